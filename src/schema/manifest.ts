@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const modelEntrySchema = z.object({
+  /** The spec as given: `openai:qwen2.5-7b-instruct`, `llama:./model.gguf?lora=a.gguf&scale=1`. */
+  spec: z.string().min(1),
+  baseUrl: z.string().optional(),
+  concurrency: z.number().int().positive().optional(),
+  requestsPerMinute: z.number().positive().optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  maxRetries: z.number().int().nonnegative().optional(),
+});
+export type ModelEntry = z.infer<typeof modelEntrySchema>;
+
+export const mcqMethods = ['letter', 'loglik'] as const;
+export type McqMethod = (typeof mcqMethods)[number];
+
+/** Everything that determines a run's results; two runs with the same manifest options give the same items. */
+export const runOptionsSchema = z.object({
+  conditions: z.array(z.string()).min(1),
+  kinds: z.array(z.string()).min(1),
+  mcqMethod: z.enum(mcqMethods),
+  shuffleSeed: z.number().int().nullable(),
+  temperature: z.number().min(0),
+  maxTokens: z.number().int().positive(),
+  limit: z.number().int().positive().nullable(),
+});
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+export const runManifestSchema = z.object({
+  id: z.string().min(1),
+  createdAt: z.string(),
+  toolVersion: z.string(),
+  dataset: z.object({
+    ref: z.string(),
+    hash: z.string(),
+    items: z.number().int().nonnegative(),
+    skippedInvalid: z.number().int().nonnegative(),
+  }),
+  models: z.array(modelEntrySchema).min(1),
+  options: runOptionsSchema,
+  /** Hash of (dataset hash, models, options): a resume must match it. */
+  planHash: z.string(),
+});
+export type RunManifest = z.infer<typeof runManifestSchema>;
