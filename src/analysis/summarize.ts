@@ -1,0 +1,145 @@
+import type { RunManifest } from '../schema/manifest.js';
+import type { ResultRow } from '../store/result-row.js';
+import { meanInterval, wilsonInterval } from './intervals.js';
+
+/** One metric over one group of results. */
+export interface MetricCell {
+  mean: number;
+  n: number;
+  /** 95% interval: Wilson for 0/1 metrics (accuracy), Student's t for the rest. */
+  ci95: [number, number];
+}
+
+export interface MetricSummary {
+  overall: MetricCell;
+  byCountry: Record<string, MetricCell>;
+  byKind: Record<string, MetricCell>;
+  byCategory: Record<string, MetricCell>;
+  byLanguage: Record<string, MetricCell>;
+}
+
+export interface GroupSummary {
+  model: string;
+  condition: string;
+  counts: { total: number; scored: number; invalid: number; unscored: number; error: number };
+  usage: { inputTokens: number; outputTokens: number; calls: number; cachedCalls: number };
+  metrics: Record<string, MetricSummary>;
+}
+
+/** The `summary.json` of a run (format documented in the README). */
+export interface RunSummary {
+  runId: string;
+  generatedAt: string;
+  dataset: RunManifest['dataset'];
+  groups: GroupSummary[];
+}
+
+class Accumulator {
+  n = 0;
+  sum = 0;
+  sumOfSquares = 0;
+  binary = true;
+  add(value: number): void {
+    this.n++;
+    this.sum += value;
+    this.sumOfSquares += value * value;
+    if (value !== 0 && value !== 1) this.binary = false;
+  }
+  cell(): MetricCell {
+    const mean = this.n === 0 ? Number.NaN : this.sum / this.n;
+    const ci95 = this.binary ? wilsonInterval(this.sum, this.n) : meanInterval(this.sum, this.sumOfSquares, this.n);
+    return { mean, n: this.n, ci95 };
+  }
+}
+
+const DIMENSIONS = ['byCountry', 'byKind', 'byCategory', 'byLanguage'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+function dimensionValue(row: ResultRow, dimension: Dimension): string | undefined {
+  switch (dimension) {
+    case 'byCountry':
+      return row.country;
+    case 'byKind':
+      return row.kind;
+    case 'byCategory':
+      return row.category;
+    case 'byLanguage':
+      return row.language;
+  }
+}
+
+/**
+ * Aggregates a run's results per model × condition: counts, token usage, and every metric overall and by
+ * country, kind, category and language, each with n and a 95% interval. Rows ending in `error` are counted but
+ * carry no metric; `invalid` rows count as wrong for `accuracy` and show up in the `invalid` rate.
+ *
+ * @example
+ * const summary = summarizeRun(manifest, store.iterateResults(manifest.id));
+ */
+export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): RunSummary {
+  interface GroupState {
+    summary: GroupSummary;
+    overall: Map<string, Accumulator>;
+    dimensions: Record<Dimension, Map<string, Map<string, Accumulator>>>;
+  }
+  const groups = new Map<string, GroupState>();
+  for (const model of manifest.models) {
+    for (const condition of manifest.options.conditions) groups.set(`${model.spec}\u0000${condition}`, newGroup(model.spec, condition));
+  }
+  function newGroup(model: string, condition: string): GroupState {
+    return {
+      summary: {
+        model,
+        condition,
+        counts: { total: 0, scored: 0, invalid: 0, unscored: 0, error: 0 },
+        usage: { inputTokens: 0, outputTokens: 0, calls: 0, cachedCalls: 0 },
+        metrics: {},
+      },
+      overall: new Map(),
+      dimensions: { byCountry: new Map(), byKind: new Map(), byCategory: new Map(), byLanguage: new Map() },
+    };
+  }
+  for (const row of rows) {
+    const groupKey = `${row.model}\u0000${row.condition}`;
+    let group = groups.get(groupKey);
+    if (!group) groups.set(groupKey, (group = newGroup(row.model, row.condition)));
+    const { counts, usage } = group.summary;
+    counts.total++;
+    counts[row.status]++;
+    if (row.cached) usage.cachedCalls++;
+    else if (row.status !== 'error' || row.usage.inputTokens > 0) {
+      usage.calls++;
+      usage.inputTokens += row.usage.inputTokens;
+      usage.outputTokens += row.usage.outputTokens;
+    }
+    for (const metric in row.metrics) {
+      const value = row.metrics[metric];
+      let overall = group.overall.get(metric);
+      if (!overall) group.overall.set(metric, (overall = new Accumulator()));
+      overall.add(value);
+      for (const dimension of DIMENSIONS) {
+        const key = dimensionValue(row, dimension);
+        if (key === undefined) continue;
+        let byKey = group.dimensions[dimension].get(metric);
+        if (!byKey) group.dimensions[dimension].set(metric, (byKey = new Map()));
+        let accumulator = byKey.get(key);
+        if (!accumulator) byKey.set(key, (accumulator = new Accumulator()));
+        accumulator.add(value);
+      }
+    }
+  }
+  const summaries: GroupSummary[] = [];
+  for (const group of groups.values()) {
+    for (const [metric, accumulator] of group.overall) {
+      const metricSummary: MetricSummary = { overall: accumulator.cell(), byCountry: {}, byKind: {}, byCategory: {}, byLanguage: {} };
+      for (const dimension of DIMENSIONS) {
+        const byKey = group.dimensions[dimension].get(metric);
+        if (!byKey) continue;
+        for (const key of [...byKey.keys()].sort()) metricSummary[dimension][key] = byKey.get(key)!.cell();
+      }
+      group.summary.metrics[metric] = metricSummary;
+    }
+    summaries.push(group.summary);
+  }
+  return { runId: manifest.id, generatedAt: new Date().toISOString(), dataset: manifest.dataset, groups: summaries };
+}

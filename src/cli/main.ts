@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { createDemoCommand } from './demo/demo-command.js';
+import { createEvalCommand } from './eval/eval-command.js';
+import { handleError } from './handle-error.js';
+
+process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
+
+export function createProgram(): Command {
+  return new Command('culturekit')
+    .description('measure and improve how well large language models know and respect specific cultures')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .addCommand(createEvalCommand().exitOverride())
+    .addCommand(createDemoCommand().exitOverride());
+}
+
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = handleError(error);
+}

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { InputError } from '../errors/culturekit-error.js';
+import { mcqMethods, modelEntrySchema } from '../schema/manifest.js';
+
+export const DEFAULT_CONFIG_FILE = 'culturekit.config.yaml';
+
+/** `culturekit.config.yaml`: models, dataset and options; CLI flags override it. */
+export const configSchema = z
+  .object({
+    dataset: z.string().optional(),
+    db: z.string().optional(),
+    out: z.string().optional(),
+    baseUrl: z.string().optional(),
+    models: z.array(z.union([z.string().min(1), modelEntrySchema])).optional(),
+    concurrency: z.number().int().positive().optional(),
+    requestsPerMinute: z.number().positive().optional(),
+    timeoutMs: z.number().int().positive().optional(),
+    maxRetries: z.number().int().nonnegative().optional(),
+    options: z
+      .object({
+        conditions: z.array(z.string()).min(1).optional(),
+        kinds: z.array(z.enum(['knowledge', 'safety', 'capability'])).min(1).optional(),
+        mcqMethod: z.enum(mcqMethods).optional(),
+        shuffleSeed: z.number().int().nullable().optional(),
+        temperature: z.number().min(0).optional(),
+        maxTokens: z.number().int().positive().optional(),
+        limit: z.number().int().positive().nullable().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type CulturekitConfig = z.infer<typeof configSchema>;
+
+/**
+ * Reads a config file; `undefined` when `path` is the default and does not exist.
+ * Errors name the file, the line and the field.
+ *
+ * @example
+ * const config = loadConfig('culturekit.config.yaml');
+ */
+export function loadConfig(path: string | undefined): CulturekitConfig | undefined {
+  const file = path ?? DEFAULT_CONFIG_FILE;
+  if (!existsSync(file)) {
+    if (path) throw new InputError(`config file ${path} does not exist`);
+    return undefined;
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const error = document.errors[0];
+    const line = lineCounter.linePos(error.pos[0]).line;
+    throw new InputError(`${file}:${line}: ${error.message.split('\n')[0]}`);
+  }
+  const parsed = configSchema.safeParse(document.toJS() ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      const line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+      return `${file}:${line}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+    });
+    throw new InputError(problems.join('\n'));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
+import { DatasetError } from '../errors/culturekit-error.js';
+import type { RawRecord, ReadResult } from './raw-record.js';
+import { readDatasetBytes } from './read-text-file.js';
+
+/**
+ * Records of a Parquet file, one per row; a record's `line` is its row number (row index + 1).
+ * Values become plain JSON values: 64-bit integers become numbers (strings when too large), dates ISO strings.
+ *
+ * @example
+ * const { records } = await readParquetRecords('items.parquet');
+ */
+export async function readParquetRecords(file: string): Promise<ReadResult> {
+  await readDatasetBytes(file);
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await parquetReadObjects({ file: await asyncBufferFromFile(file) });
+  } catch (error) {
+    throw new DatasetError([], `dataset ${file} is not a readable Parquet file: ${(error as Error).message}`);
+  }
+  if (rows.length === 0) throw new DatasetError([{ file, line: 1, field: '', problem: 'file is empty: no records' }]);
+  const records: RawRecord[] = rows.map((row, index) => ({ line: index + 1, value: plainValue(row) as Record<string, unknown> }));
+  return { records, problems: [] };
+}
+
+function plainValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8');
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (typeof value === 'object' && value !== null) {
+    const plain: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) plain[key] = plainValue(inner);
+    return plain;
+  }
+  return value;
+}

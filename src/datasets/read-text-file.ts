@@ -1,0 +1,81 @@
+import { readFile, stat } from 'node:fs/promises';
+import { DatasetError } from '../errors/culturekit-error.js';
+
+/** Bytes of a dataset file; a missing file, a directory or an empty file is a `DatasetError` naming it. */
+export async function readDatasetBytes(file: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new DatasetError([], `dataset ${file} is a directory, not a file`);
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof DatasetError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DatasetError([], `dataset file not found: ${file}`);
+    throw new DatasetError([], `cannot read dataset ${file}: ${(error as Error).message}`);
+  }
+  if (bytes.length === 0) throw emptyFileError(file);
+  return bytes;
+}
+
+/**
+ * Text of a dataset file: UTF-8, byte order mark removed. Bytes that are not UTF-8 are a `DatasetError`
+ * naming the line and column of the first bad byte.
+ *
+ * @example
+ * const text = await readDatasetText('data/items.csv');
+ */
+export async function readDatasetText(file: string): Promise<string> {
+  const bytes = await readDatasetBytes(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw notUtf8Error(file, bytes);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw emptyFileError(file);
+  return text;
+}
+
+export function emptyFileError(file: string): DatasetError {
+  return new DatasetError([{ file, line: 1, field: '', problem: 'file is empty: no records' }]);
+}
+
+function notUtf8Error(file: string, bytes: Uint8Array): DatasetError {
+  const offset = firstInvalidUtf8Byte(bytes);
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index++) {
+    if (bytes[index] === 0x0a) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  const column = [...Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8')].length + 1;
+  const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+  return new DatasetError([{ file, line, field: '', problem: `not valid UTF-8 (byte 0x${byte} at column ${column})` }]);
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence (bytes.length when all is valid). */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const length = bytes.length;
+  const continuation = (at: number, low = 0x80, high = 0xbf) => at < length && bytes[at] >= low && bytes[at] <= high;
+  let index = 0;
+  while (index < length) {
+    const byte = bytes[index];
+    let size: number;
+    if (byte < 0x80) size = 1;
+    else if (byte >= 0xc2 && byte <= 0xdf) size = continuation(index + 1) ? 2 : 0;
+    else if (byte === 0xe0) size = continuation(index + 1, 0xa0) && continuation(index + 2) ? 3 : 0;
+    else if (byte === 0xed) size = continuation(index + 1, 0x80, 0x9f) && continuation(index + 2) ? 3 : 0;
+    else if (byte >= 0xe1 && byte <= 0xef) size = continuation(index + 1) && continuation(index + 2) ? 3 : 0;
+    else if (byte === 0xf0) size = continuation(index + 1, 0x90) && continuation(index + 2) && continuation(index + 3) ? 4 : 0;
+    else if (byte >= 0xf1 && byte <= 0xf3) size = continuation(index + 1) && continuation(index + 2) && continuation(index + 3) ? 4 : 0;
+    else if (byte === 0xf4) size = continuation(index + 1, 0x80, 0x8f) && continuation(index + 2) && continuation(index + 3) ? 4 : 0;
+    else size = 0;
+    if (size === 0) return index;
+    index += size;
+  }
+  return length;
+}

@@ -1,0 +1,153 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDataset } from '../datasets/load-dataset.js';
+import type { Dataset } from '../datasets/dataset.js';
+import { InputError } from '../errors/culturekit-error.js';
+import { createLanguageModel, type CreateModelDefaults } from '../models/create-language-model.js';
+import type { LanguageModel } from '../models/language-model.js';
+import { runManifestSchema, type ModelEntry, type RunManifest, type RunOptions } from '../schema/manifest.js';
+import type { RunSummary } from '../analysis/summarize.js';
+import { openStore } from '../store/open-store.js';
+import { TOOL_VERSION } from '../version.js';
+import { computePlanHash, planRun } from './plan.js';
+import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
+import { writeManifestFile, writeRunOutputs } from './write-outputs.js';
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = {
+  conditions: ['plain'],
+  kinds: ['knowledge', 'safety', 'capability'],
+  mcqMethod: 'letter',
+  shuffleSeed: null,
+  temperature: 0,
+  maxTokens: 512,
+  limit: null,
+};
+
+export interface EvaluateInput {
+  /** Dataset reference (`builtin:sample` or a file). Not needed with `resume`. */
+  dataset?: string;
+  models?: ModelEntry[];
+  options?: Partial<RunOptions>;
+  /** Concurrency, rate limit, timeout and retries to apply to every model (also on resume). */
+  runtime?: Pick<ModelEntry, 'concurrency' | 'requestsPerMinute' | 'timeoutMs' | 'maxRetries'>;
+  dbPath: string;
+  /** Folder for manifest.json, results.jsonl, summary.json. Default `runs/<run id>`. A folder holding a run's manifest resumes that run. */
+  outDir?: string;
+  /** Run id to resume from the store. */
+  resume?: string;
+  retryErrors?: boolean;
+  useCache?: boolean;
+  skipInvalid?: boolean;
+  modelDefaults?: CreateModelDefaults;
+  onStart?: (info: { manifest: RunManifest; outDir: string; resumed: boolean; dataset: Dataset }) => void;
+  onProgress?: (progress: EvalProgress) => void;
+  onWarning?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface EvaluateOutput {
+  manifest: RunManifest;
+  outDir: string;
+  outcome: RunEvalOutcome;
+  summary: RunSummary;
+  resumed: boolean;
+}
+
+/**
+ * Loads, plans, runs and writes one evaluation run; resumes it when the store or the output folder already has it.
+ *
+ * @example
+ * const { summary } = await evaluate({ dataset: 'builtin:sample', models: [{ spec: 'openai:qwen', baseUrl }], dbPath: '.culturekit/culturekit.db' });
+ */
+export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
+  const store = openStore(input.dbPath);
+  const models: LanguageModel[] = [];
+  try {
+    let previous: RunManifest | undefined;
+    let outDir = input.outDir;
+    if (input.resume) {
+      const run = store.getRun(input.resume);
+      if (!run) {
+        const known = store.listRuns().slice(0, 10).map((stored) => stored.id);
+        throw new InputError(`no run "${input.resume}" in ${input.dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
+      }
+      previous = run.manifest;
+      outDir ??= run.outDir ?? undefined;
+    } else if (outDir && existsSync(join(outDir, 'manifest.json'))) {
+      previous = readManifestFile(join(outDir, 'manifest.json'));
+    }
+
+    const datasetRef = previous && input.resume ? previous.dataset.ref : input.dataset;
+    if (!datasetRef) throw new InputError('no dataset: pass --dataset (e.g. --dataset builtin:sample)');
+    const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning });
+
+    const requestedModels = previous && input.resume ? previous.models : input.models;
+    if (!requestedModels?.length) throw new InputError('no model: pass --model (e.g. --model openai:qwen2.5-7b-instruct --base-url http://127.0.0.1:8000/v1)');
+    const modelEntries = requestedModels.map((entry) => ({ ...entry, ...definedOnly(input.runtime ?? {}) }));
+    const options: RunOptions = previous && input.resume ? previous.options : { ...DEFAULT_RUN_OPTIONS, ...definedOnly(input.options ?? {}) };
+
+    if (previous) {
+      if (previous.dataset.hash !== dataset.hash) {
+        throw new InputError(
+          `run ${previous.id} was made on dataset ${previous.dataset.ref} with hash ${previous.dataset.hash.slice(0, 12)}, but it now hashes to ${dataset.hash.slice(0, 12)}: the dataset changed, so the run cannot be resumed; start a new run (another --out)`,
+        );
+      }
+      const planHash = computePlanHash(dataset.hash, modelEntries, options);
+      if (planHash !== previous.planHash) {
+        throw new InputError(
+          `${outDir} holds run ${previous.id}, made with other models or options; use another --out for a new run, or --resume ${previous.id} to continue that one`,
+        );
+      }
+    }
+    const plan = planRun({
+      dataset,
+      models: modelEntries,
+      options,
+      toolVersion: TOOL_VERSION,
+      runId: previous?.id,
+      createdAt: previous?.createdAt,
+    });
+    const manifest = plan.manifest;
+    outDir ??= join('runs', manifest.id);
+    store.saveRun(manifest, outDir, 'running');
+    writeManifestFile(outDir, manifest);
+    input.onStart?.({ manifest, outDir, resumed: previous !== undefined, dataset });
+
+    for (const entry of modelEntries) models.push(await createLanguageModel(entry, input.modelDefaults));
+    const outcome = await runEval({
+      store,
+      manifest,
+      tasks: plan.tasks,
+      models,
+      useCache: input.useCache,
+      retryErrors: input.retryErrors,
+      onProgress: input.onProgress,
+      signal: input.signal,
+    });
+    store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
+    const summary = await writeRunOutputs(outDir, store, manifest);
+    return { manifest, outDir, outcome, summary, resumed: previous !== undefined };
+  } finally {
+    await Promise.allSettled(models.map((model) => model.close()));
+    store.close();
+  }
+}
+
+function readManifestFile(path: string): RunManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${path}: not a readable run manifest: ${(error as Error).message}`);
+  }
+  const parsed = runManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${path}: ${issue.path.join('.') || 'manifest'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as Partial<T>;
+}

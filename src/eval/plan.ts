@@ -1,0 +1,92 @@
+import type { Dataset } from '../datasets/dataset.js';
+import { InputError } from '../errors/culturekit-error.js';
+import type { Item } from '../schema/item.js';
+import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
+import { canonicalJson, sha256Hex } from '../util/hash.js';
+import { resultKey } from '../store/result-row.js';
+
+/** Conditions this version can run. Grounded conditions (recall, retrieved, oracle) arrive with the grounding module. */
+export const supportedConditions = ['plain'] as const;
+
+/** One unit of work: one item for one model under one condition. */
+export interface PlannedTask {
+  key: string;
+  modelIndex: number;
+  model: string;
+  condition: string;
+  item: Item;
+}
+
+export interface EvalPlan {
+  manifest: RunManifest;
+  tasks: PlannedTask[];
+}
+
+export interface PlanInput {
+  dataset: Dataset;
+  models: ModelEntry[];
+  options: RunOptions;
+  toolVersion: string;
+  /** Reuse this id (a resume); otherwise one is derived from the plan and the time. */
+  runId?: string;
+  createdAt?: string;
+}
+
+/** What determines a run's results: a resume must have the same plan hash. Concurrency, rate limits and timeouts do not count. */
+export function computePlanHash(datasetHash: string, models: ModelEntry[], options: RunOptions): string {
+  return sha256Hex(
+    canonicalJson({ datasetHash, models: models.map((model) => ({ spec: model.spec, baseUrl: model.baseUrl ?? null })), options }),
+  );
+}
+
+/** The items a run evaluates: filtered by kind, in dataset order, cut at `limit`. */
+export function selectItems(items: readonly Item[], options: Pick<RunOptions, 'kinds' | 'limit'>): Item[] {
+  const kinds = new Set(options.kinds);
+  const selected = items.filter((item) => kinds.has(item.kind));
+  return options.limit === null ? selected : selected.slice(0, options.limit);
+}
+
+/**
+ * Plans a run as plain data: items × models × conditions. Pure: no I/O.
+ *
+ * @example
+ * const { manifest, tasks } = planRun({ dataset, models: [{ spec: 'openai:qwen' }], options, toolVersion: '0.1.0' });
+ */
+export function planRun(input: PlanInput): EvalPlan {
+  const { dataset, models, options } = input;
+  for (const condition of options.conditions) {
+    if (!(supportedConditions as readonly string[]).includes(condition)) {
+      throw new InputError(`condition "${condition}" is not available; this version runs: ${supportedConditions.join(', ')}`);
+    }
+  }
+  const specs = new Set<string>();
+  for (const model of models) {
+    if (specs.has(model.spec)) throw new InputError(`model "${model.spec}" is given twice`);
+    specs.add(model.spec);
+  }
+  const items = selectItems(dataset.items, options);
+  if (items.length === 0) {
+    throw new InputError(`dataset ${dataset.ref} has no items of kind ${options.kinds.join(', ')} to evaluate`);
+  }
+  const planHash = computePlanHash(dataset.hash, models, options);
+  const createdAt = input.createdAt ?? new Date().toISOString();
+  const runId = input.runId ?? `run-${createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${planHash.slice(0, 6)}`;
+  const manifest: RunManifest = {
+    id: runId,
+    createdAt,
+    toolVersion: input.toolVersion,
+    dataset: { ref: dataset.ref, hash: dataset.hash, items: items.length, skippedInvalid: dataset.skippedInvalid },
+    models,
+    options,
+    planHash,
+  };
+  const tasks: PlannedTask[] = [];
+  models.forEach((model, modelIndex) => {
+    for (const condition of options.conditions) {
+      for (const item of items) {
+        tasks.push({ key: resultKey(model.spec, condition, item.id), modelIndex, model: model.spec, condition, item });
+      }
+    }
+  });
+  return { manifest, tasks };
+}

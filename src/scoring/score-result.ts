@@ -1,0 +1,81 @@
+import type { ContinuationScore } from '../models/language-model.js';
+import type { Item } from '../schema/item.js';
+import { CHOICE_LETTERS } from '../schema/fields.js';
+import type { Score } from '../schema/score.js';
+import { extractChoice } from './extract-choice.js';
+import { extractTrueFalse } from './extract-true-false.js';
+
+/**
+ * Scores a generated reply. Multiple choice and true/false are read from the text; a reply with no
+ * extractable answer is `invalid` (its `accuracy` is 0 and its `invalid` is 1, so it is counted and shown, never silently dropped).
+ * Open items stay `unscored` until a judge scores them.
+ *
+ * @example
+ * scoreGeneration(item, 'Answer: **B**', 'B') // { status: 'scored', method: 'letter', metrics: { accuracy: 1, invalid: 0 }, extracted: 'B', … }
+ */
+export function scoreGeneration(item: Item, reply: string, answer: string | undefined, shownChoices?: readonly string[]): Score {
+  if (item.format === 'mcq') {
+    const extraction = extractChoice(reply, shownChoices ?? item.choices ?? [], { language: item.language });
+    if (extraction.status === 'invalid') {
+      return answer === undefined
+        ? { status: 'unscored', method: 'letter', metrics: {}, details: { reason: extraction.reason } }
+        : { status: 'invalid', method: 'letter', metrics: { accuracy: 0, invalid: 1 }, details: { reason: extraction.reason } };
+    }
+    if (answer === undefined) {
+      return { status: 'unscored', method: 'letter', metrics: {}, extracted: extraction.letter, details: { rule: extraction.rule, reason: 'no answer key' } };
+    }
+    return {
+      status: 'scored',
+      method: 'letter',
+      metrics: { accuracy: extraction.letter === answer ? 1 : 0, invalid: 0 },
+      extracted: extraction.letter,
+      details: { rule: extraction.rule },
+    };
+  }
+  if (item.format === 'true_false') {
+    const extraction = extractTrueFalse(reply, { language: item.language });
+    if (extraction.status === 'invalid') {
+      return { status: answer === undefined ? 'unscored' : 'invalid', method: 'true-false', metrics: answer === undefined ? {} : { accuracy: 0, invalid: 1 }, details: { reason: extraction.reason } };
+    }
+    if (answer === undefined) return { status: 'unscored', method: 'true-false', metrics: {}, extracted: extraction.value };
+    return {
+      status: 'scored',
+      method: 'true-false',
+      metrics: { accuracy: extraction.value === answer ? 1 : 0, invalid: 0 },
+      extracted: extraction.value,
+      details: { rule: extraction.rule },
+    };
+  }
+  return { status: 'unscored', method: 'none', metrics: {}, details: { reason: 'open responses are scored by a judge' } };
+}
+
+/**
+ * Scores multiple choice by log-likelihood: the choice with the highest sum (`accuracy`) and the highest
+ * per-character log-likelihood (`accuracy_norm`, as lm-evaluation-harness's acc_norm).
+ */
+export function scoreLogLikelihood(scores: readonly ContinuationScore[], answer: string | undefined): Score {
+  const sums = scores.map((score) => score.logLikelihood);
+  const normalized = scores.map((score) => score.logLikelihood / Math.max(1, score.characters));
+  const bestSum = CHOICE_LETTERS[argmax(sums)];
+  const bestNormalized = CHOICE_LETTERS[argmax(normalized)];
+  const details = {
+    logLikelihoods: sums,
+    tokens: scores.map((score) => score.tokens),
+    characters: scores.map((score) => score.characters),
+    normalizedChoice: bestNormalized,
+  };
+  if (answer === undefined) return { status: 'unscored', method: 'loglik', metrics: {}, extracted: bestSum, details };
+  return {
+    status: 'scored',
+    method: 'loglik',
+    metrics: { accuracy: bestSum === answer ? 1 : 0, accuracy_norm: bestNormalized === answer ? 1 : 0 },
+    extracted: bestSum,
+    details,
+  };
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let index = 1; index < values.length; index++) if (values[index] > values[best]) best = index;
+  return best;
+}

@@ -1,0 +1,187 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CulturekitError } from '../errors/culturekit-error.js';
+import type { RunManifest } from '../schema/manifest.js';
+import { resultKey, type ResultRow } from './result-row.js';
+
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cache (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+  id TEXT PRIMARY KEY,
+  manifest TEXT NOT NULL,
+  out_dir TEXT,
+  status TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS results (
+  run_id TEXT NOT NULL,
+  model TEXT NOT NULL,
+  condition TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  row TEXT NOT NULL,
+  PRIMARY KEY (run_id, model, condition, item_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS results_by_status ON results (run_id, status);
+`;
+
+export type RunStatus = 'running' | 'finished' | 'interrupted';
+
+export interface StoredRun {
+  id: string;
+  manifest: RunManifest;
+  outDir: string | null;
+  status: RunStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * The project's SQLite store: a cache of model calls and every run's manifest and per-item results.
+ * Results are written one by one as they arrive (WAL mode), so a crash at any moment loses at most the call in flight.
+ *
+ * @example
+ * const store = openStore('.culturekit/culturekit.db');
+ * store.saveResult(row);
+ * store.close();
+ */
+export class Store {
+  readonly path: string;
+  private readonly database: Database.Database;
+  private readonly statements;
+
+  constructor(path: string) {
+    this.path = path;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    try {
+      this.database = new Database(path);
+      this.database.pragma('journal_mode = WAL');
+      this.database.pragma('synchronous = NORMAL');
+      this.database.pragma('busy_timeout = 10000');
+      const integrity = this.database.pragma('quick_check', { simple: true });
+      if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
+      this.database.exec(SCHEMA);
+      this.database.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    } catch (error) {
+      if (error instanceof CulturekitError) throw error;
+      throw new CulturekitError(`cannot open the store ${path}: ${(error as Error).message}`, { cause: error });
+    }
+    const database = this.database;
+    this.statements = {
+      getCache: database.prepare<[string], { value: string }>('SELECT value FROM cache WHERE key = ?'),
+      putCache: database.prepare('INSERT OR REPLACE INTO cache (key, value, created_at) VALUES (?, ?, ?)'),
+      putResult: database.prepare(
+        'INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      resultKeys: database.prepare<[string], { model: string; condition: string; item_id: string; status: string }>(
+        'SELECT model, condition, item_id, status FROM results WHERE run_id = ?',
+      ),
+      resultRows: database.prepare<[string], { row: string }>(
+        'SELECT row FROM results WHERE run_id = ? ORDER BY model, condition, item_id',
+      ),
+      countResults: database.prepare<[string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ?'),
+      getRun: database.prepare<[string], { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }>(
+        'SELECT * FROM runs WHERE id = ?',
+      ),
+      listRuns: database.prepare<[], { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }>(
+        'SELECT * FROM runs ORDER BY created_at DESC',
+      ),
+      putRun: database.prepare(
+        `INSERT INTO runs (id, manifest, out_dir, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET manifest = excluded.manifest, out_dir = excluded.out_dir, status = excluded.status, updated_at = excluded.updated_at`,
+      ),
+      setRunStatus: database.prepare('UPDATE runs SET status = ?, updated_at = ? WHERE id = ?'),
+    };
+  }
+
+  getCached(key: string): string | undefined {
+    return this.statements.getCache.get(key)?.value;
+  }
+
+  /** Saves a result, and the model call that produced it, in one transaction. */
+  saveResult(row: ResultRow, cacheEntry?: { key: string; value: string }): void {
+    const { putCache, putResult } = this.statements;
+    const json = JSON.stringify(row);
+    if (cacheEntry) {
+      this.database.exec('BEGIN');
+      try {
+        putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
+        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, json);
+        this.database.exec('COMMIT');
+      } catch (error) {
+        this.database.exec('ROLLBACK');
+        throw error;
+      }
+    } else {
+      putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, json);
+    }
+  }
+
+  putCache(key: string, value: string): void {
+    this.statements.putCache.run(key, value, new Date().toISOString());
+  }
+
+  /** Keys (see `resultKey`) of the results a run already has, with their status. */
+  resultStatuses(runId: string): Map<string, string> {
+    const statuses = new Map<string, string>();
+    for (const row of this.statements.resultKeys.iterate(runId)) {
+      statuses.set(resultKey(row.model, row.condition, row.item_id), row.status);
+    }
+    return statuses;
+  }
+
+  /** Every result of a run, ordered by model, condition and item id. */
+  *iterateResults(runId: string): Generator<ResultRow> {
+    for (const { row } of this.statements.resultRows.iterate(runId)) yield JSON.parse(row) as ResultRow;
+  }
+
+  countResults(runId: string): number {
+    return this.statements.countResults.get(runId)?.n ?? 0;
+  }
+
+  saveRun(manifest: RunManifest, outDir: string | null, status: RunStatus): void {
+    const now = new Date().toISOString();
+    this.statements.putRun.run(manifest.id, JSON.stringify(manifest), outDir, status, manifest.createdAt, now);
+  }
+
+  setRunStatus(runId: string, status: RunStatus): void {
+    this.statements.setRunStatus.run(status, new Date().toISOString(), runId);
+  }
+
+  getRun(runId: string): StoredRun | undefined {
+    const row = this.statements.getRun.get(runId);
+    return row ? toStoredRun(row) : undefined;
+  }
+
+  listRuns(): StoredRun[] {
+    return this.statements.listRuns.all().map(toStoredRun);
+  }
+
+  close(): void {
+    if (this.database.open) this.database.close();
+  }
+}
+
+function toStoredRun(row: { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }): StoredRun {
+  return {
+    id: row.id,
+    manifest: JSON.parse(row.manifest) as RunManifest,
+    outDir: row.out_dir,
+    status: row.status as RunStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function openStore(path: string): Store {
+  return new Store(path);
+}
