@@ -57,9 +57,11 @@ export function loadConfig(path: string | undefined): CulturekitConfig | undefin
   const parsed = configSchema.safeParse(document.toJS() ?? {});
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+      const path = issue.path as (string | number)[];
+      const located = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
+      const node = (document.getIn(located, true) ?? document.getIn(path, true)) as { range?: [number, number, number] } | undefined;
       const line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-      return `${file}:${line}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+      return `${file}:${line}: ${path.join('.') || '(top level)'}: ${issue.message}`;
     });
     throw new InputError(problems.join('\n'));
   }

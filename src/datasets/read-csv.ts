@@ -1,6 +1,6 @@
-import { DatasetError, type RecordProblem } from '../errors/culturekit-error.js';
+import type { RecordProblem } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult } from './raw-record.js';
-import { readDatasetText } from './read-text-file.js';
+import { fileError, readDatasetText } from './read-text-file.js';
 
 /** One CSV row: its fields and the line where it starts. */
 export interface CsvRow {
@@ -106,7 +106,7 @@ export async function readCsvRecords(file: string): Promise<ReadResult> {
   try {
     rows = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new DatasetError([{ file, line: error.line, field: '', problem: error.message }]);
+    if (error instanceof CsvSyntaxError) throw fileError(file, error.line, error.message);
     throw error;
   }
   const [header, ...body] = rows;
@@ -115,11 +115,11 @@ export async function readCsvRecords(file: string): Promise<ReadResult> {
   columns.forEach((name, position) => {
     if (name === '') return;
     if (seen.has(name)) {
-      throw new DatasetError([{ file, line: header.line, field: name, problem: `duplicate column (columns ${seen.get(name)! + 1} and ${position + 1})` }]);
+      throw fileError(file, header.line, `duplicate column (columns ${seen.get(name)! + 1} and ${position + 1})`, name);
     }
     seen.set(name, position);
   });
-  if (body.length === 0) throw new DatasetError([{ file, line: header.line, field: '', problem: 'file is empty: no records after the header row' }]);
+  if (body.length === 0) throw fileError(file, header.line, 'file is empty: no records after the header row');
 
   const records: RawRecord[] = [];
   const problems: RecordProblem[] = [];

@@ -1,6 +1,6 @@
-import { DatasetError, type RecordProblem } from '../errors/culturekit-error.js';
+import type { RecordProblem } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult, RecordType } from './raw-record.js';
-import { readDatasetText } from './read-text-file.js';
+import { emptyFileError, fileError, readDatasetText } from './read-text-file.js';
 import { isPlainObject, jsonTypeName, locateJsonError, scanJson } from './scan-json.js';
 
 const SECTIONS: Record<string, RecordType> = { items: 'item', descriptions: 'description' };
@@ -19,7 +19,7 @@ export async function readJsonRecords(file: string): Promise<ReadResult> {
     document = JSON.parse(text);
   } catch (error) {
     const where = locateJsonError(error, text);
-    throw new DatasetError([{ file, line: where.line, field: '', problem: `invalid JSON: ${where.message} (column ${where.column})` }]);
+    throw fileError(file, where.line, `invalid JSON: ${where.message} (column ${where.column})`);
   }
   const scan = scanJson(text);
   const starts = scan.ok ? scan.elements : new Map();
@@ -32,14 +32,12 @@ export async function readJsonRecords(file: string): Promise<ReadResult> {
       if (!(key in document)) continue;
       const values = document[key];
       if (!Array.isArray(values)) {
-        throw new DatasetError([{ file, line: 1, field: key, problem: `expected an array of records, got ${jsonTypeName(values)}` }]);
+        throw fileError(file, 1, `expected an array of records, got ${jsonTypeName(values)}`, key);
       }
       sections.push({ key, values, recordType });
     }
   } else {
-    throw new DatasetError([
-      { file, line: 1, field: '', problem: 'expected an array of records, or an object with "items" and/or "descriptions" arrays' },
-    ]);
+    throw fileError(file, 1, 'expected an array of records, or an object with "items" and/or "descriptions" arrays');
   }
 
   const records: RawRecord[] = [];
@@ -56,7 +54,7 @@ export async function readJsonRecords(file: string): Promise<ReadResult> {
     });
   }
   if (records.length === 0 && problems.length === 0) {
-    throw new DatasetError([{ file, line: 1, field: '', problem: 'file is empty: no records' }]);
+    throw emptyFileError(file);
   }
   records.sort((left, right) => left.line - right.line);
   return { records, problems };

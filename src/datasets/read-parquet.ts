@@ -1,7 +1,7 @@
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { DatasetError } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult } from './raw-record.js';
-import { readDatasetBytes } from './read-text-file.js';
+import { emptyFileError, readDatasetBytes } from './read-text-file.js';
 
 /**
  * Records of a Parquet file, one per row; a record's `line` is its row number (row index + 1).
@@ -18,7 +18,7 @@ export async function readParquetRecords(file: string): Promise<ReadResult> {
   } catch (error) {
     throw new DatasetError([], `dataset ${file} is not a readable Parquet file: ${(error as Error).message}`);
   }
-  if (rows.length === 0) throw new DatasetError([{ file, line: 1, field: '', problem: 'file is empty: no records' }]);
+  if (rows.length === 0) throw emptyFileError(file);
   const records: RawRecord[] = rows.map((row, index) => ({ line: index + 1, value: plainValue(row) as Record<string, unknown> }));
   return { records, problems: [] };
 }

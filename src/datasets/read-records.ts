@@ -47,6 +47,6 @@ export async function readDatasetFile(file: string): Promise<ReadResult> {
  */
 export async function readRecords(file: string): Promise<RawRecord[]> {
   const { records, problems } = await readDatasetFile(file);
-  if (problems.length > 0) throw new DatasetError(problems);
+  if (problems.length > 0) throw new DatasetError(problems, `dataset ${file} rejected: ${problems.length} unreadable record${problems.length === 1 ? '' : 's'}`);
   return records;
 }

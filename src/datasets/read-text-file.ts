@@ -38,8 +38,13 @@ export async function readDatasetText(file: string): Promise<string> {
   return text;
 }
 
+/** A problem that rejects a whole file, at one place in it. */
+export function fileError(file: string, line: number, problem: string, field = ''): DatasetError {
+  return new DatasetError([{ file, line, field, problem }], `dataset ${file} rejected`);
+}
+
 export function emptyFileError(file: string): DatasetError {
-  return new DatasetError([{ file, line: 1, field: '', problem: 'file is empty: no records' }]);
+  return fileError(file, 1, 'file is empty: no records');
 }
 
 function notUtf8Error(file: string, bytes: Uint8Array): DatasetError {
@@ -54,7 +59,7 @@ function notUtf8Error(file: string, bytes: Uint8Array): DatasetError {
   }
   const column = [...Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8')].length + 1;
   const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-  return new DatasetError([{ file, line, field: '', problem: `not valid UTF-8 (byte 0x${byte} at column ${column})` }]);
+  return fileError(file, line, `not valid UTF-8 (byte 0x${byte} at column ${column})`);
 }
 
 /** Offset of the first byte that starts an invalid UTF-8 sequence (bytes.length when all is valid). */

@@ -49,9 +49,7 @@ export function scanJson(text: string): JsonScan {
   let rootKey = '';
   const here = (offset = index): JsonPosition => ({ offset, line, column: offset - lineStart + 1 });
   const fail = (offset = index): JsonScan => ({ ok: false, error: here(offset) });
-  const afterValue = () => {
-    expect = stack.length === 0 ? Expect.End : Expect.CommaOrClose;
-  };
+  const afterValue = (): Expect => (stack.length === 0 ? Expect.End : Expect.CommaOrClose);
   /** Index just past the closing quote, or -1 with `index` left on the offending character. */
   const skipString = (): number => {
     let cursor = index + 1;
@@ -86,7 +84,7 @@ export function scanJson(text: string): JsonScan {
         if (char === ']' && expect === Expect.ValueOrClose) {
           index++;
           stack.pop();
-          afterValue();
+          expect = afterValue();
           break;
         }
         stack.at(-1)?.starts?.push(here());
@@ -107,13 +105,13 @@ export function scanJson(text: string): JsonScan {
           const end = skipString();
           if (end < 0) return fail(index === start ? start : index);
           index = end;
-          afterValue();
+          expect = afterValue();
         } else {
           let end = index;
           while (end < length && /[A-Za-z0-9+\-.]/.test(text[end])) end++;
           if (end === index || !LITERAL.test(text.slice(index, end))) return fail();
           index = end;
-          afterValue();
+          expect = afterValue();
         }
         break;
       }
@@ -122,7 +120,7 @@ export function scanJson(text: string): JsonScan {
         if (char === '}' && expect === Expect.KeyOrClose) {
           index++;
           stack.pop();
-          afterValue();
+          expect = afterValue();
           break;
         }
         if (char !== '"') return fail();
@@ -147,7 +145,7 @@ export function scanJson(text: string): JsonScan {
         } else if (char === (top.isArray ? ']' : '}')) {
           index++;
           stack.pop();
-          afterValue();
+          expect = afterValue();
         } else return fail();
         break;
       }

@@ -1,0 +1,100 @@
+import { DatasetError, formatRecordProblem, InputError, type RecordProblem } from '../errors/culturekit-error.js';
+import type { CulturalDescription } from '../schema/description.js';
+import type { Item } from '../schema/item.js';
+import { datasetHash, type Dataset } from './dataset.js';
+import { normalizeRecord } from './normalize-record.js';
+import { readDatasetFile } from './read-records.js';
+
+export type { Dataset } from './dataset.js';
+
+export interface LoadDatasetOptions {
+  /** Drop invalid records (counted in `skippedInvalid`, reported through `onWarning`) instead of rejecting the dataset. */
+  skipInvalid?: boolean;
+  onWarning?: (message: string) => void;
+}
+
+/** Names of the built-in datasets, used as `builtin:<name>`. */
+export const builtinDatasetNames = ['sample'] as const;
+
+const WARNED_RECORDS = 20;
+
+/**
+ * Load and validate a dataset: `builtin:sample`, or a path to a `.jsonl`/`.ndjson`, `.json`, `.csv` or
+ * `.parquet` file. A dataset with any invalid record is rejected whole with a `DatasetError` listing
+ * every problem as `file:line: field: problem`, unless `skipInvalid` is set.
+ *
+ * @example
+ * const dataset = await loadDataset('data/japan.jsonl', { skipInvalid: true, onWarning: console.warn });
+ * console.log(dataset.items.length, dataset.skippedInvalid, dataset.hash);
+ */
+export async function loadDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
+  if (ref.startsWith('builtin:')) return loadBuiltin(ref);
+
+  const { records, problems: readProblems } = await readDatasetFile(ref);
+  const problemsByLine = new Map<number, RecordProblem[]>();
+  const addProblem = (problem: RecordProblem) => {
+    const list = problemsByLine.get(problem.line);
+    if (list) list.push(problem);
+    else problemsByLine.set(problem.line, [problem]);
+  };
+  readProblems.forEach(addProblem);
+
+  const descriptions: CulturalDescription[] = [];
+  const items: Item[] = [];
+  const itemLines = new Map<string, number>();
+  const descriptionLines = new Map<string, number>();
+  for (const record of records) {
+    const normalized = normalizeRecord(record.value, record.recordType);
+    if (normalized.type === 'invalid') {
+      for (const problem of normalized.problems) addProblem({ file: ref, line: record.line, ...problem });
+      continue;
+    }
+    const [entry, lines, noun] =
+      normalized.type === 'item'
+        ? ([normalized.item, itemLines, 'item'] as const)
+        : ([normalized.description, descriptionLines, 'description'] as const);
+    const firstLine = lines.get(entry.id);
+    if (firstLine !== undefined) {
+      addProblem({ file: ref, line: record.line, field: 'id', problem: `duplicate ${noun} id "${entry.id}" (first on line ${firstLine})` });
+      continue;
+    }
+    lines.set(entry.id, record.line);
+    if (normalized.type === 'item') items.push(normalized.item);
+    else descriptions.push(normalized.description);
+  }
+
+  const invalidLines = [...problemsByLine.keys()].sort((left, right) => left - right);
+  const problems = invalidLines.flatMap((line) => problemsByLine.get(line)!);
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  if (problems.length > 0 && !options.skipInvalid) {
+    throw new DatasetError(
+      problems,
+      `dataset ${ref} rejected: ${plural(problems.length, 'problem')} in ${plural(invalidLines.length, 'record')}`,
+    );
+  }
+  if (items.length === 0 && descriptions.length === 0) {
+    throw new DatasetError(problems, `dataset ${ref} rejected: no valid records (${plural(invalidLines.length, 'invalid record')})`);
+  }
+  if (invalidLines.length > 0 && options.onWarning) {
+    for (const line of invalidLines.slice(0, WARNED_RECORDS)) {
+      options.onWarning(`skipped invalid record: ${problemsByLine.get(line)!.map(formatRecordProblem).join('; ')}`);
+    }
+    if (invalidLines.length > WARNED_RECORDS) {
+      options.onWarning(`… and ${plural(invalidLines.length - WARNED_RECORDS, 'more invalid record')} skipped`);
+    }
+    options.onWarning(`${ref}: skipped ${plural(invalidLines.length, 'invalid record')}, loaded ${plural(items.length, 'item')} and ${plural(descriptions.length, 'description')}`);
+  }
+  return { ref, descriptions, items, skippedInvalid: invalidLines.length, hash: datasetHash(descriptions, items) };
+}
+
+async function loadBuiltin(ref: string): Promise<Dataset> {
+  const name = ref.slice('builtin:'.length);
+  if (name !== 'sample') {
+    throw new InputError(
+      `unknown built-in dataset "${ref}"; built-in datasets: ${builtinDatasetNames.map((known) => `builtin:${known}`).join(', ')}`,
+    );
+  }
+  const { loadBuiltinSample } = await import('./builtin/builtin-sample.js');
+  const { descriptions, items } = loadBuiltinSample();
+  return { ref, descriptions, items, skippedInvalid: 0, hash: datasetHash(descriptions, items) };
+}
