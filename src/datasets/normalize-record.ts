@@ -36,11 +36,11 @@ export const fieldSpellings = {
 } as const;
 
 /** Column spellings of separate choices, by letter: `A`, `choice_a`, `option_a` (and `choice_A`, `option_A`). */
-const CHOICE_COLUMN_SCHEMES: ((letter: string) => string[])[] = [
-  (letter) => [letter],
-  (letter) => [`choice_${letter.toLowerCase()}`, `choice_${letter}`],
-  (letter) => [`option_${letter.toLowerCase()}`, `option_${letter}`],
-];
+const CHOICE_COLUMN_SCHEMES: readonly (readonly string[])[][] = [
+  (letter: string) => [letter],
+  (letter: string) => [`choice_${letter.toLowerCase()}`, `choice_${letter}`],
+  (letter: string) => [`option_${letter.toLowerCase()}`, `option_${letter}`],
+].map((spell) => CHOICE_LETTERS.split('').map(spell));
 
 /**
  * Turn a raw record into an item or a cultural description and validate it. A record with `prompt`
@@ -73,9 +73,7 @@ export function normalizeRecord(value: Record<string, unknown>, recordType?: Rec
 function normalizeItem(fields: Fields): NormalizedRecord {
   const problems: FieldProblem[] = [];
   const candidate: Record<string, unknown> = {};
-  const set = (key: string, value: unknown) => {
-    if (value !== undefined) candidate[key] = value;
-  };
+  const set = setter(candidate);
 
   set('id', identifier(fields.take('id')));
   set('kind', trimmed(fields.take('kind')) ?? 'knowledge');
@@ -105,7 +103,7 @@ function normalizeItem(fields: Fields): NormalizedRecord {
   const extras = fields.rest();
   if (explicitMetadata !== undefined && !isPlainObject(explicitMetadata)) {
     set('metadata', explicitMetadata);
-  } else if (explicitMetadata !== undefined || Object.keys(extras).length > 0) {
+  } else if (explicitMetadata !== undefined || extras) {
     set('metadata', { ...extras, ...(explicitMetadata as Record<string, unknown> | undefined) });
   }
 
@@ -117,9 +115,7 @@ function normalizeItem(fields: Fields): NormalizedRecord {
 
 function normalizeDescription(fields: Fields): NormalizedRecord {
   const candidate: Record<string, unknown> = {};
-  const set = (key: string, value: unknown) => {
-    if (value !== undefined) candidate[key] = value;
-  };
+  const set = setter(candidate);
   set('id', identifier(fields.take('id')));
   set('country', trimmed(fields.take('country')));
   set('topic', fields.take('topic'));
@@ -133,35 +129,44 @@ function normalizeDescription(fields: Fields): NormalizedRecord {
 
 /** The record's fields by canonical name; `null` counts as absent. */
 class Fields {
-  private readonly remaining: Map<string, unknown>;
+  private readonly value: Record<string, unknown>;
+  private readonly taken = new Set<string>();
   constructor(value: Record<string, unknown>) {
-    this.remaining = new Map(Object.entries(value).filter(([, inner]) => inner !== null && inner !== undefined));
+    this.value = value;
+  }
+  private present(spelling: string): boolean {
+    const inner = this.value[spelling];
+    return inner !== undefined && inner !== null && Object.hasOwn(this.value, spelling) && !this.taken.has(spelling);
   }
   has(name: keyof typeof fieldSpellings): boolean {
-    return fieldSpellings[name].some((spelling) => this.remaining.has(spelling));
+    return this.hasAny(fieldSpellings[name]);
   }
   peek(name: keyof typeof fieldSpellings): unknown {
-    const spelling = fieldSpellings[name].find((candidate) => this.remaining.has(candidate));
-    return spelling === undefined ? undefined : this.remaining.get(spelling);
+    for (const spelling of fieldSpellings[name]) if (this.present(spelling)) return this.value[spelling];
+    return undefined;
   }
   take(name: keyof typeof fieldSpellings): unknown {
     return this.takeFirst(fieldSpellings[name]);
   }
   takeFirst(spellings: readonly string[]): unknown {
     for (const spelling of spellings) {
-      if (this.remaining.has(spelling)) {
-        const value = this.remaining.get(spelling);
-        this.remaining.delete(spelling);
-        return value;
+      if (this.present(spelling)) {
+        this.taken.add(spelling);
+        return this.value[spelling];
       }
     }
     return undefined;
   }
   hasAny(spellings: readonly string[]): boolean {
-    return spellings.some((spelling) => this.remaining.has(spelling));
+    for (const spelling of spellings) if (this.present(spelling)) return true;
+    return false;
   }
-  rest(): Record<string, unknown> {
-    return Object.fromEntries(this.remaining);
+  rest(): Record<string, unknown> | undefined {
+    let rest: Record<string, unknown> | undefined;
+    for (const key in this.value) {
+      if (this.present(key)) (rest ??= {})[key] = this.value[key];
+    }
+    return rest;
   }
 }
 
@@ -196,27 +201,31 @@ function readChoices(fields: Fields, problems: FieldProblem[]): { value?: unknow
     return { given: true };
   }
   for (const scheme of CHOICE_COLUMN_SCHEMES) {
-    if (!fields.hasAny(scheme('A'))) continue;
+    if (!fields.hasAny(scheme[0])) continue;
     const choices: unknown[] = [];
     let position = 0;
-    while (position < CHOICE_LETTERS.length && fields.hasAny(scheme(CHOICE_LETTERS[position]))) {
-      choices.push(choiceText(fields.takeFirst(scheme(CHOICE_LETTERS[position]))));
+    while (position < scheme.length && fields.hasAny(scheme[position])) {
+      choices.push(choiceText(fields.takeFirst(scheme[position])));
       position++;
     }
-    const stray = CHOICE_LETTERS.slice(position)
-      .split('')
-      .find((letter) => fields.hasAny(scheme(letter)));
-    if (stray) {
+    const stray = scheme.findIndex((spellings, index) => index > position && fields.hasAny(spellings));
+    if (stray !== -1) {
       problems.push({
         field: 'choices',
-        problem: `choice ${stray} is given but choice ${CHOICE_LETTERS[position]} is empty`,
+        problem: `choice ${CHOICE_LETTERS[stray]} is given but choice ${CHOICE_LETTERS[position]} is empty`,
       });
-      fields.takeFirst(scheme(stray));
+      for (let index = stray; index < scheme.length; index++) fields.takeFirst(scheme[index]);
       return { given: true };
     }
     return { value: choices, given: true };
   }
   return { given: false };
+}
+
+function setter(target: Record<string, unknown>): (key: string, value: unknown) => void {
+  return function set(key, value) {
+    if (value !== undefined) target[key] = value;
+  };
 }
 
 function choiceText(value: unknown): unknown {
