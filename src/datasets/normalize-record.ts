@@ -130,13 +130,13 @@ function normalizeDescription(fields: Fields): NormalizedRecord {
 /** The record's fields by canonical name; `null` counts as absent. */
 class Fields {
   private readonly value: Record<string, unknown>;
-  private readonly taken = new Set<string>();
+  private readonly taken: string[] = [];
   constructor(value: Record<string, unknown>) {
     this.value = value;
   }
   private present(spelling: string): boolean {
     const inner = this.value[spelling];
-    return inner !== undefined && inner !== null && Object.hasOwn(this.value, spelling) && !this.taken.has(spelling);
+    return inner !== undefined && inner !== null && Object.hasOwn(this.value, spelling) && !this.taken.includes(spelling);
   }
   has(name: keyof typeof fieldSpellings): boolean {
     return this.hasAny(fieldSpellings[name]);
@@ -151,7 +151,7 @@ class Fields {
   takeFirst(spellings: readonly string[]): unknown {
     for (const spelling of spellings) {
       if (this.present(spelling)) {
-        this.taken.add(spelling);
+        this.taken.push(spelling);
         return this.value[spelling];
       }
     }
@@ -175,18 +175,15 @@ function readChoices(fields: Fields, problems: FieldProblem[]): { value?: unknow
     const raw = fields.take('choices');
     if (Array.isArray(raw)) return { value: raw.map(choiceText), given: true };
     if (isPlainObject(raw)) {
+      const choices = choicesByLetter(raw);
+      if (choices) return { value: choices, given: true };
       const keys = Object.keys(raw);
-      const letters = keys.map((key) => key.trim().toUpperCase());
-      const expected = CHOICE_LETTERS.slice(0, keys.length).split('');
-      if (keys.length === 0 || [...letters].sort().join() !== expected.join()) {
-        problems.push({
-          field: 'choices',
-          problem: `an object of choices must be keyed by the letters ${expected.slice(0, Math.max(keys.length, 2)).join(', ')}; got ${keys.map((key) => JSON.stringify(key)).join(', ') || 'no keys'}`,
-        });
-        return { given: true };
-      }
-      const byLetter = new Map(letters.map((letter, position) => [letter, raw[keys[position]]]));
-      return { value: expected.map((letter) => choiceText(byLetter.get(letter))), given: true };
+      const expected = CHOICE_LETTERS.slice(0, Math.max(keys.length, 2)).split('').join(', ');
+      problems.push({
+        field: 'choices',
+        problem: `an object of choices must be keyed by the letters ${expected}; got ${keys.map((key) => JSON.stringify(key)).join(', ') || 'no keys'}`,
+      });
+      return { given: true };
     }
     if (typeof raw === 'string' && raw.trim().startsWith('[')) {
       try {
@@ -220,6 +217,20 @@ function readChoices(fields: Fields, problems: FieldProblem[]): { value?: unknow
     return { value: choices, given: true };
   }
   return { given: false };
+}
+
+/** `{ A: …, B: … }` (keys in any order and case) as a list, or `undefined` when the keys are not exactly A, B, C… */
+function choicesByLetter(raw: Record<string, unknown>): unknown[] | undefined {
+  const keys = Object.keys(raw);
+  if (keys.length === 0) return undefined;
+  const choices: unknown[] = new Array(keys.length);
+  for (const key of keys) {
+    const letter = key.trim().toUpperCase();
+    const position = letter.length === 1 ? CHOICE_LETTERS.indexOf(letter) : -1;
+    if (position === -1 || position >= keys.length || choices[position] !== undefined) return undefined;
+    choices[position] = choiceText(raw[key]);
+  }
+  return choices;
 }
 
 function setter(target: Record<string, unknown>): (key: string, value: unknown) => void {

@@ -1,7 +1,7 @@
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { DatasetError } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult } from './raw-record.js';
-import { emptyFileError, readDatasetBytes } from './read-text-file.js';
+import { checkDatasetFile, emptyFileError } from './read-text-file.js';
 
 /**
  * Records of a Parquet file, one per row; a record's `line` is its row number (row index + 1).
@@ -11,7 +11,7 @@ import { emptyFileError, readDatasetBytes } from './read-text-file.js';
  * const { records } = await readParquetRecords('items.parquet');
  */
 export async function readParquetRecords(file: string): Promise<ReadResult> {
-  await readDatasetBytes(file);
+  await checkDatasetFile(file);
   let rows: Record<string, unknown>[];
   try {
     rows = await parquetReadObjects({ file: await asyncBufferFromFile(file) });

@@ -1,21 +1,35 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DatasetError } from '../errors/culturekit-error.js';
 
-/** Bytes of a dataset file; a missing file, a directory or an empty file is a `DatasetError` naming it. */
-export async function readDatasetBytes(file: string): Promise<Uint8Array> {
-  let bytes: Uint8Array;
+/** Size in bytes of a dataset file; a missing file, a directory or an empty file is a `DatasetError` naming it. */
+export async function checkDatasetFile(file: string): Promise<number> {
+  let size: number;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new DatasetError([], `dataset ${file} is a directory, not a file`);
-    bytes = await readFile(file);
+    size = info.size;
   } catch (error) {
-    if (error instanceof DatasetError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DatasetError([], `dataset file not found: ${file}`);
-    throw new DatasetError([], `cannot read dataset ${file}: ${(error as Error).message}`);
+    throw readError(file, error);
   }
-  if (bytes.length === 0) throw emptyFileError(file);
-  return bytes;
+  if (size === 0) throw emptyFileError(file);
+  return size;
+}
+
+/** Bytes of a dataset file, with the errors of `checkDatasetFile`. */
+export async function readDatasetBytes(file: string): Promise<Uint8Array> {
+  await checkDatasetFile(file);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw readError(file, error);
+  }
+}
+
+function readError(file: string, error: unknown): DatasetError {
+  if (error instanceof DatasetError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new DatasetError([], `dataset file not found: ${file}`);
+  return new DatasetError([], `cannot read dataset ${file}: ${(error as Error).message}`);
 }
 
 /**

@@ -177,7 +177,7 @@ export function locateJsonError(error: unknown, text: string): { line: number; c
     return { line, column: offset - lineStart + 1, message };
   }
   const scan = scanJson(text);
-  if (!scan.ok) return { line: scan.error.line, column: scan.error.column, message };
+  if (scan.ok === false) return { line: scan.error.line, column: scan.error.column, message };
   return { line: 1, column: 1, message };
 }
 

@@ -2,6 +2,7 @@ import type { Dataset } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
 import type { Item } from '../schema/item.js';
 import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
+import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { resultKey } from '../store/result-row.js';
 
@@ -70,7 +71,7 @@ export function planRun(input: PlanInput): EvalPlan {
   }
   const planHash = computePlanHash(dataset.hash, models, options);
   const createdAt = input.createdAt ?? new Date().toISOString();
-  const runId = input.runId ?? `run-${createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${planHash.slice(0, 6)}`;
+  const runId = input.runId ?? `run-${createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`;
   const manifest: RunManifest = {
     id: runId,
     createdAt,

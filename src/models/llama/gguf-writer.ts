@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { endianness } from 'node:os';
+import { dirname } from 'node:path';
 
 /** GGUF metadata value types (numbers as in the GGUF specification). */
 export const ggufValueTypes = {
@@ -248,7 +249,7 @@ export function encodeGguf(content: GgufContent): Buffer {
 }
 
 /**
- * Writes a GGUF v3 file atomically (a temporary file in the same folder, then a rename).
+ * Writes a GGUF v3 file atomically (a temporary file in the same folder, then a rename), creating the folder if needed.
  *
  * @example
  * await writeGguf('/tmp/model.gguf', { metadata: { 'general.architecture': 'llama' }, tensors: [] });
@@ -256,6 +257,7 @@ export function encodeGguf(content: GgufContent): Buffer {
 export async function writeGguf(path: string, content: GgufContent): Promise<void> {
   const bytes = encodeGguf(content);
   const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await mkdir(dirname(path), { recursive: true });
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);

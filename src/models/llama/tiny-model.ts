@@ -35,6 +35,8 @@ export interface TinyModel {
   readonly vocabulary: TinyVocabulary;
   /** The next-token logit the model gives `to` after `from`. */
   logit(from: string, to: string): number;
+  /** The exact next-token log-probability of `to` after `from` (log-softmax over the whole vocabulary). */
+  logProbability(from: string, to: string): number;
 }
 
 const HEAD_LENGTH = 8;
@@ -109,9 +111,10 @@ function filled(dimensions: number[], value: number): GgufTensor['data'] {
  * What a test can rely on, for text given to the llama.cpp tokenizer:
  * - BOS (`<s>`) is prepended when the caller asks for it (`add_bos_token` is true); `add_space_prefix` is true, so the text
  *   starts with `▁` and every space becomes `▁`.
- * - Each space-led word of the text becomes the longest registered piece that starts it: a registered word (`' Paris'`) is one
- *   token when followed by a space, punctuation or the end; other characters are single-character tokens (printable ASCII and
- *   the characters of registered words) or UTF-8 byte tokens (`<0xE4>`).
+ * - Each `▁`-led stretch of the text becomes the longest vocabulary piece (registered words and all their prefixes) that starts
+ *   it, so a registered word (`' Paris'`) is one token when the next character (a space, the end, `h`…) does not extend it
+ *   to a longer piece (`'Parish'` → `▁Paris`, `h`; with `' Paris:'` registered, `'Paris:'` → `▁Paris:`). Other characters are single-character tokens (`▁`, printable ASCII, the characters of
+ *   registered words) or UTF-8 byte tokens (`日` → `<0xE6>`, `<0x97>`, `<0xA5>`; `\n` → `<0x0A>` unless registered).
  * - After token `from`, the logit of `to` is exactly the transition's logit (float32), every other logit is `defaultLogit`;
  *   tokens that are the `from` of no transition use the `'*'` row.
  *
@@ -163,12 +166,18 @@ export function buildTinyModel(options: TinyModelOptions): TinyModel {
     tensors,
   };
 
+  const stateOf = (from: string): number => stateOfText.get(from) ?? stateOfToken[tokenId(vocabulary, from)];
   return {
     content,
     vocabulary,
     logit(from: string, to: string): number {
-      const state = stateOfText.get(from) ?? stateOfToken[tokenId(vocabulary, from)];
-      return logits[state * vocabularySize + tokenId(vocabulary, to)];
+      return logits[stateOf(from) * vocabularySize + tokenId(vocabulary, to)];
+    },
+    logProbability(from: string, to: string): number {
+      const row = logits.subarray(stateOf(from) * vocabularySize, (stateOf(from) + 1) * vocabularySize);
+      const maximum = row.reduce((best, value) => Math.max(best, value), -Infinity);
+      const total = row.reduce((sum, value) => sum + Math.exp(value - maximum), 0);
+      return row[tokenId(vocabulary, to)] - maximum - Math.log(total);
     },
   };
 }

@@ -1,0 +1,172 @@
+import {
+  ANSWER_MARKERS,
+  FALSE_WORDS,
+  HEDGE_WORDS,
+  REFUSAL_PATTERNS,
+  STATEMENT_MARKERS,
+  TRUE_FALSE_AFTER_NEGATIONS,
+  TRUE_FALSE_FILLERS,
+  TRUE_FALSE_NEGATIONS,
+  TRUE_WORDS,
+  VERDICT_WORDS,
+} from './answer-words.js';
+import { isConditional, prepareReply, wordAlternation } from './extract-choice.js';
+
+/** What made the extractor settle on a value. */
+export type TrueFalseRule = 'marker' | 'leading-word' | 'verdict-word';
+
+export type TrueFalseExtraction =
+  | { status: 'found'; value: 'true' | 'false'; rule: TrueFalseRule }
+  | { status: 'invalid'; reason: string };
+
+export interface ExtractTrueFalseOptions {
+  /** The reply's expected language (BCP 47). Words of every supported language are always read. */
+  language?: string;
+}
+
+/**
+ * Reads whether a reply says a statement is true or false: true/false, yes/no, 对/错, 正しい/誤り, صحيح/خطأ,
+ * verdadero/falso, vrai/faux, richtig/falsch… The last answer marker ("Answer: False", "The statement is
+ * not true", "该说法是错误的") wins; then the reply's first word; then the unambiguous verdict words
+ * anywhere, when they all agree. Negations flip ("not true" → false). Anything else is `invalid`.
+ *
+ * @example
+ * extractTrueFalse('Answer: **False**. Kyoto stayed the capital until 1869.') // { status: 'found', value: 'false', rule: 'marker' }
+ * extractTrueFalse('True or false? Hard to say.')                          // { status: 'invalid', reason: … }
+ */
+export function extractTrueFalse(reply: string, _options: ExtractTrueFalseOptions = {}): TrueFalseExtraction {
+  const text = prepareReply(reply);
+  if (text.trim() === '') return { status: 'invalid', reason: 'empty reply' };
+
+  let hedged = false;
+  let last: { position: number; value: Value } | undefined;
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
+    if (isConditional(text, match.index)) continue;
+    const read = readValue(text, skip(FILLER, text, match.index + match[0].length));
+    if (read === 'hedged') hedged = true;
+    else if (read) last = { position: match.index, value: read.value };
+  }
+  if (last) return { status: 'found', value: last.value, rule: 'marker' };
+
+  const leading = readValue(text, skip(LEADING, text, 0));
+  if (leading && leading !== 'hedged') return { status: 'found', value: leading.value, rule: 'leading-word' };
+  if (leading === 'hedged') hedged = true;
+
+  if (REFUSAL.test(text)) return { status: 'invalid', reason: 'the reply declines or does not know' };
+  const values = new Set<Value>();
+  VERDICT.lastIndex = 0;
+  for (let match = VERDICT.exec(text); match; match = VERDICT.exec(text)) {
+    const word = wordKey(match[0]);
+    if (!VERDICT_KEYS.has(word)) continue;
+    const end = match.index + match[0].length;
+    if (NOT_A_VERDICT_AFTER.test(text.slice(end, end + 12))) continue;
+    if (isHedgeAfter(text, end, POLARITY.get(word)!)) {
+      hedged = true;
+      VERDICT.lastIndex = skip(HEDGE, text, end);
+      continue;
+    }
+    if (HEDGE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index)) || isConditional(text, match.index) || endsInQuestion(text, end)) continue;
+    let value = POLARITY.get(word)!;
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) value = flip(value);
+    if (negatedAfter(text, end)) value = flip(value);
+    values.add(value);
+  }
+  if (values.size === 1) return { status: 'found', value: [...values][0], rule: 'verdict-word' };
+  if (values.size > 1) return { status: 'invalid', reason: 'says both true and false without a final answer' };
+  if (hedged) return { status: 'invalid', reason: 'names both true and false without committing' };
+  return { status: 'invalid', reason: 'no true/false answer found' };
+}
+
+type Value = 'true' | 'false';
+
+const POLARITY: ReadonlyMap<string, Value> = new Map<string, Value>([
+  ...TRUE_WORDS.map((word) => [wordKey(word), 'true'] as const),
+  ...FALSE_WORDS.map((word) => [wordKey(word), 'false'] as const),
+]);
+const WORDS = wordAlternation([...TRUE_WORDS, ...FALSE_WORDS]);
+const WORD = new RegExp(`(?:${WORDS})`, 'iuy');
+const VERDICT = new RegExp(`(?:${WORDS})`, 'giu');
+const MARKER = new RegExp([...ANSWER_MARKERS, ...STATEMENT_MARKERS].join('|').normalize('NFKC'), 'giu');
+const FILLER = new RegExp(`(?:[\\s:=\\-–—>*_"'“”‘’«»「」『』(\\[]|(?:${wordAlternation(TRUE_FALSE_FILLERS)}))+`, 'iuy');
+const LEADING = /[\s>#*_"'“‘«「『(\[]*/y;
+const NEGATION = new RegExp(`(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*`, 'iuy');
+const NEGATED_BEFORE = new RegExp(
+  `(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*(?:(?:entirely|completely|quite|really|totally|necessarily|fully|wholly)\\s+)?$`,
+  'iu',
+);
+const AFTER_NEGATION = new RegExp(`[\\s*_"'”’»」』)]*(?:है\\s+)?(?:${wordAlternation(TRUE_FALSE_AFTER_NEGATIONS)})`, 'iuy');
+const HEDGE_WORDS_SOURCE = wordAlternation([...HEDGE_WORDS, 'أم', 'hay', 'mı', 'mi', 'ou bien']);
+const COPULA = '(?:(?:है|است|ist|est|es|é|è|là|adalah|ni|是)\\s*)?';
+const HEDGE = new RegExp(`[\\s*_"'”’»」』)]*\\s*${COPULA}(?:[/,、]|(?:${HEDGE_WORDS_SOURCE}))\\s*[*_"'“‘«「『(]*`, 'iuy');
+const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS_SOURCE}|/)\\s*[*_"'“‘«「『(]*$`, 'iu');
+const NOT_A_VERDICT_AFTER = /^\s*(?:answer|option|choice|one|way|statement|答案|选项|選項|的答案|答え|選択肢)/iu;
+const HAN_PARTICLES = '的了啊呀吧嘛';
+const SENTENCE_END = /[.!?。！？؟\n]/g;
+const QUESTION_MARKS = '?？؟';
+const REFUSAL = new RegExp(REFUSAL_PATTERNS.join('|').normalize('NFKC'), 'iu');
+const VERDICT_KEYS: ReadonlySet<string> = new Set([...VERDICT_WORDS].map(wordKey));
+
+function skip(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index;
+  return pattern.exec(text) ? pattern.lastIndex : index;
+}
+
+function wordKey(match: string): string {
+  return match.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+}
+
+function flip(value: Value): Value {
+  return value === 'true' ? 'false' : 'true';
+}
+
+/** Reads a (possibly negated) true/false word at `start`. */
+function readValue(text: string, start: number): { value: Value } | 'hedged' | undefined {
+  let index = start;
+  let negated = false;
+  NEGATION.lastIndex = index;
+  if (NEGATION.exec(text)) {
+    WORD.lastIndex = NEGATION.lastIndex;
+    if (WORD.exec(text)) {
+      negated = true;
+      index = NEGATION.lastIndex;
+    }
+  }
+  WORD.lastIndex = index;
+  const match = WORD.exec(text);
+  if (!match) return undefined;
+  const end = index + match[0].length;
+  // "对于…", "正解…", "是这样…": a one-character Chinese or Japanese word inside a longer word.
+  if (isHan(text.charCodeAt(end - 1)) && isHan(text.charCodeAt(end)) && !HAN_PARTICLES.includes(text[end])) return undefined;
+  let value = POLARITY.get(wordKey(match[0]))!;
+  if (isHedgeAfter(text, end, value)) return 'hedged';
+  if (endsInQuestion(text, end)) return undefined;
+  if (negated) value = flip(value);
+  if (negatedAfter(text, end)) value = flip(value);
+  return { value };
+}
+
+/** "この記述は正しいですか、誤りですか？", "Is it true?": the sentence around the word is a question. */
+function endsInQuestion(text: string, end: number): boolean {
+  SENTENCE_END.lastIndex = end;
+  const match = SENTENCE_END.exec(text);
+  return match !== null && QUESTION_MARKS.includes(match[0]);
+}
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf);
+}
+
+function negatedAfter(text: string, end: number): boolean {
+  AFTER_NEGATION.lastIndex = end;
+  return AFTER_NEGATION.test(text);
+}
+
+/** "true or false", "对还是错": a word followed by a hedge and a word of the other polarity. */
+function isHedgeAfter(text: string, end: number, value: Value): boolean {
+  HEDGE.lastIndex = end;
+  if (!HEDGE.exec(text)) return false;
+  WORD.lastIndex = HEDGE.lastIndex;
+  const other = WORD.exec(text);
+  return other !== null && POLARITY.get(wordKey(other[0])) !== value;
+}
