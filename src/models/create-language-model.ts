@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InputError } from '../errors/culturekit-error.js';
 import type { ModelEntry } from '../schema/manifest.js';
 import type { LanguageModel } from './language-model.js';
@@ -9,7 +10,7 @@ export interface CreateModelDefaults {
   apiKey?: string;
   timeoutMs?: number;
   stream?: boolean;
-  /** Threads for in-process GGUF models. */
+  /** Threads for in-process GGUF models (default: the cores but one, at least 1; on tiny models more threads only add contention). */
   threads?: number;
 }
 
@@ -38,5 +39,5 @@ export async function createLanguageModel(entry: ModelEntry, defaults: CreateMod
     });
   }
   const { createLlamaModel } = await import('./llama/llama-model.js');
-  return createLlamaModel(spec, { threads: defaults.threads });
+  return createLlamaModel(spec, { threads: defaults.threads ?? Math.max(1, availableParallelism() - 1) });
 }

@@ -254,6 +254,12 @@ export const ANSWER_MARKERS: readonly string[] = [
   // Turkish
   `${LATIN_BOUNDARY}(?:cevap|yanıt)(?:ım)?\\s*(?::|şudur|budur)`,
   `${LATIN_BOUNDARY}doğru\\s+(?:cevap|yanıt|seçenek|şık)(?:\\s+(?:şudur|budur))?\\s*:?`,
+  // Greek, Azerbaijani, Hausa, Amharic, Bengali and Assamese
+  `${LATIN_BOUNDARY}(?:σωστή\\s+)?απάντηση(?:\\s+είναι)?\\s*:?`,
+  `${LATIN_BOUNDARY}(?:düzgün\\s+)?cavab(?:\\s+budur)?\\s*:`,
+  `${LATIN_BOUNDARY}amsa(?:\\s+ita\\s+ce)?\\s*:`,
+  'መልስ\\s*[:፡]',
+  `${LATIN_BOUNDARY}(?:সঠিক\\s+)?উত্ত[রৰ]\\s*:`,
   // Persian
   `${LATIN_BOUNDARY}(?:پاسخ|جواب)\\s*:`,
   `${LATIN_BOUNDARY}(?:پاسخ|جواب|گزینه[ٔه]?)\\s+(?:صحیح|درست)\\s*(?:است\\s*)?(?:گزینه[ٔه]?\\s*)?:?`,

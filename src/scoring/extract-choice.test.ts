@@ -24,6 +24,9 @@ const CHOICES: Record<string, string[]> = {
   fa: ['توکیو', 'اوساکا', 'کیوتو', 'نارا'],
   sw: ['Tokyo', 'Osaka', 'Kyoto', 'Nara'],
   it: ['Tokyo', 'Osaka', 'Kyoto', 'Nara'],
+  el: ['Τόκιο', 'Οσάκα', 'Κιότο', 'Νάρα'],
+  az: ['Tokio', 'Osaka', 'Kioto', 'Nara'],
+  ha: ['Tokyo', 'Osaka', 'Kyoto', 'Nara'],
 };
 
 /** [reply, expected letter (optionally `letter:rule`) or 'invalid', language] */
@@ -197,6 +200,9 @@ const ROWS: Row[] = [
   ['گزینه صحیح: ج', 'C:marker', 'fa'],
   ['Jibu ni B.', 'B:marker', 'sw'],
   ['Risposta: A', 'A:marker', 'it'],
+  ['Απάντηση: Β', 'B:marker', 'el'],
+  ['Düzgün cavab: C', 'C:marker', 'az'],
+  ['Amsa: D', 'D:marker', 'ha'],
 ];
 
 describe('extractChoice', () => {
@@ -265,6 +271,11 @@ describe('prepareReply', () => {
     assert.equal(prepareReply('정답: ②'), '정답: B');
     assert.equal(prepareReply('$\\textbf{C}$'), '$C$');
     assert.equal(prepareReply('<think>unfinished'), '');
+  });
+
+  it('says when a reply ended inside its reasoning', () => {
+    assert.deepEqual(extractChoice('<think>Tokyo or Kyoto? The dates', ['Tokyo', 'Kyoto']), { status: 'invalid', reason: 'the reply ended inside its <think> reasoning' });
+    assert.deepEqual(extractChoice('  ', ['Tokyo', 'Kyoto']), { status: 'invalid', reason: 'empty reply' });
   });
 });
 

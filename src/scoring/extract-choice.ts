@@ -44,8 +44,8 @@ export interface ExtractChoiceOptions {
  * Reads the chosen option letter from a free-text reply to a multiple-choice question.
  *
  * In order: the last committed answer marker ("Answer: B", "答案是 C", "\boxed{C}", "B is correct") wins;
- * then a reply that is only a letter, only one option's text, or starts with a letter label; then a single
- * emphasised or parenthesised letter. Letters of other scripts (`В`, `ب`, `ข`, `ㄴ`) and full-width forms map to
+ * then a reply that is only a letter, only one option's text, starts with a letter label or ends with a lone letter;
+ * then, unless the reply declines, a single emphasised, parenthesised or "Option B" letter. Letters of other scripts (`В`, `ب`, `ข`, `ㄴ`) and full-width forms map to
  * Latin letters. A hedge ("A or B"), a negation ("not A"), a letter beyond the options, a refusal, or several
  * letters without a marker give `invalid` with a reason: the extractor never guesses.
  *
@@ -55,7 +55,7 @@ export interface ExtractChoiceOptions {
  */
 export function extractChoice(reply: string, choices: readonly string[], options: ExtractChoiceOptions = {}): ChoiceExtraction {
   const text = prepareReply(reply);
-  if (text.trim() === '') return { status: 'invalid', reason: 'empty reply' };
+  if (text.trim() === '') return { status: 'invalid', reason: emptyReplyReason(reply) };
   const normalizedChoices = choices.map(normalizeText);
   const context: Context = {
     text,
@@ -112,6 +112,11 @@ export function prepareReply(reply: string): string {
   }
   if (text.includes('<')) text = text.replace(HTML_EMPHASIS, '**');
   return text;
+}
+
+/** Why a reply that prepares to nothing is empty: no text at all, or reasoning that never finished. */
+export function emptyReplyReason(reply: string): string {
+  return reply.includes(THINK_OPEN) && !reply.includes(THINK_CLOSE) ? 'the reply ended inside its <think> reasoning' : 'empty reply';
 }
 
 function circledToLetter(character: string): string {
@@ -341,14 +346,12 @@ function isWordLike(context: Context, token: LetterToken): boolean {
   NEXT_WORD.lastIndex = token.end;
   const match = NEXT_WORD.exec(context.text);
   if (!match) return false;
-  const next = match[1];
-  const lowerNext = next.toLowerCase();
-  if (CONNECTIVES.has(lowerNext)) return false;
-  const nextIsLower = next[0] !== next[0].toUpperCase();
-  if (token.form === 'lower') return true;
-  if (token.form === 'upper') return nextIsLower && context.oneLetterWords.includes(token.letter);
-  if (token.script === 'cyrillic' || token.script === 'greek') return nextIsLower;
-  return false;
+  if (CONNECTIVES.has(match[1].toLowerCase())) return false;
+  if (token.form === 'native' && token.script !== 'cyrillic' && token.script !== 'greek') return false;
+  if (token.form === 'upper' && !context.oneLetterWords.includes(token.letter)) return false;
+  // A one-letter word followed by a word is an article, pronoun or preposition, unless the option's own text follows ("A Tokyo").
+  const choice = context.choices[CHOICE_LETTERS.indexOf(token.letter)];
+  return !(choice && foldText(context.text.slice(token.end, token.end + choice.length * 2 + 8)).startsWith(choice));
 }
 
 function inRange(context: Context, letter: string): boolean {
@@ -449,6 +452,7 @@ function textVerdicts(context: Context): Commitment[] {
   const { text, rawChoices: choices } = context;
   const lower = text.toLowerCase();
   const found: Commitment[] = [];
+  if (lower.length !== text.length) return found;
   choices.forEach((choice, index) => {
     const needle = choice.normalize('NFKC').trim().toLowerCase();
     if (needle === '') return;

@@ -10,7 +10,7 @@ import {
   TRUE_WORDS,
   VERDICT_WORDS,
 } from './answer-words.js';
-import { isConditional, prepareReply, wordAlternation } from './extract-choice.js';
+import { emptyReplyReason, isConditional, prepareReply, wordAlternation } from './extract-choice.js';
 
 /** What made the extractor settle on a value. */
 export type TrueFalseRule = 'marker' | 'leading-word' | 'verdict-word';
@@ -36,7 +36,7 @@ export interface ExtractTrueFalseOptions {
  */
 export function extractTrueFalse(reply: string, _options: ExtractTrueFalseOptions = {}): TrueFalseExtraction {
   const text = prepareReply(reply);
-  if (text.trim() === '') return { status: 'invalid', reason: 'empty reply' };
+  if (text.trim() === '') return { status: 'invalid', reason: emptyReplyReason(reply) };
 
   let hedged = false;
   let last: { position: number; value: Value } | undefined;

@@ -37,7 +37,7 @@ export function comparableResults(path: string): Record<string, unknown>[] {
 
 /** Runs the CLI from source in a child process. */
 export function spawnCli(args: string[], options: { cwd?: string } = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', new URL('../../src/cli/main.ts', import.meta.url).pathname, ...args], {
+  return spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/cli/main.ts', import.meta.url).pathname, ...args], {
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: 'true' },

@@ -19,13 +19,13 @@ export function createDemoCommand(): Command {
   addRunOptions(command);
   return command.action(async (flags: EvalFlags) => {
     process.stderr.write(NOTICE + '\n');
-    const modelPath = resolve(DEMO_MODEL_PATH);
-    if (!existsSync(modelPath)) {
+    const modelPath = DEMO_MODEL_PATH;
+    if (!existsSync(resolve(modelPath))) {
       const { writeDemoModel } = await import('../../models/llama/demo-model.js');
       await writeDemoModel(modelPath);
       process.stderr.write(`wrote the demo model to ${DEMO_MODEL_PATH}\n`);
     }
-    const defaults: EvalFlags = { mcqMethod: 'loglik', maxTokens: 24, concurrency: 2 };
+    const defaults: EvalFlags = { mcqMethod: 'loglik', maxTokens: 24, concurrency: 2, threads: 1 };
     const merged: EvalFlags = { ...defaults, ...Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined)) };
     await runAndReport({
       flags: merged,

@@ -294,8 +294,10 @@ describe('errors and retries', () => {
   test('an abort ends the call with a non-retryable aborted error', async () => {
     server.injectFaults({ type: 'hang' });
     const controller = new AbortController();
+    const before = server.requests.total;
     const call = model().generate(hello, { signal: controller.signal });
-    setImmediate(() => controller.abort());
+    while (server.requests.total === before) await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
     const error = await failure(call);
     assert.equal(error.kind, 'aborted');
     assert.equal(error.isRetryable, false);
@@ -311,7 +313,6 @@ describe('errors and retries', () => {
     const result = await withRetries(() => chat.generate(request), { maxRetries: 3, sleep, random: () => 0 });
     assert.match(result.text, /^Test reply/);
     assert.equal(delays.length, 2);
-    console.log(server.requests.log.slice(-6).map(r => [r.fault, JSON.stringify(r.body).slice(0,80)]), delays);
     assert.equal((server.requests.faults['500'] ?? 0) - before, 2);
     assert.match((await chat.generate(request)).text, /^Test reply/);
 
