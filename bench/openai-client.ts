@@ -5,10 +5,12 @@
  *
  * Prints items/s and the ratio to the theoretical `concurrency / latency` for our client and for a bare
  * `fetch` loop, then the client's CPU per request (process.cpuUsage of this process) and the server's
- * (from /proc) against a zero-latency server.
+ * (from /proc) against a zero-latency server. The raw-socket line is the floor that the server and the machine
+ * allow: prebuilt requests on plain keep-alive sockets, no HTTP client at all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import type { LanguageModel } from '../src/models/language-model.js';
@@ -80,6 +82,41 @@ function fetchTask(url: string) {
   };
 }
 
+/** The floor set by the server and the machine: raw keep-alive sockets, a prebuilt request, no parsing beyond framing. */
+function rawSocketTask(url: string) {
+  const { hostname, port, pathname } = new URL(`${url}/chat/completions`);
+  const sockets: { socket: ReturnType<typeof connect>; busy: boolean }[] = [];
+  return (index: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: prompt(index) }], max_tokens: 16, temperature: 0 });
+      let entry = sockets.find((candidate) => !candidate.busy);
+      if (!entry) {
+        entry = { socket: connect(Number(port), hostname), busy: false };
+        entry.socket.setNoDelay(true);
+        sockets.push(entry);
+      }
+      const current = entry;
+      current.busy = true;
+      let received = '';
+      const onData = (chunk: Buffer) => {
+        received += chunk.toString('latin1');
+        const headerEnd = received.indexOf('\r\n\r\n');
+        if (headerEnd < 0) return;
+        const length = Number(/content-length: (\d+)/i.exec(received.slice(0, headerEnd))?.[1]);
+        if (received.length < headerEnd + 4 + length) return;
+        current.socket.off('data', onData);
+        current.socket.off('error', reject);
+        current.busy = false;
+        resolve();
+      };
+      current.socket.on('data', onData);
+      current.socket.once('error', reject);
+      current.socket.write(
+        `POST ${pathname} HTTP/1.1\r\nhost: ${hostname}:${port}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: keep-alive\r\n\r\n${body}`,
+      );
+    });
+}
+
 async function measure(label: string, task: (index: number) => Promise<unknown>, server: Server, count: number): Promise<void> {
   await pool(Math.min(200, count), concurrency, task);
   const serverBefore = processCpuMs(server.child.pid!);
@@ -92,7 +129,7 @@ async function measure(label: string, task: (index: number) => Promise<unknown>,
   const perSecond = count / seconds;
   const ratio = latencyFor(server) > 0 ? ` ratio ${(perSecond / theoretical).toFixed(3)} of ${theoretical}/s` : '';
   console.log(
-    `${label.padEnd(34)} ${perSecond.toFixed(0).padStart(6)} items/s${ratio}` +
+    `${label.padEnd(38)} ${perSecond.toFixed(0).padStart(6)} items/s${ratio}` +
       `  client CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(3)} ms/request` +
       `  server CPU ${(serverCpu / count).toFixed(3)} ms/request`,
   );
@@ -110,6 +147,7 @@ const ours = createOpenAICompatibleModel(parseModelSpec('openai:test-model'), { 
 await measure('culturekit client (node:http)', ourTask(ours), slow, requests);
 await ours.close();
 await measure('bare fetch loop', fetchTask(slow.url), slow, requests);
+await measure('raw sockets (floor of server+machine)', rawSocketTask(slow.url), slow, requests);
 await stopServer(slow);
 
 const fast = await startServer(0);

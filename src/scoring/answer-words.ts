@@ -36,7 +36,7 @@ export const PROMPT_WORDS: Readonly<Record<string, PromptWords>> = {
     trueFalseInstruction: 'この記述は正しいですか、誤りですか？「正しい」または「誤り」で答えてください。',
   },
   ko: {
-    letterInstruction: '정답 선택지의 알파벳({letters})으로 답하세요.',
+    letterInstruction: '올바른 선택지의 알파벳({letters})으로 답하세요.',
     listSeparator: ', ',
     lastSeparator: ' 또는 ',
     answerCue: '정답:',

@@ -75,10 +75,8 @@ export function extractChoice(reply: string, choices: readonly string[], options
 
   if (REFUSAL.test(text)) return { status: 'invalid', reason: 'the reply declines or does not know' };
   const referenced = singleReference(context, tokens);
-  if (referenced.status === 'found') return referenced;
-
-  if (hedged && !referenced.reason.startsWith('mentions')) return { status: 'invalid', reason: 'the answer names more than one option' };
-  return referenced;
+  if (referenced) return referenced;
+  return { status: 'invalid', reason: hedged ? 'the answer names more than one option' : 'no answer letter or option text found' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -627,17 +625,12 @@ function leadingLabel(context: Context, tokens: readonly LetterToken[]): ChoiceE
   const first = tokens[0];
   if (!first || !LINE_START_PREFIX.test(text.slice(0, first.start)) || /\n/.test(text.slice(0, first.start).trim())) return undefined;
   if (!inRange(context, first.letter) || isWordLike(context, first)) return undefined;
+  // "B. …", "**B**\n…", "(B) …", "B – …", "B because …"; a lower-case letter only with its label mark ("b) …").
   const afterDecoration = skipSticky(CLOSE_DECORATION, text, first.end);
-  LABEL_PUNCTUATION.lastIndex = first.end;
-  let labelled = LABEL_PUNCTUATION.test(text);
-  LABEL_PUNCTUATION.lastIndex = afterDecoration;
-  if (!labelled && first.form !== 'lower') labelled = LABEL_PUNCTUATION.test(text);
-  if (first.form === 'lower' && !/^[*_]*[.):]/.test(text.slice(first.end))) labelled = false;
-  if (!labelled && first.form !== 'lower') {
-    NEXT_WORD.lastIndex = afterDecoration;
-    const next = NEXT_WORD.exec(text);
-    labelled = next !== null && CONNECTIVES.has(next[1].toLowerCase());
-  }
+  const labelled =
+    first.form === 'lower'
+      ? /^[*_]*[.):]/.test(text.slice(first.end, first.end + 4))
+      : labelMarkAt(text, first.end) || labelMarkAt(text, afterDecoration) || connectiveAt(text, afterDecoration);
   if (!labelled || isHedged(context, first)) return undefined;
   // An echoed list of options ("A. Tokyo\nB. Kyoto") is not an answer.
   for (const token of tokens) {
@@ -649,6 +642,17 @@ function leadingLabel(context: Context, tokens: readonly LetterToken[]): ChoiceE
   const conflict = conflictingText(context, first);
   if (conflict) return { status: 'invalid', reason: conflict };
   return { status: 'found', letter: first.letter, rule: 'leading-letter' };
+}
+
+function labelMarkAt(text: string, index: number): boolean {
+  LABEL_PUNCTUATION.lastIndex = index;
+  return LABEL_PUNCTUATION.test(text);
+}
+
+function connectiveAt(text: string, index: number): boolean {
+  NEXT_WORD.lastIndex = index;
+  const next = NEXT_WORD.exec(text);
+  return next !== null && CONNECTIVES.has(next[1].toLowerCase());
 }
 
 function isLineStartLabel(text: string, token: LetterToken): boolean {
@@ -683,7 +687,8 @@ function referenceKind(text: string, token: LetterToken): ReferenceKind | undefi
   return token.form === 'upper' ? 'bare' : undefined;
 }
 
-function singleReference(context: Context, tokens: readonly LetterToken[]): ChoiceExtraction {
+/** The one letter the reply points at without a marker; `undefined` when it mentions no letter. */
+function singleReference(context: Context, tokens: readonly LetterToken[]): ChoiceExtraction | undefined {
   const { text } = context;
   const kinds = new Map<string, Set<ReferenceKind>>();
   for (const token of tokens) {
@@ -704,5 +709,5 @@ function singleReference(context: Context, tokens: readonly LetterToken[]): Choi
     if (rule) return { status: 'found', letter, rule };
     return { status: 'invalid', reason: `mentions ${letter} only in passing, with no answer marker` };
   }
-  return { status: 'invalid', reason: 'no answer letter or option text found' };
+  return undefined;
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ModelCallError } from '../model-error.js';
-import { codePointLength, scoreEchoedContinuation } from './continuation-logprobs.js';
+import { codePointLength, scoreEchoedContinuation, type EchoedLogprobs } from './continuation-logprobs.js';
 
 // The shape vLLM returns for `echo: true, logprobs: 1, max_tokens: 1` (the last token is the generated one).
-const echoed = {
+const echoed: EchoedLogprobs = {
   tokens: ['The', ' capital', ' is', ' Paris', '.', ' It'],
   token_logprobs: [null, -4, -1, -0.25, -2, -0.5],
   text_offset: [0, 3, 11, 14, 20, 21],
@@ -36,7 +36,7 @@ describe('scoreEchoedContinuation', () => {
   });
 
   test('isGreedy is undefined without top_logprobs', () => {
-    const { top_logprobs: _, ...bare } = echoed;
+    const bare: EchoedLogprobs = { ...echoed, top_logprobs: undefined };
     assert.equal(scoreEchoedContinuation(bare, 'The capital is', ' Paris').isGreedy, undefined);
   });
 

@@ -41,12 +41,25 @@ const pendingKey = Symbol('culturekit.pendingRequest');
 
 type Tagged<T> = T & { [pendingKey]: PendingRequest };
 
+/** What every request to one server shares. */
+interface Endpoint {
+  client: typeof http | typeof https;
+  agent: http.Agent;
+  hostname: string;
+  port: number;
+  origin: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+}
+
 class PendingRequest implements HttpExchange {
   statusCode = 0;
   text = '';
   streamed = false;
   complete = false;
   settled = false;
+  /** Sent a second time after a reused keep-alive connection turned out to be closed. */
+  resent = false;
   timer: NodeJS.Timeout | undefined = undefined;
   request: http.ClientRequest | undefined = undefined;
   response: http.IncomingMessage | undefined = undefined;
@@ -54,20 +67,28 @@ class PendingRequest implements HttpExchange {
   constructor(
     readonly resolve: (exchange: HttpExchange) => void,
     readonly reject: (error: unknown) => void,
+    readonly endpoint: Endpoint,
+    readonly path: string,
+    readonly payload: Buffer,
     readonly sink: StreamSink | undefined,
     readonly signal: AbortSignal | undefined,
-    readonly target: string,
-    readonly timeoutMs: number,
   ) {}
 
   get headers(): http.IncomingHttpHeaders {
     return this.response?.headers ?? {};
   }
+
+  /** `POST <url>`, for messages. */
+  get target(): string {
+    return `POST ${this.endpoint.origin}${this.path}`;
+  }
 }
 
 /**
  * One keep-alive agent for one server. Listeners are shared module functions that find their request
- * through a symbol, so a request allocates its promise, its options and little else.
+ * through a symbol, so a request allocates its promise, its options and little else. A request whose
+ * reused keep-alive connection was already closed by the server (a reset before any answer) is sent
+ * once more on a fresh connection, as Node's documentation advises.
  *
  * @example
  * const transport = createHttpTransport({ baseUrl: 'http://127.0.0.1:8000/v1', headers: {}, timeoutMs: 120_000, maxSockets: 32 });
@@ -83,49 +104,54 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     });
   }
   const client = secure ? https : http;
-  const agent = new client.Agent({
-    keepAlive: true,
-    maxSockets: options.maxSockets,
-    maxFreeSockets: options.maxSockets,
-    scheduling: 'lifo',
-  });
-  const hostname = base.hostname.startsWith('[') ? base.hostname.slice(1, -1) : base.hostname;
-  const port = base.port ? Number(base.port) : secure ? 443 : 80;
+  const endpoint: Endpoint = {
+    client,
+    agent: new client.Agent({
+      keepAlive: true,
+      maxSockets: options.maxSockets,
+      maxFreeSockets: options.maxSockets,
+      scheduling: 'lifo',
+    }),
+    hostname: base.hostname.startsWith('[') ? base.hostname.slice(1, -1) : base.hostname,
+    port: base.port ? Number(base.port) : secure ? 443 : 80,
+    origin: `${base.protocol}//${base.host}`,
+    headers: options.headers,
+    timeoutMs: options.timeoutMs,
+  };
   const basePath = base.pathname.replace(/\/+$/, '');
-  const origin = `${base.protocol}//${base.host}`;
-  const baseHeaders = options.headers;
-  const timeoutMs = options.timeoutMs;
 
   return {
-    url: (path) => `${origin}${basePath}${path}`,
+    url: (path) => `${endpoint.origin}${basePath}${path}`,
     post(path, body, signal, sink) {
-      const target = `POST ${origin}${basePath}${path}`;
-      if (signal?.aborted) return Promise.reject(abortedError(target, signal));
+      if (signal?.aborted) return Promise.reject(abortedError(`POST ${endpoint.origin}${basePath}${path}`, signal));
       return new Promise<HttpExchange>((resolve, reject) => {
-        const pending = new PendingRequest(resolve, reject, sink, signal, target, timeoutMs);
-        const payload = Buffer.from(body, 'utf8');
-        const headers: Record<string, string | number> = { ...baseHeaders, 'content-length': payload.length };
-        const request = client.request({
-          agent,
-          hostname,
-          port,
-          path: basePath + path,
-          method: 'POST',
-          headers,
-          signal,
-        }) as Tagged<http.ClientRequest>;
-        request[pendingKey] = pending;
-        pending.request = request;
-        request.on('response', onResponse);
-        request.on('error', onRequestError);
-        pending.timer = setTimeout(onTimeout, timeoutMs, pending);
-        request.end(payload);
+        const pending = new PendingRequest(resolve, reject, endpoint, basePath + path, Buffer.from(body, 'utf8'), sink, signal);
+        pending.timer = setTimeout(onTimeout, endpoint.timeoutMs, pending);
+        send(pending);
       });
     },
     close() {
-      agent.destroy();
+      endpoint.agent.destroy();
     },
   };
+}
+
+function send(pending: PendingRequest): void {
+  const endpoint = pending.endpoint;
+  const request = endpoint.client.request({
+    agent: endpoint.agent,
+    hostname: endpoint.hostname,
+    port: endpoint.port,
+    path: pending.path,
+    method: 'POST',
+    headers: { ...endpoint.headers, 'content-length': pending.payload.length },
+    signal: pending.signal,
+  }) as Tagged<http.ClientRequest>;
+  request[pendingKey] = pending;
+  pending.request = request;
+  request.on('response', onResponse);
+  request.on('error', onRequestError);
+  request.end(pending.payload);
 }
 
 function onResponse(this: Tagged<http.ClientRequest>, response: http.IncomingMessage): void {
@@ -191,7 +217,12 @@ function cutShort(pending: PendingRequest, error: Error | undefined): void {
 
 function onRequestError(this: Tagged<http.ClientRequest>, error: NodeJS.ErrnoException): void {
   const pending = this[pendingKey];
-  if (pending.settled) return;
+  if (pending.settled || pending.request !== this) return;
+  if (this.reusedSocket && !pending.resent && !pending.response && error.code === 'ECONNRESET' && !pending.signal?.aborted) {
+    pending.resent = true;
+    send(pending);
+    return;
+  }
   settle(pending);
   if (pending.signal?.aborted || error.name === 'AbortError') {
     pending.reject(abortedError(pending.target, pending.signal, error));
@@ -213,7 +244,7 @@ function onTimeout(pending: PendingRequest): void {
   pending.timer = undefined;
   settle(pending);
   pending.reject(
-    new ModelCallError(`${pending.target}: no complete answer within ${pending.timeoutMs} ms`, {
+    new ModelCallError(`${pending.target}: no complete answer within ${pending.endpoint.timeoutMs} ms`, {
       kind: 'timeout',
       isRetryable: true,
     }),

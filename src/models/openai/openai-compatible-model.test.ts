@@ -268,6 +268,7 @@ describe('errors and retries', () => {
     server.injectFaults({ type: 'http', status: 200, message: 'no choices here' });
     const second = await failure(model().generate(hello));
     assert.equal(second.kind, 'malformed');
+    assert.match(second.message, /no choices here/);
   });
 
   test('a cut stream is a retryable stream-cut', async () => {
@@ -289,6 +290,20 @@ describe('errors and retries', () => {
     const refused = await failure(model({}, url).generate(hello));
     assert.equal(refused.kind, 'network');
     assert.match(refused.message, /ECONNREFUSED/);
+  });
+
+  test('a reset on a reused keep-alive connection is sent once more, transparently', async () => {
+    const chat = model();
+    await chat.generate(hello);
+    server.injectFaults({ type: 'reset' });
+    const before = server.requests.log.length;
+    assert.match((await chat.generate(hello)).text, /^Test reply/);
+    assert.deepEqual(
+      server.requests.log.slice(before).map((request) => request.fault),
+      ['reset', undefined],
+    );
+    server.injectFaults({ type: 'reset' }, { type: 'reset' });
+    assert.equal((await failure(chat.generate(hello))).kind, 'network');
   });
 
   test('an abort ends the call with a non-retryable aborted error', async () => {

@@ -152,7 +152,7 @@ class OpenAICompatibleModel implements LanguageModel {
     if (exchange.statusCode >= 300) throw errorFromResponse(exchange, `POST ${this.transport.url(chatPath)}`);
     const parsed = parseBody(exchange, this.transport.url(chatPath)) as ChatBody;
     const choice = Array.isArray(parsed?.choices) ? parsed.choices[0] : undefined;
-    if (!choice || typeof choice !== 'object') throw malformed(`${this.transport.url(chatPath)} answered without choices`);
+    if (!choice || typeof choice !== 'object') throw malformed(`${this.transport.url(chatPath)} answered without choices: ${serverMessage(exchange.text)}`);
     return {
       text: messageText(choice.message?.content),
       finishReason: choice.finish_reason ?? undefined,
@@ -218,7 +218,7 @@ class OpenAICompatibleModel implements LanguageModel {
     }
     const parsed = parseBody(exchange, url) as CompletionsBody;
     const choice = Array.isArray(parsed?.choices) ? parsed.choices[0] : undefined;
-    if (!choice || typeof choice !== 'object') throw malformed(`${url} answered without choices`);
+    if (!choice || typeof choice !== 'object') throw malformed(`${url} answered without choices: ${serverMessage(exchange.text)}`);
     return {
       score: scoreEchoedContinuation(choice.logprobs, prompt, continuation),
       inputTokens: count(parsed.usage?.prompt_tokens),
