@@ -62,7 +62,13 @@ async function startServer(latencyMs: number): Promise<{ url: string; child: Chi
 async function run(label: string, dataset: string, baseUrl: string, outName: string, database: string) {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
+  let runStarted = 0;
+  let runEnded = 0;
   const output = await evaluate({
+    onProgress: (progress) => {
+      if (progress.done === 0) runStarted = performance.now();
+      if (progress.done === progress.total) runEnded = performance.now();
+    },
     dataset,
     models: [{ spec: 'openai:bench-model', baseUrl }],
     options: { kinds: ['knowledge'], maxTokens: 16 },
@@ -73,7 +79,7 @@ async function run(label: string, dataset: string, baseUrl: string, outName: str
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  return { label, seconds, cpuMs, output };
+  return { label, seconds, cpuMs, output, runSeconds: (runEnded - runStarted) / 1000 };
 }
 
 const slow = await startServer(LATENCY_MS);
@@ -84,7 +90,7 @@ try {
 
   const throughput = await run('throughput', writeDataset(ITEMS), slow.url, 'throughput', 'throughput.db');
   const rate = ITEMS / throughput.seconds;
-  console.log(`throughput: ${ITEMS} items, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms latency: ${throughput.seconds.toFixed(2)} s, ${rate.toFixed(1)} items/s, ratio to ${(CONCURRENCY / (LATENCY_MS / 1000)).toFixed(0)} items/s = ${(rate / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)} (goal ≥ 0.97)`);
+  console.log(`throughput: ${ITEMS} items, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms latency: ${throughput.seconds.toFixed(2)} s, ${rate.toFixed(1)} items/s, ratio to ${(CONCURRENCY / (LATENCY_MS / 1000)).toFixed(0)} items/s = ${(rate / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)} (goal ≥ 0.97); the run phase alone (after loading, before writing the files): ${throughput.runSeconds.toFixed(2)} s, ratio ${(ITEMS / throughput.runSeconds / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)}`);
 
   const cpuRun = await run('cpu', writeDataset(ITEMS * 2), fast.url, 'cpu', 'cpu.db');
   console.log(`cpu: ${ITEMS * 2} items at zero latency: ${(cpuRun.cpuMs / (ITEMS * 2)).toFixed(3)} ms CPU per item (culturekit process; goal ≤ 1 ms), ${((ITEMS * 2) / cpuRun.seconds).toFixed(0)} items/s`);

@@ -7,6 +7,7 @@ import type { Score } from '../schema/score.js';
 import { scoreGeneration, scoreLogLikelihood } from '../scoring/score-result.js';
 import type { Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
+import { ResultWriter } from '../store/result-writer.js';
 import { sha256Hex } from '../util/hash.js';
 import type { PlannedTask } from './plan.js';
 import { renderRequest, type RenderedRequest } from './render-request.js';
@@ -71,6 +72,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     cached: 0,
   };
   input.onProgress?.(progress);
+  const writer = new ResultWriter(store);
 
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
@@ -83,7 +85,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     const worker = async (): Promise<void> => {
       while (next < queue.length && !signal?.aborted) {
         const task = queue[next++];
-        const row = await runTask(task, model, manifest, { store, useCache, limiter, maxRetries });
+        const row = await runTask(task, model, manifest, { store, writer, useCache, limiter, maxRetries });
         progress.done++;
         if (row.status === 'error') progress.errors++;
         else if (row.status === 'invalid') progress.invalid++;
@@ -94,12 +96,17 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     const concurrency = Math.min(entry.concurrency ?? DEFAULT_CONCURRENCY, queue.length);
     await Promise.all(Array.from({ length: concurrency }, worker));
   };
-  await Promise.all(models.map((_, modelIndex) => runModel(modelIndex)));
+  try {
+    await Promise.all(models.map((_, modelIndex) => runModel(modelIndex)));
+  } finally {
+    writer.flush();
+  }
   return { ...progress, interrupted: progress.done < progress.total };
 }
 
 interface TaskContext {
   store: Store;
+  writer: ResultWriter;
   useCache: boolean;
   limiter: { acquire(signal?: AbortSignal): Promise<void> };
   maxRetries: number;
@@ -178,7 +185,7 @@ async function runTask(task: PlannedTask, model: LanguageModel, manifest: RunMan
     error,
     completedAt: new Date().toISOString(),
   };
-  context.store.saveResult(row, cacheEntry);
+  context.writer.write(row, cacheEntry);
   return row;
 }
 

@@ -34,6 +34,12 @@ CREATE TABLE IF NOT EXISTS results (
 CREATE INDEX IF NOT EXISTS results_by_status ON results (run_id, status);
 `;
 
+/** A model call's cache key and its stored outcome. */
+export interface CacheEntry {
+  key: string;
+  value: string;
+}
+
 export type RunStatus = 'running' | 'finished' | 'interrupted';
 
 export interface StoredRun {
@@ -108,23 +114,24 @@ export class Store {
   }
 
   /** Saves a result, and the model call that produced it, in one transaction. */
-  saveResult(row: ResultRow, cacheEntry?: { key: string; value: string }): void {
-    const { putCache, putResult } = this.statements;
-    const json = JSON.stringify(row);
-    if (cacheEntry) {
-      this.database.exec('BEGIN');
-      try {
-        putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
-        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, json);
-        this.database.exec('COMMIT');
-      } catch (error) {
-        this.database.exec('ROLLBACK');
-        throw error;
-      }
-    } else {
-      putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, json);
-    }
+  saveResult(row: ResultRow, cacheEntry?: CacheEntry): void {
+    this.saveResults([{ row, cacheEntry }]);
   }
+
+  /** Saves results and the model calls that produced them, all in one transaction (a group commit). */
+  saveResults(entries: readonly { row: ResultRow; cacheEntry?: CacheEntry }[]): void {
+    this.saveResultsTransaction(entries);
+  }
+
+  private readonly saveResultsTransaction = (entries: readonly { row: ResultRow; cacheEntry?: CacheEntry }[]): void => {
+    const { putCache, putResult } = this.statements;
+    this.database.transaction(() => {
+      for (const { row, cacheEntry } of entries) {
+        if (cacheEntry) putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
+        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, JSON.stringify(row));
+      }
+    })();
+  };
 
   putCache(key: string, value: string): void {
     this.statements.putCache.run(key, value, new Date().toISOString());

@@ -38,7 +38,7 @@ async function evaluateSpec(spec: string, out: string) {
   const result = await runCli(['eval', '--dataset', dataset, '--model', spec, '--mcq-method', 'loglik', '--threads', '1', '--db', join(directory, 'store.db'), '--out', join(directory, out), '--quiet']);
   assert.equal(result.code, 0, result.stderr);
   const rows = readFileSync(join(directory, out, 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-  return Object.fromEntries(rows.map((row) => [row.itemId, row]));
+  return Object.fromEntries(rows.map((row) => [row.itemId, row])) as Record<string, any>;
 }
 
 test('log-likelihood multiple choice through node-llama-cpp picks the options the model prefers', async () => {
