@@ -141,3 +141,25 @@ test('the CLI: bad dataset is a clear error with exit code 2; a run prints the t
   assert.match(ran.stdout, /openai:test-model/);
   assert.match(ran.stderr, /6\/6 \(100\.0%\)/);
 });
+
+test('streaming chat gives the same results as plain chat', async () => {
+  const dataset = join(directory, 'stream.jsonl');
+  writeMcqDataset(dataset, 6, { marker: (index) => `[[answer:${'ABCD'[index % 4]}]] (stream test)` });
+  const plain = await evaluate(input('stream-plain', dataset));
+  const streamed = await evaluate(input('stream-on', dataset, { useCache: false, modelDefaults: { stream: true } }));
+  const strip = (rows: Record<string, unknown>[]) => rows.map(({ response, extracted, metrics, status }) => ({ response, extracted, metrics, status }));
+  assert.deepEqual(strip(readRows(streamed.outDir)), strip(readRows(plain.outDir)));
+  assert.equal(streamed.summary.groups[0].metrics.accuracy.overall.mean, 1);
+  assert.ok(server.requests.log.some((request) => (request.body as { stream?: boolean } | undefined)?.stream === true));
+});
+
+test('eval with no --model looks for a local server and says what it found or what to pass', async () => {
+  const result = await runCli(['eval', '--dataset', 'builtin:sample', '--db', join(directory, 'discover.db'), '--limit', '2', '--quiet'], { cwd: directory });
+  if (/found /.test(result.stderr)) {
+    assert.match(result.stderr, /using --model openai:/); // a real local server answered on a usual port
+  } else {
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /no --model given, and no local OpenAI-compatible server answered on the usual ports \(Ollama :11434, llama\.cpp server :8080, vLLM :8000, LM Studio :1234\)/);
+    assert.match(result.stderr, /culturekit demo/);
+  }
+});
