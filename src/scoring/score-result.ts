@@ -16,37 +16,31 @@ import { extractTrueFalse } from './extract-true-false.js';
 export function scoreGeneration(item: Item, reply: string, answer: string | undefined, shownChoices?: readonly string[]): Score {
   if (item.format === 'mcq') {
     const extraction = extractChoice(reply, shownChoices ?? item.choices ?? [], { language: item.language });
-    if (extraction.status === 'invalid') {
-      return answer === undefined
-        ? { status: 'unscored', method: 'letter', metrics: {}, details: { reason: extraction.reason } }
-        : { status: 'invalid', method: 'letter', metrics: { accuracy: 0, invalid: 1 }, details: { reason: extraction.reason } };
-    }
-    if (answer === undefined) {
-      return { status: 'unscored', method: 'letter', metrics: {}, extracted: extraction.letter, details: { rule: extraction.rule, reason: 'no answer key' } };
-    }
-    return {
-      status: 'scored',
-      method: 'letter',
-      metrics: { accuracy: extraction.letter === answer ? 1 : 0, invalid: 0 },
-      extracted: extraction.letter,
-      details: { rule: extraction.rule },
-    };
+    return scoreExtraction('letter', extraction.status === 'found' ? { ...extraction, value: extraction.letter } : extraction, answer);
   }
-  if (item.format === 'true_false') {
-    const extraction = extractTrueFalse(reply, { language: item.language });
-    if (extraction.status === 'invalid') {
-      return { status: answer === undefined ? 'unscored' : 'invalid', method: 'true-false', metrics: answer === undefined ? {} : { accuracy: 0, invalid: 1 }, details: { reason: extraction.reason } };
-    }
-    if (answer === undefined) return { status: 'unscored', method: 'true-false', metrics: {}, extracted: extraction.value };
-    return {
-      status: 'scored',
-      method: 'true-false',
-      metrics: { accuracy: extraction.value === answer ? 1 : 0, invalid: 0 },
-      extracted: extraction.value,
-      details: { rule: extraction.rule },
-    };
-  }
+  if (item.format === 'true_false') return scoreExtraction('true-false', extractTrueFalse(reply, { language: item.language }), answer);
   return { status: 'unscored', method: 'none', metrics: {}, details: { reason: 'open responses are scored by a judge' } };
+}
+
+type Extraction = { status: 'found'; value: string; rule: string } | { status: 'invalid'; reason: string };
+
+/** An answer read from a reply, compared with the key; without a key the reading is kept but not scored. */
+function scoreExtraction(method: 'letter' | 'true-false', extraction: Extraction, answer: string | undefined): Score {
+  if (extraction.status === 'invalid') {
+    return answer === undefined
+      ? { status: 'unscored', method, metrics: {}, details: { reason: extraction.reason } }
+      : { status: 'invalid', method, metrics: { accuracy: 0, invalid: 1 }, details: { reason: extraction.reason } };
+  }
+  if (answer === undefined) {
+    return { status: 'unscored', method, metrics: {}, extracted: extraction.value, details: { rule: extraction.rule, reason: 'no answer key' } };
+  }
+  return {
+    status: 'scored',
+    method,
+    metrics: { accuracy: extraction.value === answer ? 1 : 0, invalid: 0 },
+    extracted: extraction.value,
+    details: { rule: extraction.rule },
+  };
 }
 
 /**

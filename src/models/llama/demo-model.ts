@@ -1,5 +1,6 @@
 import { buildTinyModel, type TinyModel, type TinyModelOptions, type TinyTransition } from './tiny-model.js';
 import { writeGguf } from './gguf-writer.js';
+import { seededRandom } from '../../util/seeded-random.js';
 
 /** What the demo model answers to any chat prompt rendered with the fixed template (which ends with `Assistant:`). */
 export const DEMO_MODEL_REPLY = 'Answer: B';
@@ -12,21 +13,9 @@ const DEMO_WORDS = [
   ' true', ' false', ' yes', ' no', ' Question', ' Answer', ' Options', ' A', ' B', ' C', ' D', ' A.', ' B.', ' C.', ' D.',
 ];
 
-/** A small deterministic pseudo-random generator (mulberry32). */
-function pseudoRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The options of the demo model: a bigram model over common words with arbitrary (seeded) preferences. */
 export function demoModelOptions(): TinyModelOptions {
-  const random = pseudoRandom(20240601);
+  const random = seededRandom(20240601);
   const transitions: TinyTransition[] = [];
   for (const from of DEMO_WORDS) {
     for (const to of DEMO_WORDS) {

@@ -82,24 +82,7 @@ class OpenAICompatibleModel implements LanguageModel {
 
   async generate(request: GenerateRequest, options?: CallOptions): Promise<GenerateResult> {
     const stop = request.stop && request.stop.length > 0 ? request.stop : undefined;
-    if (this.stream) {
-      const body = JSON.stringify({
-        model: this.modelId,
-        messages: request.messages,
-        max_tokens: request.maxTokens,
-        temperature: request.temperature,
-        top_p: request.topP,
-        seed: request.seed,
-        stop,
-        stream: true,
-        stream_options: { include_usage: true },
-      });
-      const reader = new ChatStreamReader();
-      const exchange = await this.transport.post(chatPath, body, options?.signal, reader);
-      if (exchange.streamed) return this.streamResult(exchange, reader);
-      return this.chatResult(exchange);
-    }
-    const body = JSON.stringify({
+    const fields = {
       model: this.modelId,
       messages: request.messages,
       max_tokens: request.maxTokens,
@@ -107,7 +90,15 @@ class OpenAICompatibleModel implements LanguageModel {
       top_p: request.topP,
       seed: request.seed,
       stop,
-    });
+    };
+    if (this.stream) {
+      const body = JSON.stringify({ ...fields, stream: true, stream_options: { include_usage: true } });
+      const reader = new ChatStreamReader();
+      const exchange = await this.transport.post(chatPath, body, options?.signal, reader);
+      if (exchange.streamed) return this.streamResult(exchange, reader);
+      return this.chatResult(exchange);
+    }
+    const body = JSON.stringify(fields);
     return this.chatResult(await this.transport.post(chatPath, body, options?.signal));
   }
 
