@@ -5,7 +5,7 @@ import { withRetries } from '../models/retry.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
 import { scoreGeneration, scoreLogLikelihood } from '../scoring/score-result.js';
-import type { Store } from '../store/open-store.js';
+import type { CacheEntry, Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
 import { ResultWriter } from '../store/result-writer.js';
 import { sha256Hex } from '../util/hash.js';
@@ -72,7 +72,13 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     cached: 0,
   };
   input.onProgress?.(progress);
-  const writer = new ResultWriter(store);
+  const writer = new ResultWriter(store, (row) => {
+    progress.done++;
+    if (row.status === 'error') progress.errors++;
+    else if (row.status === 'invalid') progress.invalid++;
+    if (row.cached) progress.cached++;
+    input.onProgress?.(progress);
+  });
 
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
@@ -85,12 +91,9 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     const worker = async (): Promise<void> => {
       while (next < queue.length && !signal?.aborted) {
         const task = queue[next++];
-        const row = await runTask(task, model, manifest, { store, writer, useCache, limiter, maxRetries });
-        progress.done++;
-        if (row.status === 'error') progress.errors++;
-        else if (row.status === 'invalid') progress.invalid++;
-        if (row.cached) progress.cached++;
-        input.onProgress?.(progress);
+        const call = await callTask(task, model, manifest, { store, useCache, limiter, maxRetries });
+        // Scoring and saving wait for the end of this event-loop turn, so the next request goes out first.
+        writer.write(() => finishTask(task, manifest, call));
       }
     };
     const concurrency = Math.min(entry.concurrency ?? DEFAULT_CONCURRENCY, queue.length);
@@ -106,7 +109,6 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
 
 interface TaskContext {
   store: Store;
-  writer: ResultWriter;
   useCache: boolean;
   limiter: { acquire(signal?: AbortSignal): Promise<void> };
   maxRetries: number;
@@ -116,43 +118,68 @@ type CallOutcome =
   | { type: 'generate'; result: GenerateResult }
   | { type: 'loglik'; result: ScoreContinuationsResult };
 
-async function runTask(task: PlannedTask, model: LanguageModel, manifest: RunManifest, context: TaskContext): Promise<ResultRow> {
-  const { item } = task;
+/** What one model call produced, before scoring. */
+interface TaskCall {
+  latencyMs: number;
+  rendered?: RenderedRequest;
+  outcome?: CallOutcome;
+  cached: boolean;
+  attempts: number;
+  cacheEntry?: CacheEntry;
+  error?: string;
+}
+
+/** Renders the request and gets its outcome from the cache or the model (with retries and the rate limit). Never throws. */
+async function callTask(task: PlannedTask, model: LanguageModel, manifest: RunManifest, context: TaskContext): Promise<TaskCall> {
   const started = performance.now();
-  let rendered: RenderedRequest | undefined;
-  let attempts = 0;
-  let cached = false;
-  let outcome: CallOutcome | undefined;
-  let cacheEntry: { key: string; value: string } | undefined;
-  let score: Score;
-  let error: string | undefined;
+  const call: TaskCall = { latencyMs: 0, cached: false, attempts: 0 };
   try {
-    rendered = renderRequest(item, manifest.options);
+    const rendered = renderRequest(task.item, manifest.options);
+    call.rendered = rendered;
     const request = toModelRequest(rendered, manifest);
     const key = sha256Hex(JSON.stringify([model.cacheIdentity, request]));
     const hit = context.useCache ? context.store.getCached(key) : undefined;
     if (hit !== undefined) {
-      outcome = JSON.parse(hit) as CallOutcome;
-      cached = true;
+      call.outcome = JSON.parse(hit) as CallOutcome;
+      call.cached = true;
     } else {
-      outcome = await withRetries(
+      call.outcome = await withRetries(
         async (attempt) => {
-          attempts = attempt;
+          call.attempts = attempt;
           await context.limiter.acquire();
-          return callModel(model, rendered!, request);
+          return callModel(model, rendered, request);
         },
         { maxRetries: context.maxRetries },
       );
-      cacheEntry = { key, value: JSON.stringify(outcome) };
+      call.cacheEntry = { key, value: JSON.stringify(call.outcome) };
     }
+  } catch (caught) {
+    const attemptCount = (caught as { attempts?: number }).attempts;
+    if (typeof attemptCount === 'number') call.attempts = attemptCount;
+    call.error = describeError(caught);
+  }
+  call.latencyMs = Math.round((performance.now() - started) * 10) / 10;
+  return call;
+}
+
+function describeError(caught: unknown): string {
+  return caught instanceof ModelCallError ? `${caught.kind}: ${caught.message}` : `internal error: ${(caught as Error)?.stack ?? String(caught)}`;
+}
+
+/** Scores a call's outcome and builds its result row. Never throws: a scoring failure becomes an `error` row. */
+function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): { row: ResultRow; cacheEntry?: CacheEntry } {
+  const { item } = task;
+  const { rendered, outcome } = call;
+  let score: Score;
+  let error = call.error;
+  try {
+    if (error !== undefined || !outcome || !rendered) throw new Error(error);
     score =
       outcome.type === 'loglik'
         ? scoreLogLikelihood(outcome.result.scores, rendered.type === 'loglik' ? rendered.shown.answer : undefined)
         : scoreGeneration(item, outcome.result.text, rendered.type === 'generate' ? rendered.answer : undefined, rendered.type === 'generate' ? rendered.shown?.choices : undefined);
   } catch (caught) {
-    const attemptCount = (caught as { attempts?: number }).attempts;
-    if (typeof attemptCount === 'number') attempts = attemptCount;
-    error = caught instanceof ModelCallError ? `${caught.kind}: ${caught.message}` : `internal error: ${(caught as Error)?.stack ?? String(caught)}`;
+    error ??= describeError(caught);
     score = { status: 'error', method: 'none', metrics: {}, error };
   }
   const row: ResultRow = {
@@ -178,15 +205,14 @@ async function runTask(task: PlannedTask, model: LanguageModel, manifest: RunMan
     method: score.method,
     metrics: score.metrics,
     details: score.details,
-    latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    latencyMs: call.latencyMs,
     usage: outcome?.result.usage ?? { inputTokens: 0, outputTokens: 0 },
-    cached,
-    attempts,
+    cached: call.cached,
+    attempts: call.attempts,
     error,
     completedAt: new Date().toISOString(),
   };
-  context.writer.write(row, cacheEntry);
-  return row;
+  return { row, cacheEntry: score.status === 'error' ? undefined : call.cacheEntry };
 }
 
 function toModelRequest(rendered: RenderedRequest, manifest: RunManifest) {

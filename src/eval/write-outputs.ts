@@ -1,8 +1,10 @@
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeRun, type RunSummary } from '../analysis/summarize.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Store } from '../store/open-store.js';
-import { writeFileAtomic, writeLinesAtomic } from '../util/write-file-atomic.js';
+import type { ResultRow } from '../store/result-row.js';
+import { writeFileAtomic } from '../util/write-file-atomic.js';
 
 export function writeManifestFile(outDir: string, manifest: RunManifest): void {
   writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -10,16 +12,35 @@ export function writeManifestFile(outDir: string, manifest: RunManifest): void {
 
 /**
  * Writes `results.jsonl` (one row per item × model × condition) and `summary.json` from the store, each atomically,
- * so a rerun or a resume always leaves complete files without duplicate rows.
+ * so a rerun or a resume always leaves complete files without duplicate rows. One pass over the store feeds both.
  */
 export async function writeRunOutputs(outDir: string, store: Store, manifest: RunManifest): Promise<RunSummary> {
   writeManifestFile(outDir, manifest);
-  await writeLinesAtomic(join(outDir, 'results.jsonl'), mapIterable(store.iterateResults(manifest.id), (row) => JSON.stringify(row)));
-  const summary = summarizeRun(manifest, store.iterateResults(manifest.id));
+  mkdirSync(outDir, { recursive: true });
+  const resultsPath = join(outDir, 'results.jsonl');
+  const temporary = `${resultsPath}.${process.pid}.tmp`;
+  const file = openSync(temporary, 'w');
+  let summary: RunSummary;
+  try {
+    summary = summarizeRun(manifest, writingRows(file, store.iterateResultJson(manifest.id)));
+  } finally {
+    closeSync(file);
+  }
+  renameSync(temporary, resultsPath);
   writeFileAtomic(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
 }
 
-function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
-  for (const item of items) yield map(item);
+/** Writes each stored row to the file as it passes, and hands it on parsed. */
+function* writingRows(file: number, rows: Iterable<string>): Generator<ResultRow> {
+  let buffer = '';
+  for (const json of rows) {
+    buffer += json + '\n';
+    if (buffer.length > 1 << 16) {
+      writeSync(file, buffer);
+      buffer = '';
+    }
+    yield JSON.parse(json) as ResultRow;
+  }
+  if (buffer) writeSync(file, buffer);
 }

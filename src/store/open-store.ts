@@ -148,7 +148,12 @@ export class Store {
 
   /** Every result of a run, ordered by model, condition and item id. */
   *iterateResults(runId: string): Generator<ResultRow> {
-    for (const { row } of this.statements.resultRows.iterate(runId)) yield JSON.parse(row) as ResultRow;
+    for (const json of this.iterateResultJson(runId)) yield JSON.parse(json) as ResultRow;
+  }
+
+  /** Every result of a run as its stored JSON text, in the same order as `iterateResults`. */
+  *iterateResultJson(runId: string): Generator<string> {
+    for (const { row } of this.statements.resultRows.iterate(runId)) yield row;
   }
 
   countResults(runId: string): number {
