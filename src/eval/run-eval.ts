@@ -1,4 +1,5 @@
-import type { GenerateResult, LanguageModel, ScoreContinuationsResult } from '../models/language-model.js';
+import type { LanguageModel } from '../models/language-model.js';
+import type { CallOutcome } from '../scoring/call-outcome.js';
 import { ModelCallError } from '../models/model-error.js';
 import { createRateLimiter } from '../models/rate-limiter.js';
 import { withRetries } from '../models/retry.js';
@@ -114,9 +115,6 @@ interface TaskContext {
   maxRetries: number;
 }
 
-type CallOutcome =
-  | { type: 'generate'; result: GenerateResult }
-  | { type: 'loglik'; result: ScoreContinuationsResult };
 
 /** What one model call produced, before scoring. */
 interface TaskCall {

@@ -18,6 +18,8 @@ export interface GenerateRequest {
   topP?: number;
   seed?: number;
   stop?: string[];
+  /** Ask for JSON that matches this schema (OpenAI `response_format: {type: 'json_schema'}`), where the backend supports it. */
+  responseFormat?: { name: string; schema: Record<string, unknown> };
 }
 
 export interface GenerateResult {

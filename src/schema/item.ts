@@ -29,6 +29,8 @@ export const itemSchema = z
     category: z.string().optional(),
     topic: z.string().optional(),
     descriptionId: z.string().optional(),
+    /** The scoring protocol (see src/scoring/protocol.ts): how the item is rendered and scored; default by format and kind. */
+    protocol: z.string().optional(),
     /** Earlier turns of a dialogue, sent before `prompt`. */
     history: z.array(chatMessageSchema).optional(),
     metadata: z.record(z.string(), z.unknown()).optional(),
