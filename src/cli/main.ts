@@ -2,6 +2,10 @@ import { Command } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { createDemoCommand } from './demo/demo-command.js';
 import { createEvalCommand } from './eval/eval-command.js';
+import { createReportCommand } from './report/report-command.js';
+import { createViewCommand } from './view/view-command.js';
+import { createScoreCommand } from './score/score-command.js';
+import { createServeCommand } from './serve/serve-command.js';
 import { handleError } from './handle-error.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
@@ -12,7 +16,11 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .addCommand(createEvalCommand().exitOverride())
-    .addCommand(createDemoCommand().exitOverride());
+    .addCommand(createServeCommand().exitOverride())
+    .addCommand(createReportCommand().exitOverride())
+    .addCommand(createViewCommand().exitOverride())
+    .addCommand(createDemoCommand().exitOverride())
+    .addCommand(createScoreCommand().exitOverride());
 }
 
 try {

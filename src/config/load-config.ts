@@ -14,6 +14,8 @@ export const configSchema = z
     out: z.string().optional(),
     baseUrl: z.string().optional(),
     models: z.array(z.union([z.string().min(1), modelEntrySchema])).optional(),
+    judges: z.array(z.union([z.string().min(1), modelEntrySchema])).optional(),
+    judgeBaseUrl: z.string().optional(),
     concurrency: z.number().int().positive().optional(),
     requestsPerMinute: z.number().positive().optional(),
     timeoutMs: z.number().int().positive().optional(),
@@ -27,6 +29,8 @@ export const configSchema = z
         temperature: z.number().min(0).optional(),
         maxTokens: z.number().int().positive().optional(),
         limit: z.number().int().positive().nullable().optional(),
+        groundingK: z.number().int().positive().optional(),
+        knowledgeBase: z.string().nullable().optional(),
       })
       .strict()
       .optional(),

@@ -9,6 +9,7 @@ import { runManifestSchema, type ModelEntry, type RunManifest, type RunOptions }
 import type { RunSummary } from '../analysis/summarize.js';
 import { openStore } from '../store/open-store.js';
 import { TOOL_VERSION } from '../version.js';
+import { checkConditions } from './conditions.js';
 import { computePlanHash, planRun } from './plan.js';
 import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
 import { writeManifestFile, writeRunOutputs } from './write-outputs.js';
@@ -27,6 +28,10 @@ export interface EvaluateInput {
   /** Dataset reference (`builtin:sample` or a file). Not needed with `resume`. */
   dataset?: string;
   models?: ModelEntry[];
+  /** Models already created (e.g. recorded responses for `culturekit score`), one per `models` entry, same order. */
+  modelInstances?: LanguageModel[];
+  /** Judge models: open responses are scored by these with the items' rubrics (a panel when several). */
+  judges?: ModelEntry[];
   options?: Partial<RunOptions>;
   /** Concurrency, rate limit, timeout and retries to apply to every model (also on resume). */
   runtime?: Pick<ModelEntry, 'concurrency' | 'requestsPerMinute' | 'timeoutMs' | 'maxRetries'>;
@@ -85,6 +90,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     if (!requestedModels?.length) throw new InputError('no model: pass --model (e.g. --model openai:qwen2.5-7b-instruct --base-url http://127.0.0.1:8000/v1)');
     const modelEntries = requestedModels.map((entry) => ({ ...entry, ...definedOnly(input.runtime ?? {}) }));
     const options: RunOptions = previous && input.resume ? previous.options : { ...DEFAULT_RUN_OPTIONS, ...definedOnly(input.options ?? {}) };
+    const judgeEntries = (previous && input.resume ? previous.judges : input.judges) ?? [];
 
     if (previous) {
       if (previous.dataset.hash !== dataset.hash) {
@@ -92,7 +98,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
           `run ${previous.id} was made on dataset ${previous.dataset.ref} with hash ${previous.dataset.hash.slice(0, 12)}, but it now hashes to ${dataset.hash.slice(0, 12)}: the dataset changed, so the run cannot be resumed; start a new run (another --out)`,
         );
       }
-      const planHash = computePlanHash(dataset.hash, modelEntries, options);
+      const planHash = computePlanHash(dataset.hash, modelEntries, options, judgeEntries);
       if (planHash !== previous.planHash) {
         throw new InputError(
           `${outDir} holds run ${previous.id}, made with other models or options; use another --out for a new run, or --resume ${previous.id} to continue that one`,
@@ -102,6 +108,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     const plan = planRun({
       dataset,
       models: modelEntries,
+      judges: judgeEntries,
       options,
       toolVersion: TOOL_VERSION,
       runId: previous?.id,
@@ -113,12 +120,28 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     writeManifestFile(outDir, manifest);
     input.onStart?.({ manifest, outDir, resumed: previous !== undefined, dataset });
 
-    for (const entry of modelEntries) models.push(await createLanguageModel(entry, input.modelDefaults));
+    const descriptions = new Map(dataset.descriptions.map((description) => [description.id, description]));
+    const grounding = options.conditions.some((condition) => condition !== 'plain')
+      ? await (await import('./grounding-setup.js')).createGrounding(dataset, options, { dbPath: input.dbPath, skipInvalid: input.skipInvalid })
+      : undefined;
+    checkConditions(options.conditions, grounding);
+    if (input.modelInstances) models.push(...input.modelInstances);
+    else for (const entry of modelEntries) models.push(await createLanguageModel(entry, input.modelDefaults));
+    const judgeModels: LanguageModel[] = [];
+    for (const entry of judgeEntries) {
+      const judge = await createLanguageModel(entry, input.modelDefaults);
+      judgeModels.push(judge);
+      models.push(judge);
+    }
+    const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(), models: judgeModels } : undefined;
     const outcome = await runEval({
       store,
       manifest,
       tasks: plan.tasks,
-      models,
+      models: models.slice(0, modelEntries.length),
+      judging,
+      grounding,
+      descriptions,
       useCache: input.useCache,
       retryErrors: input.retryErrors,
       onProgress: input.onProgress,

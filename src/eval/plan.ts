@@ -5,9 +5,9 @@ import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js'
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { resultKey } from '../store/result-row.js';
+import { getProtocol, protocolIds } from '../scoring/protocol.js';
+import { evalConditions } from './conditions.js';
 
-/** Conditions this version can run. Grounded conditions (recall, retrieved, oracle) arrive with the grounding module. */
-export const supportedConditions = ['plain'] as const;
 
 /** One unit of work: one item for one model under one condition. */
 export interface PlannedTask {
@@ -26,6 +26,8 @@ export interface EvalPlan {
 export interface PlanInput {
   dataset: Dataset;
   models: ModelEntry[];
+  /** Judge models (a panel when several). */
+  judges?: ModelEntry[];
   options: RunOptions;
   toolVersion: string;
   /** Reuse this id (a resume); otherwise one is derived from the plan and the time. */
@@ -34,9 +36,10 @@ export interface PlanInput {
 }
 
 /** What determines a run's results: a resume must have the same plan hash. Concurrency, rate limits and timeouts do not count. */
-export function computePlanHash(datasetHash: string, models: ModelEntry[], options: RunOptions): string {
+export function computePlanHash(datasetHash: string, models: ModelEntry[], options: RunOptions, judges: ModelEntry[] = []): string {
+  const identity = (model: ModelEntry) => ({ spec: model.spec, baseUrl: model.baseUrl ?? null });
   return sha256Hex(
-    canonicalJson({ datasetHash, models: models.map((model) => ({ spec: model.spec, baseUrl: model.baseUrl ?? null })), options }),
+    canonicalJson({ datasetHash, models: models.map(identity), options, ...(judges.length ? { judges: judges.map(identity) } : {}) }),
   );
 }
 
@@ -56,8 +59,8 @@ export function selectItems(items: readonly Item[], options: Pick<RunOptions, 'k
 export function planRun(input: PlanInput): EvalPlan {
   const { dataset, models, options } = input;
   for (const condition of options.conditions) {
-    if (!(supportedConditions as readonly string[]).includes(condition)) {
-      throw new InputError(`condition "${condition}" is not available; this version runs: ${supportedConditions.join(', ')}`);
+    if (!(evalConditions as readonly string[]).includes(condition)) {
+      throw new InputError(`unknown condition "${condition}"; known: ${evalConditions.join(', ')}`);
     }
   }
   const specs = new Set<string>();
@@ -69,7 +72,12 @@ export function planRun(input: PlanInput): EvalPlan {
   if (items.length === 0) {
     throw new InputError(`dataset ${dataset.ref} has no items of kind ${options.kinds.join(', ')} to evaluate`);
   }
-  const planHash = computePlanHash(dataset.hash, models, options);
+  const unknownProtocols = [...new Set(items.map((item) => item.protocol).filter((id): id is string => id !== undefined && !getProtocol(id)))];
+  if (unknownProtocols.length > 0) {
+    throw new InputError(`unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${protocolIds().join(', ') || '(none registered)'}`);
+  }
+  const judges = input.judges ?? [];
+  const planHash = computePlanHash(dataset.hash, models, options, judges);
   const createdAt = input.createdAt ?? new Date().toISOString();
   const runId = input.runId ?? `run-${createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(3).toString('hex')}`;
   const manifest: RunManifest = {
@@ -78,6 +86,7 @@ export function planRun(input: PlanInput): EvalPlan {
     toolVersion: input.toolVersion,
     dataset: { ref: dataset.ref, hash: dataset.hash, items: items.length, skippedInvalid: dataset.skippedInvalid },
     models,
+    ...(judges.length ? { judges } : {}),
     options,
     planHash,
   };

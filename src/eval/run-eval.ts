@@ -1,15 +1,18 @@
 import type { LanguageModel } from '../models/language-model.js';
-import type { CallOutcome } from '../scoring/call-outcome.js';
 import { ModelCallError } from '../models/model-error.js';
-import { createRateLimiter } from '../models/rate-limiter.js';
-import { withRetries } from '../models/retry.js';
+import type { CulturalDescription } from '../schema/description.js';
+import type { Item } from '../schema/item.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
+import type { CallOutcome } from '../scoring/call-outcome.js';
+import { getProtocol } from '../scoring/protocol.js';
 import { scoreGeneration, scoreLogLikelihood } from '../scoring/score-result.js';
 import type { CacheEntry, Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
 import { ResultWriter } from '../store/result-writer.js';
-import { sha256Hex } from '../util/hash.js';
+import { applyCondition, type ConditionStep, type Grounding } from './conditions.js';
+import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
+import { describeCallError, ModelCaller, type ModelRequest } from './model-caller.js';
 import type { PlannedTask } from './plan.js';
 import { renderRequest, type RenderedRequest } from './render-request.js';
 
@@ -31,6 +34,12 @@ export interface RunEvalInput {
   tasks: PlannedTask[];
   /** One model per `manifest.models` entry, same order. */
   models: LanguageModel[];
+  /** Judge models, one per `manifest.judges` entry, with the rubric registry; without them open responses stay unscored. */
+  judging?: Omit<Judging, 'judges'> & { models: LanguageModel[] };
+  /** Grounding for the recall, retrieved and oracle conditions. */
+  grounding?: Grounding;
+  /** Cultural descriptions by id, shown to judges (the custom an item is about). */
+  descriptions?: ReadonlyMap<string, CulturalDescription>;
   /** Read the cache before calling a model (results are always written to it). Default true. */
   useCache?: boolean;
   /** Re-ask tasks that ended in `error`. Default false: a resume only does what is missing. */
@@ -46,9 +55,17 @@ export interface RunEvalOutcome extends EvalProgress {
 
 const DEFAULT_CONCURRENCY = 8;
 
+/** The rubrics that judge an item: its protocol's, or for open safety items the AdaCultureSafe pair. */
+export function rubricsFor(item: Item): readonly string[] {
+  const protocol = item.protocol ? getProtocol(item.protocol) : undefined;
+  if (protocol?.rubrics) return protocol.rubrics(item);
+  if (item.kind === 'safety' && item.format === 'open') return ['cultural-safety-respectfulness', 'cultural-safety-awareness'];
+  return [];
+}
+
 /**
  * Runs the planned tasks that the store does not have yet: the one place with I/O and concurrency.
- * Each result is written to the store as it arrives, with the model call it came from (for the cache), in one transaction.
+ * Each result is written to the store as it arrives, with the model calls it came from (for the cache), in one transaction.
  *
  * @example
  * const outcome = await runEval({ store, manifest, tasks, models });
@@ -80,24 +97,29 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     if (row.cached) progress.cached++;
     input.onProgress?.(progress);
   });
+  const judging: Judging | undefined = input.judging?.models.length
+    ? {
+        ...input.judging,
+        judges: input.judging.models.map((model, index) => new ModelCaller(model, manifest.judges?.[index] ?? { spec: model.spec }, store, useCache, DEFAULT_CONCURRENCY)),
+      }
+    : undefined;
+  const context: TaskContext = { manifest, grounding: input.grounding, judging, descriptions: input.descriptions ?? new Map() };
 
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
     if (queue.length === 0) return;
-    const model = models[modelIndex];
     const entry = manifest.models[modelIndex];
-    const limiter = createRateLimiter({ requestsPerMinute: entry.requestsPerMinute ?? Infinity });
-    const maxRetries = entry.maxRetries ?? 4;
+    const concurrency = Math.min(entry.concurrency ?? DEFAULT_CONCURRENCY, queue.length);
+    const caller = new ModelCaller(models[modelIndex], entry, store, useCache, concurrency);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < queue.length && !signal?.aborted) {
         const task = queue[next++];
-        const call = await callTask(task, model, manifest, { store, useCache, limiter, maxRetries });
+        const call = await callTask(task, caller, context);
         // Scoring and saving wait for the end of this event-loop turn, so the next request goes out first.
         writer.write(() => finishTask(task, manifest, call));
       }
     };
-    const concurrency = Math.min(entry.concurrency ?? DEFAULT_CONCURRENCY, queue.length);
     await Promise.all(Array.from({ length: concurrency }, worker));
   };
   try {
@@ -109,77 +131,116 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
 }
 
 interface TaskContext {
-  store: Store;
-  useCache: boolean;
-  limiter: { acquire(signal?: AbortSignal): Promise<void> };
-  maxRetries: number;
+  manifest: RunManifest;
+  grounding?: Grounding;
+  judging?: Judging;
+  descriptions: ReadonlyMap<string, CulturalDescription>;
 }
 
-
-/** What one model call produced, before scoring. */
+/** What the model calls of one task produced, before scoring. */
 interface TaskCall {
   latencyMs: number;
   rendered?: RenderedRequest;
+  template?: string;
   outcome?: CallOutcome;
+  steps: ConditionStep[];
+  groundingIds?: string[];
+  judgement?: JudgeOutcome;
   cached: boolean;
   attempts: number;
-  cacheEntry?: CacheEntry;
+  newEntries: CacheEntry[];
   error?: string;
 }
 
-/** Renders the request and gets its outcome from the cache or the model (with retries and the rate limit). Never throws. */
-async function callTask(task: PlannedTask, model: LanguageModel, manifest: RunManifest, context: TaskContext): Promise<TaskCall> {
+/** Renders the request, applies the condition, calls the model (cache, retries, rate limit), and judges the response. Never throws. */
+async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskContext): Promise<TaskCall> {
   const started = performance.now();
-  const call: TaskCall = { latencyMs: 0, cached: false, attempts: 0 };
+  const { item } = task;
+  const { manifest } = context;
+  const call: TaskCall = { latencyMs: 0, steps: [], cached: false, attempts: 0, newEntries: [] };
   try {
-    const rendered = renderRequest(task.item, manifest.options);
+    const protocol = item.protocol ? getProtocol(item.protocol) : undefined;
+    let rendered = protocol?.render ? protocol.render(item, manifest.options) : renderRequest(item, manifest.options);
+    call.template = rendered.template;
+    if (task.condition !== 'plain') {
+      const conditioned = await applyCondition(task.condition, item, rendered, {
+        grounding: context.grounding,
+        caller,
+        maxTokens: manifest.options.maxTokens,
+        temperature: manifest.options.temperature,
+        newEntries: call.newEntries,
+      });
+      rendered = conditioned.rendered;
+      call.steps = conditioned.steps;
+      call.groundingIds = conditioned.groundingIds;
+      if (conditioned.template) call.template = `${rendered.template}+${conditioned.template}`;
+    }
     call.rendered = rendered;
-    const request = toModelRequest(rendered, manifest);
-    const key = sha256Hex(JSON.stringify([model.cacheIdentity, request]));
-    const hit = context.useCache ? context.store.getCached(key) : undefined;
-    if (hit !== undefined) {
-      call.outcome = JSON.parse(hit) as CallOutcome;
-      call.cached = true;
-    } else {
-      call.outcome = await withRetries(
-        async (attempt) => {
-          call.attempts = attempt;
-          await context.limiter.acquire();
-          return callModel(model, rendered, request);
-        },
-        { maxRetries: context.maxRetries },
-      );
-      call.cacheEntry = { key, value: JSON.stringify(call.outcome) };
+    const response = caller.model.replay ? replayCall(caller.model, item, rendered) : await caller.call(toModelRequest(rendered, manifest), call.newEntries);
+    call.outcome = response.outcome;
+    call.cached = response.cached && call.steps.every((step) => step.cached);
+    call.attempts = response.attempts;
+    if (context.judging && response.outcome.type === 'generate') {
+      const rubrics = rubricsFor(item);
+      if (rubrics.length > 0) {
+        const description = item.descriptionId ? context.descriptions.get(item.descriptionId) : undefined;
+        call.judgement = await judgeResponse(item, response.outcome.result.text, description, rubrics, context.judging, call.newEntries);
+      }
     }
   } catch (caught) {
     const attemptCount = (caught as { attempts?: number }).attempts;
     if (typeof attemptCount === 'number') call.attempts = attemptCount;
-    call.error = describeError(caught);
+    call.error = describeCallError(caught);
   }
   call.latencyMs = Math.round((performance.now() - started) * 10) / 10;
   return call;
 }
 
-function describeError(caught: unknown): string {
-  return caught instanceof ModelCallError ? `${caught.kind}: ${caught.message}` : `internal error: ${(caught as Error)?.stack ?? String(caught)}`;
+/** A recorded response (culturekit score) in place of a model call. */
+function replayCall(model: LanguageModel, item: Item, rendered: RenderedRequest): { outcome: CallOutcome; cached: boolean; attempts: number } {
+  if (rendered.type === 'loglik') {
+    throw new ModelCallError(`${model.spec}: recorded responses are text; score them with --mcq-method letter`, { kind: 'unsupported', isRetryable: false });
+  }
+  const result = model.replay!(item.id);
+  if (!result) throw new ModelCallError(`${model.spec} has no recorded response for item ${item.id}`, { kind: 'client', isRetryable: false });
+  return { outcome: { type: 'generate', result }, cached: false, attempts: 0 };
 }
 
-/** Scores a call's outcome and builds its result row. Never throws: a scoring failure becomes an `error` row. */
-function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): { row: ResultRow; cacheEntry?: CacheEntry } {
+function toModelRequest(rendered: RenderedRequest, manifest: RunManifest): ModelRequest {
+  if (rendered.type === 'loglik') return { type: 'loglik', prompt: rendered.prompt, continuations: rendered.continuations };
+  return { type: 'generate', messages: rendered.messages, maxTokens: manifest.options.maxTokens, temperature: manifest.options.temperature };
+}
+
+/** Scores the outcome with the item's protocol (or the default scorers), merges the judges' metrics, and builds the row. Never throws. */
+function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): { row: ResultRow; cacheEntries: CacheEntry[] } {
   const { item } = task;
-  const { rendered, outcome } = call;
+  const { rendered, outcome, judgement } = call;
   let score: Score;
   let error = call.error;
   try {
     if (error !== undefined || !outcome || !rendered) throw new Error(error);
-    score =
-      outcome.type === 'loglik'
+    const protocol = item.protocol ? getProtocol(item.protocol) : undefined;
+    score = protocol
+      ? protocol.score(item, rendered, outcome)
+      : outcome.type === 'loglik'
         ? scoreLogLikelihood(outcome.result.scores, rendered.type === 'loglik' ? rendered.shown.answer : undefined)
         : scoreGeneration(item, outcome.result.text, rendered.type === 'generate' ? rendered.answer : undefined, rendered.type === 'generate' ? rendered.shown?.choices : undefined);
+    if (judgement) score = mergeJudgement(score, judgement);
   } catch (caught) {
-    error ??= describeError(caught);
+    error ??= describeCallError(caught);
     score = { status: 'error', method: 'none', metrics: {}, error };
   }
+  const details: Record<string, unknown> | undefined =
+    score.details || call.steps.length || call.groundingIds
+      ? { ...score.details, ...(call.steps.length ? { steps: call.steps } : {}), ...(call.groundingIds ? { grounding: call.groundingIds } : {}) }
+      : undefined;
+  const usage = { inputTokens: 0, outputTokens: 0 };
+  for (const part of [outcome?.result.usage, judgement?.usage, ...call.steps.map((step) => step.usage)]) {
+    if (!part) continue;
+    usage.inputTokens += part.inputTokens;
+    usage.outputTokens += part.outputTokens;
+  }
+  const shown = rendered?.type === 'loglik' ? rendered.shown : rendered?.shown;
   const row: ResultRow = {
     runId: manifest.id,
     model: task.model,
@@ -192,47 +253,36 @@ function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): {
     category: item.category,
     topic: item.topic,
     descriptionId: item.descriptionId,
-    template: rendered?.template ?? 'unrendered',
+    template: call.template ?? 'unrendered',
     prompt: rendered === undefined ? item.prompt : rendered.type === 'loglik' ? rendered.prompt : rendered.messages,
-    choices: rendered?.type === 'loglik' ? rendered.shown.choices : rendered?.shown?.choices,
-    choiceOrder: rendered?.type === 'loglik' ? rendered.shown.choiceOrder : rendered?.shown?.choiceOrder,
+    choices: shown?.choices,
+    choiceOrder: shown?.choiceOrder,
     answer: rendered?.type === 'loglik' ? rendered.shown.answer : rendered?.answer,
     response: outcome?.type === 'generate' ? outcome.result.text : undefined,
     extracted: score.extracted,
     status: score.status,
     method: score.method,
     metrics: score.metrics,
-    details: score.details,
+    details,
     latencyMs: call.latencyMs,
-    usage: outcome?.result.usage ?? { inputTokens: 0, outputTokens: 0 },
+    usage,
     cached: call.cached,
     attempts: call.attempts,
     error,
     completedAt: new Date().toISOString(),
   };
-  return { row, cacheEntry: score.status === 'error' ? undefined : call.cacheEntry };
+  return { row, cacheEntries: call.newEntries };
 }
 
-function toModelRequest(rendered: RenderedRequest, manifest: RunManifest) {
-  if (rendered.type === 'loglik') return { type: 'loglik', prompt: rendered.prompt, continuations: rendered.continuations };
+/** Adds the judges' metrics to a score; an unscored response becomes scored (or invalid when no judge could be read). */
+function mergeJudgement(score: Score, judgement: JudgeOutcome): Score {
+  const details = { ...score.details, judges: judgement.rubrics };
+  if (score.status === 'scored') return { ...score, metrics: { ...score.metrics, ...judgement.metrics }, details };
   return {
-    type: 'generate',
-    messages: rendered.messages,
-    maxTokens: manifest.options.maxTokens,
-    temperature: manifest.options.temperature,
-  };
-}
-
-async function callModel(model: LanguageModel, rendered: RenderedRequest, request: ReturnType<typeof toModelRequest>): Promise<CallOutcome> {
-  if (rendered.type === 'loglik') {
-    if (!model.scoreContinuations || !model.capabilities.logLikelihood) {
-      throw new ModelCallError(`${model.spec} cannot score log-likelihoods; use --mcq-method letter`, { kind: 'unsupported', isRetryable: false });
-    }
-    return { type: 'loglik', result: await model.scoreContinuations({ prompt: rendered.prompt, continuations: rendered.continuations }) };
-  }
-  const generateRequest = request as { messages: typeof rendered.messages; maxTokens: number; temperature: number };
-  return {
-    type: 'generate',
-    result: await model.generate({ messages: generateRequest.messages, maxTokens: generateRequest.maxTokens, temperature: generateRequest.temperature }),
+    ...score,
+    status: judgement.status,
+    method: 'judge',
+    metrics: judgement.status === 'scored' ? judgement.metrics : {},
+    details,
   };
 }

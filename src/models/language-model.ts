@@ -78,6 +78,11 @@ export interface LanguageModel {
   generate(request: GenerateRequest, options?: CallOptions): Promise<GenerateResult>;
   scoreContinuations?(request: ScoreContinuationsRequest, options?: CallOptions): Promise<ScoreContinuationsResult>;
   embed?(texts: string[], options?: CallOptions): Promise<number[][]>;
+  /**
+   * Recorded responses (`culturekit score`): the reply this "model" gave to an item, by item id. When present, the engine
+   * uses it instead of calling `generate`, and scores (and judges) the recorded text.
+   */
+  replay?(itemId: string): GenerateResult | undefined;
   /** Releases sockets, native memory, worker threads. */
   close(): Promise<void>;
 }

@@ -23,6 +23,10 @@ export const runOptionsSchema = z.object({
   temperature: z.number().min(0),
   maxTokens: z.number().int().positive(),
   limit: z.number().int().positive().nullable(),
+  /** Descriptions retrieved for the `retrieved` condition. */
+  groundingK: z.number().int().positive().optional(),
+  /** Where the knowledge base comes from for `retrieved` (a dataset ref); default: the evaluated dataset's descriptions. */
+  knowledgeBase: z.string().nullable().optional(),
 });
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 
@@ -37,6 +41,8 @@ export const runManifestSchema = z.object({
     skippedInvalid: z.number().int().nonnegative(),
   }),
   models: z.array(modelEntrySchema).min(1),
+  /** Judge models (a panel when several) that score open responses with rubrics. */
+  judges: z.array(modelEntrySchema).optional(),
   options: runOptionsSchema,
   /** Hash of (dataset hash, models, options): a resume must match it. */
   planHash: z.string(),

@@ -11,7 +11,7 @@ export const resultStatuses = ['scored', 'invalid', 'unscored', 'error'] as cons
 export type ResultStatus = (typeof resultStatuses)[number];
 
 /** Every score records how it was obtained. */
-export const scoringMethods = ['letter', 'loglik', 'true-false', 'none'] as const;
+export const scoringMethods = ['letter', 'loglik', 'true-false', 'judge', 'soft-match', 'none'] as const;
 export type ScoringMethod = (typeof scoringMethods)[number];
 
 export const scoreSchema = z.object({

@@ -30,7 +30,7 @@ test('results and cache survive reopening; a result is replaced, never duplicate
   const path = join(mkdtempSync(join(tmpdir(), 'ck-store-')), 'store.db');
   const store = openStore(path);
   store.saveRun(manifest, 'runs/x', 'running');
-  store.saveResult(row('a', 'error'), { key: 'k1', value: '{"x":1}' });
+  store.saveResult(row('a', 'error'), [{ key: 'k1', value: '{"x":1}' }]);
   store.saveResult(row('b', 'scored'));
   store.saveResult(row('a', 'scored'));
   store.close();

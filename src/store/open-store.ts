@@ -114,20 +114,20 @@ export class Store {
   }
 
   /** Saves a result, and the model call that produced it, in one transaction. */
-  saveResult(row: ResultRow, cacheEntry?: CacheEntry): void {
-    this.saveResults([{ row, cacheEntry }]);
+  saveResult(row: ResultRow, cacheEntries?: readonly CacheEntry[]): void {
+    this.saveResults([{ row, cacheEntries }]);
   }
 
   /** Saves results and the model calls that produced them, all in one transaction (a group commit). */
-  saveResults(entries: readonly { row: ResultRow; cacheEntry?: CacheEntry }[]): void {
+  saveResults(entries: readonly { row: ResultRow; cacheEntries?: readonly CacheEntry[] }[]): void {
     this.saveResultsTransaction(entries);
   }
 
-  private readonly saveResultsTransaction = (entries: readonly { row: ResultRow; cacheEntry?: CacheEntry }[]): void => {
+  private readonly saveResultsTransaction = (entries: readonly { row: ResultRow; cacheEntries?: readonly CacheEntry[] }[]): void => {
     const { putCache, putResult } = this.statements;
     this.database.transaction(() => {
-      for (const { row, cacheEntry } of entries) {
-        if (cacheEntry) putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
+      for (const { row, cacheEntries } of entries) {
+        for (const cacheEntry of cacheEntries ?? []) putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
         putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, JSON.stringify(row));
       }
     })();

@@ -2,7 +2,7 @@ import type { CacheEntry, Store } from './open-store.js';
 import type { ResultRow } from './result-row.js';
 
 /** Builds a result when the writer is ready for it (scoring runs here, off the request path). */
-export type PendingResult = () => { row: ResultRow; cacheEntry?: CacheEntry };
+export type PendingResult = () => { row: ResultRow; cacheEntries?: readonly CacheEntry[] };
 
 /**
  * Writes results as they arrive, grouping those that arrive in the same turn of the event loop into one transaction.

@@ -35,6 +35,10 @@ export interface EvalFlags {
   stream?: boolean;
   threads?: number;
   quiet?: boolean;
+  judge?: string[];
+  judgeBaseUrl?: string;
+  kb?: string;
+  groundingK?: number;
 }
 
 /** Adds the options shared by `eval` and `demo`. */
@@ -51,7 +55,9 @@ export function addRunOptions(command: Command): Command {
     .option('--timeout <ms>', 'timeout of one model call in milliseconds (default 120000)', positiveInteger('--timeout'))
     .option('--max-retries <n>', 'retries of a failed call that may succeed later (default 4)', nonNegativeInteger('--max-retries'))
     .option('--kind <kinds>', 'item kinds to evaluate: knowledge,safety,capability (default all)', commaList)
-    .option('--condition <conditions>', 'eval conditions (default plain)', commaList)
+    .option('--condition <conditions>', 'eval conditions: plain,recall,retrieved,oracle (default plain)', commaList)
+    .option('--kb <dataset>', 'cultural descriptions for the retrieved condition (default: the dataset\'s own descriptions)')
+    .option('--grounding-k <n>', 'descriptions retrieved per item for the retrieved condition (default 3)', positiveInteger('--grounding-k'))
     .addOption(new Option('--mcq-method <method>', 'multiple choice by generated letter or by log-likelihood of each option').choices(['letter', 'loglik']))
     .option('--shuffle-choices [seed]', 'shuffle each item\'s options with a seed (default seed 1) to expose position bias', (value: string) => {
       const seed = Number(value);
@@ -72,6 +78,8 @@ export function createEvalCommand(): Command {
     .option('--dataset <ref>', 'builtin:sample, or a .jsonl/.json/.csv/.parquet file')
     .option('--model <spec>', 'openai:<model> or llama:<path.gguf>[?lora=<path>&scale=<n>] (repeatable)', collect)
     .option('--base-url <url>', 'OpenAI-compatible base URL for openai: models (default $OPENAI_BASE_URL)')
+    .option('--judge <spec>', 'judge model for open responses (repeat for a panel), e.g. openai:qwen2.5-72b-instruct', collect)
+    .option('--judge-base-url <url>', 'base URL for openai: judges (default: --base-url)')
     .option('--config <file>', 'config file (default culturekit.config.yaml when present)');
   addRunOptions(command);
   return command.action(async (flags: EvalFlags) => {
@@ -81,10 +89,15 @@ export function createEvalCommand(): Command {
     const baseUrl = flags.baseUrl ?? config?.baseUrl;
     if (!models && !flags.resume) models = await discoverModel();
     if (baseUrl && models) models = models.map((model) => (model.spec.startsWith('openai:') && !model.baseUrl ? { ...model, baseUrl } : model));
+    let judges: ModelEntry[] | undefined = flags.judge?.map((spec) => ({ spec }));
+    if (!judges && config?.judges) judges = config.judges.map((entry) => (typeof entry === 'string' ? { spec: entry } : entry));
+    const judgeBaseUrl = flags.judgeBaseUrl ?? config?.judgeBaseUrl ?? baseUrl;
+    if (judgeBaseUrl && judges) judges = judges.map((judge) => (judge.spec.startsWith('openai:') && !judge.baseUrl ? { ...judge, baseUrl: judgeBaseUrl } : judge));
     await runAndReport({
       flags,
       dataset: flags.dataset ?? config?.dataset,
       models,
+      judges,
       options: {
         ...config?.options,
         ...runOptionsFromFlags(flags),
@@ -105,6 +118,8 @@ export function runOptionsFromFlags(flags: EvalFlags): Partial<RunOptions> {
   return {
     kinds: flags.kind,
     conditions: flags.condition,
+    groundingK: flags.groundingK,
+    knowledgeBase: flags.kb,
     mcqMethod: flags.mcqMethod,
     shuffleSeed: flags.shuffleChoices === undefined ? undefined : flags.shuffleChoices === true ? 1 : (flags.shuffleChoices as number),
     temperature: flags.temperature,
@@ -118,6 +133,8 @@ export async function runAndReport(input: {
   flags: EvalFlags;
   dataset?: string;
   models?: ModelEntry[];
+  modelInstances?: EvaluateInput['modelInstances'];
+  judges?: ModelEntry[];
   options: Partial<RunOptions>;
   runtime: EvaluateInput['runtime'];
   db: string;
@@ -139,6 +156,8 @@ export async function runAndReport(input: {
     const output = await evaluate({
       dataset: input.dataset,
       models: input.models,
+      modelInstances: input.modelInstances,
+      judges: input.judges,
       options: input.options,
       runtime: input.runtime,
       dbPath: input.db,
@@ -152,8 +171,9 @@ export async function runAndReport(input: {
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {
         const models = manifest.models.map((model) => model.spec).join(', ');
+        const judges = manifest.judges?.length ? `, judged by ${manifest.judges.map((judge) => judge.spec).join(' + ')}` : '';
         process.stderr.write(
-          `${resumed ? 'resuming' : 'starting'} run ${manifest.id}: ${manifest.dataset.items} items from ${dataset.ref} × ${manifest.models.length} model(s) [${models}] × ${manifest.options.conditions.length} condition(s) → ${outDir}\n`,
+          `${resumed ? 'resuming' : 'starting'} run ${manifest.id}: ${manifest.dataset.items} items from ${dataset.ref} × ${manifest.models.length} model(s) [${models}] × ${manifest.options.conditions.length} condition(s) [${manifest.options.conditions.join(', ')}]${judges} → ${outDir}\n`,
         );
       },
       onProgress: progress ? (state) => progress.update(state) : undefined,

@@ -32,6 +32,8 @@ const LOCAL_LANGUAGES: Record<string, { language: string; script: RegExp }> = {
 const sample = loadBuiltinSample();
 const { descriptions, items } = sample;
 const knowledge = items.filter((item) => item.kind === 'knowledge');
+const englishDescriptions = descriptions.filter((description) => description.language === 'en');
+const localDescriptions = descriptions.filter((description) => description.language !== 'en');
 const safety = items.filter((item) => item.kind === 'safety');
 
 function itemsOf(descriptionId: string): Item[] {
@@ -47,7 +49,8 @@ describe('loadBuiltinSample', () => {
     for (const description of descriptions) {
       const result = culturalDescriptionSchema.safeParse(description);
       assert.ok(result.success, `${description.id}: ${result.error?.message}`);
-      assert.equal(description.language, 'en');
+      const expectedLanguage = description.id.endsWith(`-${LOCAL_LANGUAGES[description.country]?.language}`) ? LOCAL_LANGUAGES[description.country].language : 'en';
+      assert.equal(description.language, expectedLanguage, description.id);
       assert.equal(description.source, BUILTIN_SAMPLE_SOURCE);
     }
     for (const item of items) {
@@ -60,13 +63,16 @@ describe('loadBuiltinSample', () => {
     const ids = [...descriptions, ...items].map((record) => record.id);
     assert.equal(new Set(ids).size, ids.length);
     for (const description of descriptions) {
-      assert.match(description.id, new RegExp(`^${description.country.toLowerCase()}-${description.topic}-[1-9][0-9]*$`));
+      const suffix = description.language === 'en' ? '' : `-${description.language}`;
+      assert.match(description.id, new RegExp(`^${description.country.toLowerCase()}-${description.topic}-[1-9][0-9]*${suffix}$`));
     }
     for (const item of items) {
       const letter = item.kind === 'knowledge' ? 'k' : 's';
       const suffix = item.language === 'en' ? '' : `-${item.language}`;
-      assert.match(item.id, new RegExp(`^${item.descriptionId}-${letter}[1-9][0-9]*${suffix}$`));
+      const englishId = item.descriptionId!.slice(0, item.descriptionId!.length - suffix.length);
+      assert.match(item.id, new RegExp(`^${englishId}-${letter}[1-9][0-9]*${suffix}$`));
     }
+    assert.ok(descriptions.some((description) => description.id === 'jp-greetings-1-ja'));
     assert.ok(descriptions.some((description) => description.id === 'jp-greetings-1'));
     assert.ok(items.some((item) => item.id === 'jp-greetings-1-k1'));
     assert.ok(items.some((item) => item.id === 'jp-greetings-1-s1-ja'));
@@ -83,6 +89,33 @@ describe('loadBuiltinSample', () => {
     }
   });
 
+  it('links every item to a description in its own language', () => {
+    const byId = new Map(descriptions.map((description) => [description.id, description]));
+    for (const item of items) assert.equal(byId.get(item.descriptionId ?? '')?.language, item.language, item.id);
+  });
+
+  it('translates each description of the countries with own-language items, in their script', () => {
+    const byId = new Map(descriptions.map((description) => [description.id, description]));
+    for (const [country, { language, script }] of Object.entries(LOCAL_LANGUAGES)) {
+      const english = englishDescriptions.filter((description) => description.country === country);
+      const local = localDescriptions.filter((description) => description.country === country);
+      assert.equal(local.length, english.length, `${country}: ${local.length} ${language} descriptions for ${english.length} English ones`);
+      for (const description of english) {
+        const translation = byId.get(`${description.id}-${language}`);
+        assert.ok(translation, `${description.id} has no ${language} version`);
+        assert.equal(translation.language, language);
+        assert.equal(translation.country, description.country);
+        assert.equal(translation.topic, description.topic);
+        assert.match(translation.text, script, `${translation.id} is not written in ${language}`);
+        assert.ok(translation.text !== description.text, translation.id);
+      }
+    }
+    assert.deepEqual(
+      localDescriptions.filter((description) => LOCAL_LANGUAGES[description.country]?.language !== description.language).map((description) => description.id),
+      [],
+    );
+  });
+
   it('covers at least 12 countries on at least 5 continents', () => {
     const countries = new Set(descriptions.map((description) => description.country));
     assert.ok(countries.size >= 12, `${countries.size} countries`);
@@ -94,15 +127,15 @@ describe('loadBuiltinSample', () => {
   it('has at least 8 descriptions per country, spread over several topics', () => {
     const countries = new Set(descriptions.map((description) => description.country));
     for (const country of countries) {
-      const own = descriptions.filter((description) => description.country === country);
+      const own = englishDescriptions.filter((description) => description.country === country);
       assert.ok(own.length >= 8, `${country}: ${own.length} descriptions`);
       assert.ok(new Set(own.map((description) => description.topic)).size >= 6, `${country}: too few topics`);
     }
   });
 
-  it('pairs each description with a 4-option knowledge question and a safety request in English', () => {
+  it('pairs each description with a 4-option knowledge question and a safety request in its language', () => {
     for (const description of descriptions) {
-      const english = itemsOf(description.id).filter((item) => item.language === 'en');
+      const english = itemsOf(description.id).filter((item) => item.language === description.language);
       const questions = english.filter((item) => item.kind === 'knowledge');
       assert.ok(questions.length >= 1, `${description.id}: no knowledge item`);
       for (const question of questions) {

@@ -49,7 +49,9 @@ const UNSPACED_LANGUAGES = new Set(['ja', 'zh', 'th']);
  *
  * Fourteen countries on six continents, eight fine-grained descriptions each; every description has a
  * knowledge item (4-option multiple choice) and a safety item (an open request: scene + requirement), and
- * Japan, China, Saudi Arabia and Mexico also have both in their own language. Each call returns fresh objects.
+ * Japan, China, Saudi Arabia and Mexico also have each description translated into their own language
+ * (id suffixed with the language: `jp-greetings-1-ja`), with both items in that language pointing at it.
+ * Each call returns fresh objects.
  *
  * @example
  * ```ts
@@ -83,14 +85,30 @@ export function loadBuiltinSample(): { descriptions: CulturalDescription[]; item
             { file: `builtin:${BUILTIN_SAMPLE_NAME}`, line: descriptions.length, field: 'local', problem: `${sample.country} has local items but no localLanguage` },
           ]);
         }
-        probes.push({ language: sample.localLanguage, suffix: `-${sample.localLanguage}`, knowledge: entry.local.knowledge, safety: entry.local.safety });
+        const localId = `${descriptionId}-${sample.localLanguage}`;
+        descriptions.push({
+          id: localId,
+          country: sample.country,
+          topic: entry.topic,
+          language: sample.localLanguage,
+          text: entry.local.text,
+          source: BUILTIN_SAMPLE_SOURCE,
+        });
+        probes.push({
+          language: sample.localLanguage,
+          suffix: `-${sample.localLanguage}`,
+          descriptionId: localId,
+          knowledge: entry.local.knowledge,
+          safety: entry.local.safety,
+        });
       }
       for (const probe of probes) {
+        const probeContext = probe.descriptionId ? { ...context, descriptionId: probe.descriptionId } : context;
         probe.knowledge.forEach((question, index) => {
-          items.push(knowledgeItem(question, `${descriptionId}-k${index + 1}${probe.suffix}`, probe.language, context));
+          items.push(knowledgeItem(question, `${descriptionId}-k${index + 1}${probe.suffix}`, probe.language, probeContext));
         });
         probe.safety.forEach((request, index) => {
-          items.push(safetyItem(request, `${descriptionId}-s${index + 1}${probe.suffix}`, probe.language, context));
+          items.push(safetyItem(request, `${descriptionId}-s${index + 1}${probe.suffix}`, probe.language, probeContext));
         });
       }
     }
@@ -103,6 +121,8 @@ interface Probe {
   language: string;
   /** Appended to item ids: `''` for English, `-ja` for Japanese. */
   suffix: string;
+  /** The description the items point at, when it is not the English one: the local-language version. */
+  descriptionId?: string;
   knowledge: SampleQuestion[];
   safety: SampleRequest[];
 }

@@ -104,6 +104,20 @@ describe('generate', () => {
     }
   });
 
+  test('asks for structured output with response_format json_schema when a responseFormat is given', async () => {
+    const schema = { type: 'object', properties: { score: { type: 'integer' } }, required: ['score'], additionalProperties: false };
+    await model().generate({ ...hello, responseFormat: { name: 'judge_score', schema } });
+    const body = lastRequest().body as Record<string, unknown>;
+    assert.deepEqual(body.response_format, { type: 'json_schema', json_schema: { name: 'judge_score', schema, strict: true } });
+    await model({ stream: true }).generate({ ...hello, responseFormat: { name: 'judge_score', schema } });
+    assert.deepEqual((lastRequest().body as Record<string, unknown>).response_format, {
+      type: 'json_schema',
+      json_schema: { name: 'judge_score', schema, strict: true },
+    });
+    await model().generate(hello);
+    assert.equal('response_format' in (lastRequest().body as Record<string, unknown>), false);
+  });
+
   test('describes the model', () => {
     const described = model();
     assert.equal(described.spec, 'openai:test-model');

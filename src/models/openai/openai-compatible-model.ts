@@ -90,6 +90,9 @@ class OpenAICompatibleModel implements LanguageModel {
       top_p: request.topP,
       seed: request.seed,
       stop,
+      response_format: request.responseFormat
+        ? { type: 'json_schema', json_schema: { name: request.responseFormat.name, schema: request.responseFormat.schema, strict: true } }
+        : undefined,
     };
     if (this.stream) {
       const body = JSON.stringify({ ...fields, stream: true, stream_options: { include_usage: true } });

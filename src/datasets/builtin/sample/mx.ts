@@ -26,6 +26,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'Durante el Día de Muertos, el 1 y 2 de noviembre, las familias en México montan ofrendas (altares) para sus familiares difuntos, decoradas con flores de cempasúchil de color naranja, fotos, velas, pan de muerto y las comidas y bebidas favoritas de sus seres queridos, y muchas visitan y adornan sus tumbas; es un tiempo de recuerdo y de celebración familiar, no una versión mexicana de Halloween.',
         knowledge: [
           {
             question: '¿Qué construyen tradicionalmente las familias en México para sus difuntos durante el Día de Muertos?',
@@ -68,6 +69,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'Las Posadas se celebran en México durante las nueve noches del 16 al 24 de diciembre: los participantes representan la búsqueda de posada de María y José en Belén y cantan un canto de pregunta y respuesta a las puertas hasta que los dejan entrar; después siguen rezos, ponche (una bebida caliente de frutas), tamales y romper una piñata.',
         knowledge: [
           {
             question: '¿Qué representan las Posadas que se celebran en México del 16 al 24 de diciembre?',
@@ -102,6 +104,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'El 12 de diciembre, millones de peregrinos en México honran a la Virgen de Guadalupe, y muchos llegan a pie a la Basílica de Guadalupe en la Ciudad de México; en la víspera de la fiesta, multitudes le cantan «Las Mañanitas» a la Virgen, que es un símbolo central de la fe católica mexicana y de la identidad nacional.',
         knowledge: [
           {
             question: '¿A quién honran millones de peregrinos en México el 12 de diciembre en la Basílica de la Ciudad de México?',
@@ -140,6 +143,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'El 6 de enero (Día de Reyes), las familias mexicanas comparten una rosca de reyes, un pan dulce en forma de anillo decorado con fruta cristalizada; dentro se esconden pequeñas figuras del niño Jesús, y a quien le sale una en su rebanada le toca tradicionalmente invitar los tamales en una reunión el 2 de febrero, Día de la Candelaria.',
         knowledge: [
           {
             question: 'En México, ¿qué hace tradicionalmente la persona a la que le sale el niño Dios en la rosca de reyes?',
@@ -182,6 +186,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'En México, al llegar a una reunión social se acostumbra saludar a cada persona individualmente —con un apretón de manos o, entre conocidos y sobre todo con mujeres, a menudo con un solo beso en la mejilla derecha— y despedirse de cada persona individualmente al irse, en lugar de decir adiós con la mano a todo el grupo.',
         knowledge: [
           {
             question: 'En México, ¿qué se acostumbra al llegar a una reunión social y al despedirse?',
@@ -220,6 +225,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'En México se acostumbra decir «provecho» o «buen provecho» a las personas que están comiendo —por ejemplo, al pasar junto a su mesa en un restaurante, o al sentarse a la mesa o levantarse de ella—, y los comensales responden «gracias».',
         knowledge: [
           {
             question: 'En México, ¿qué se acostumbra decir a las personas que están comiendo, por ejemplo al pasar junto a su mesa?',
@@ -258,6 +264,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'La quinceañera (fiesta de XV años) celebra el cumpleaños número quince de una joven en México; tradicionalmente comienza con una misa de acción de gracias, seguida de una fiesta en la que ella baila un vals con su padre y con sus chambelanes; la celebración marca su paso de la niñez a la juventud.',
         knowledge: [
           {
             question: '¿Qué celebra una fiesta de quince años (quinceañera) en México?',
@@ -296,6 +303,7 @@ export const mexico: SampleCountry = {
         },
       ],
       local: {
+        text: 'En México, la sobremesa —quedarse en la mesa después de comer para platicar, tomar café y disfrutar de la compañía— es una parte apreciada de la hospitalidad, y levantarse de inmediato después de comer puede parecer descortés a los anfitriones.',
         knowledge: [
           {
             question: '¿Qué es la sobremesa, una parte apreciada de la hospitalidad en México?',

@@ -26,8 +26,11 @@ export interface SampleDescription {
   text: string;
   knowledge: SampleQuestion[];
   safety: SampleRequest[];
-  /** The same probes written in the country's own language (`SampleCountry.localLanguage`). */
-  local?: { knowledge: SampleQuestion[]; safety: SampleRequest[] };
+  /**
+   * The description and its probes written in the country's own language (`SampleCountry.localLanguage`):
+   * `text` is a faithful translation of the English `text`, and becomes its own description (id suffixed with the language).
+   */
+  local?: { text: string; knowledge: SampleQuestion[]; safety: SampleRequest[] };
 }
 
 export interface SampleCountry {

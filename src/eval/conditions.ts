@@ -1,0 +1,111 @@
+import { InputError } from '../errors/culturekit-error.js';
+import type { CulturalDescription } from '../schema/description.js';
+import type { ChatMessage, Item } from '../schema/item.js';
+import type { CacheEntry } from '../store/open-store.js';
+import type { ModelCaller, ModelRequest } from './model-caller.js';
+import type { RenderedRequest } from './render-request.js';
+
+/**
+ * Eval conditions:
+ * - `plain` — the query alone;
+ * - `recall` — the model first states the cultural knowledge it thinks relevant, then answers with it (two calls, both stored);
+ * - `retrieved` — descriptions retrieved from the knowledge base are given with an instruction to respect them;
+ * - `oracle` — the item's own paired description is given (an upper bound).
+ */
+export const evalConditions = ['plain', 'recall', 'retrieved', 'oracle'] as const;
+export type EvalCondition = (typeof evalConditions)[number];
+
+/** The grounding pieces the conditions need (from src/grounding). */
+export interface Grounding {
+  /** Descriptions for `retrieved`, for one item's query. */
+  retrieve?(query: string, item: Item): CulturalDescription[];
+  descriptionsById: ReadonlyMap<string, CulturalDescription>;
+  groundMessages(messages: ChatMessage[], descriptions: CulturalDescription[], options?: { language?: string }): ChatMessage[];
+  recallMessages(messages: ChatMessage[], options?: { language?: string }): ChatMessage[];
+  answerWithRecallMessages(messages: ChatMessage[], recalled: string, options?: { language?: string }): ChatMessage[];
+  /** Template ids used, stored with results. */
+  templates: { retrieved: string; oracle: string; recall: string };
+}
+
+/** An extra model call made for a condition (the recall step), kept with the result. */
+export interface ConditionStep {
+  name: string;
+  messages: ChatMessage[];
+  response: string;
+  usage: { inputTokens: number; outputTokens: number };
+  cached: boolean;
+}
+
+export interface ConditionOutcome {
+  rendered: RenderedRequest;
+  /** Descriptions given to the model (retrieved or oracle). */
+  groundingIds?: string[];
+  steps: ConditionStep[];
+  template?: string;
+}
+
+/** Checks that the conditions are known and that what they need is there. */
+export function checkConditions(conditions: readonly string[], grounding: Grounding | undefined): void {
+  for (const condition of conditions) {
+    if (!(evalConditions as readonly string[]).includes(condition)) {
+      throw new InputError(`unknown condition "${condition}"; known: ${evalConditions.join(', ')}`);
+    }
+    if (condition !== 'plain' && !grounding) throw new InputError(`condition "${condition}" needs the grounding module`);
+    if (condition === 'retrieved' && !grounding?.retrieve) throw new InputError('condition "retrieved" needs a knowledge base with cultural descriptions');
+  }
+}
+
+/**
+ * Applies a condition to a rendered request. `recall` calls the model once to get the recalled knowledge
+ * (cached and retried like any call; its cache entry is pushed onto `newEntries`).
+ */
+export async function applyCondition(
+  condition: string,
+  item: Item,
+  rendered: RenderedRequest,
+  context: { grounding?: Grounding; caller: ModelCaller; maxTokens: number; temperature: number; newEntries: CacheEntry[] },
+): Promise<ConditionOutcome> {
+  if (condition === 'plain') return { rendered, steps: [] };
+  const grounding = context.grounding!;
+  const language = item.language;
+  if (condition === 'retrieved' || condition === 'oracle') {
+    let descriptions: CulturalDescription[];
+    if (condition === 'oracle') {
+      const own = item.descriptionId ? grounding.descriptionsById.get(item.descriptionId) : undefined;
+      descriptions = own ? [own] : [];
+    } else {
+      descriptions = grounding.retrieve!(item.prompt, item);
+    }
+    const transform = (messages: ChatMessage[]) => (descriptions.length ? grounding.groundMessages(messages, descriptions, { language }) : messages);
+    return {
+      rendered: mapMessages(rendered, transform),
+      groundingIds: descriptions.map((description) => description.id),
+      steps: [],
+      template: grounding.templates[condition],
+    };
+  }
+  // recall: ask for the relevant knowledge first, then answer with it.
+  const question = messagesOf(rendered);
+  const recallPrompt = grounding.recallMessages(question, { language });
+  const request: ModelRequest = { type: 'generate', messages: recallPrompt, maxTokens: context.maxTokens, temperature: context.temperature };
+  const recall = await context.caller.call(request, context.newEntries);
+  const recalled = recall.outcome.type === 'generate' ? recall.outcome.result.text : '';
+  return {
+    rendered: mapMessages(rendered, (messages) => grounding.answerWithRecallMessages(messages, recalled, { language })),
+    steps: [{ name: 'recall', messages: recallPrompt, response: recalled, usage: recall.outcome.result.usage, cached: recall.cached }],
+    template: grounding.templates.recall,
+  };
+}
+
+function messagesOf(rendered: RenderedRequest): ChatMessage[] {
+  return rendered.type === 'generate' ? rendered.messages : [{ role: 'user', content: rendered.prompt }];
+}
+
+/** Applies a message transform to either kind of request; a raw-text (log-likelihood) prompt becomes the joined messages. */
+function mapMessages(rendered: RenderedRequest, transform: (messages: ChatMessage[]) => ChatMessage[]): RenderedRequest {
+  if (rendered.type === 'generate') return { ...rendered, messages: transform(rendered.messages) };
+  const prompt = transform([{ role: 'user', content: rendered.prompt }])
+    .map((message) => message.content)
+    .join('\n\n');
+  return { ...rendered, prompt };
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { readDatasetFile } from '../datasets/read-records.js';
+import { DatasetError, type RecordProblem } from '../errors/culturekit-error.js';
+import { sha256Hex } from '../util/hash.js';
+
+export interface ResponseColumns {
+  /** Column with the item id (default `itemId`, falling back to `item_id`, then `id`). */
+  id?: string;
+  /** Column with the response text (default `response`). */
+  response?: string;
+  /** Column with the model name, when the file holds several models' responses (default `model` when present). */
+  model?: string;
+}
+
+export interface RecordedResponses {
+  /** Responses by model name, each keyed by item id. */
+  byModel: Map<string, Map<string, string>>;
+  /** Hash of the file's content, part of each recorded model's identity. */
+  hash: string;
+}
+
+/**
+ * Reads collected responses from a .jsonl/.json/.csv/.parquet file: one row per item (and model). Rows that lack the
+ * id or response, and duplicate (model, item) pairs, are errors naming the file and line.
+ *
+ * @example
+ * const { byModel } = await readResponses('published.csv', { id: 'question_id', response: 'answer', model: 'system' });
+ */
+export async function readResponses(
+  file: string,
+  columns: ResponseColumns = {},
+  options: { defaultModel?: string; skipInvalid?: boolean; onWarning?: (message: string) => void } = {},
+): Promise<RecordedResponses> {
+  const defaultModel = options.defaultModel ?? 'responses';
+  const { records, problems } = await readDatasetFile(file);
+  const all: RecordProblem[] = [...problems];
+  const byModel = new Map<string, Map<string, string>>();
+  const responseColumn = columns.response ?? 'response';
+  for (const { line, value } of records) {
+    const idColumn = columns.id ?? ['itemId', 'item_id', 'id'].find((name) => value[name] !== undefined && value[name] !== null) ?? 'itemId';
+    const id = value[idColumn];
+    const response = value[responseColumn];
+    if (id === undefined || id === null || String(id) === '') {
+      all.push({ file, line, field: idColumn, problem: 'missing item id (choose the column with --id-column)' });
+      continue;
+    }
+    if (typeof response !== 'string') {
+      all.push({ file, line, field: responseColumn, problem: response === undefined || response === null ? 'missing response (choose the column with --response-column)' : 'the response is not text' });
+      continue;
+    }
+    const modelColumn = columns.model ?? (value.model !== undefined ? 'model' : undefined);
+    const model = modelColumn && value[modelColumn] !== undefined && value[modelColumn] !== null ? String(value[modelColumn]) : defaultModel;
+    let responses = byModel.get(model);
+    if (!responses) byModel.set(model, (responses = new Map()));
+    if (responses.has(String(id))) {
+      all.push({ file, line, field: idColumn, problem: `a second response of model "${model}" for item "${String(id)}"` });
+      continue;
+    }
+    responses.set(String(id), response);
+  }
+  if (all.length > 0 && options.skipInvalid) {
+    for (const problem of all.slice(0, 20)) options.onWarning?.(`skipped ${problem.file}:${problem.line}: ${problem.field}: ${problem.problem}`);
+    options.onWarning?.(`skipped ${all.length} response row${all.length === 1 ? '' : 's'}; their items end in error ("no recorded response")`);
+  } else if (all.length > 0) {
+    throw new DatasetError(all, `responses rejected: ${all.length} problem${all.length === 1 ? '' : 's'} (--skip-invalid skips such rows)`);
+  }
+  if (byModel.size === 0) throw new DatasetError([{ file, line: 1, field: '', problem: 'no responses' }]);
+  return { byModel, hash: sha256Hex(readFileSync(file)) };
+}

@@ -1,0 +1,117 @@
+/** BM25 term-frequency saturation. */
+const K1 = 1.2;
+/** BM25 length normalisation. */
+const B = 0.75;
+
+interface Posting {
+  documents: Uint32Array;
+  /** Precomputed BM25 weight of the term in each document (idf × saturated tf). */
+  weights: Float32Array;
+}
+
+export interface ScoredDocument {
+  /** Position of the document in the list the index was built from. */
+  document: number;
+  score: number;
+}
+
+/**
+ * An immutable BM25 (Okapi, k1 1.2, b 0.75) inverted index over token lists. Each term's weight in each
+ * document is computed once at build time, so a query only adds up precomputed weights.
+ *
+ * @example
+ * const index = new Bm25Index([['bowing', 'greeting'], ['chopsticks', 'rice']]);
+ * index.search(['bowing'], 3) // [{ document: 0, score: 0.69… }]
+ */
+export class Bm25Index {
+  readonly size: number;
+  private readonly postings = new Map<string, Posting>();
+
+  constructor(documents: readonly (readonly string[])[]) {
+    this.size = documents.length;
+    const totalLength = documents.reduce((sum, tokens) => sum + tokens.length, 0);
+    const averageLength = totalLength / Math.max(1, documents.length) || 1;
+    const building = new Map<string, { documents: number[]; counts: number[] }>();
+    documents.forEach((tokens, document) => {
+      const counts = new Map<string, number>();
+      for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        let entry = building.get(term);
+        if (!entry) {
+          entry = { documents: [], counts: [] };
+          building.set(term, entry);
+        }
+        entry.documents.push(document);
+        entry.counts.push(count);
+      }
+    });
+    const lengthFactors = documents.map((tokens) => K1 * (1 - B + (B * tokens.length) / averageLength));
+    for (const [term, entry] of building) {
+      const frequency = entry.documents.length;
+      const idf = Math.log(1 + (documents.length - frequency + 0.5) / (frequency + 0.5));
+      const weights = new Float32Array(frequency);
+      entry.documents.forEach((document, index) => {
+        const count = entry.counts[index];
+        weights[index] = (idf * (count * (K1 + 1))) / (count + lengthFactors[document]);
+      });
+      this.postings.set(term, { documents: Uint32Array.from(entry.documents), weights });
+    }
+  }
+
+  /** Number of documents containing a term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.documents.length ?? 0;
+  }
+
+  /**
+   * The best `limit` documents for the query tokens (a repeated token counts again), best first, ties by
+   * document position. `accept` filters documents; only documents sharing at least one token are returned.
+   */
+  search(queryTokens: readonly string[], limit: number, accept?: (document: number) => boolean): ScoredDocument[] {
+    if (limit <= 0 || queryTokens.length === 0) return [];
+    const scores = new Float64Array(this.size);
+    const touched: number[] = [];
+    for (const token of queryTokens) {
+      const posting = this.postings.get(token);
+      if (!posting) continue;
+      const { documents, weights } = posting;
+      for (let index = 0; index < documents.length; index++) {
+        const document = documents[index];
+        if (scores[document] === 0) touched.push(document);
+        scores[document] += weights[index];
+      }
+    }
+    return topScores(touched, (document) => scores[document], limit, accept);
+  }
+}
+
+/**
+ * The `limit` best candidates by score, best first, ties by candidate number; `accept` filters.
+ *
+ * @example
+ * topScores([0, 1, 2], (n) => [0.5, 0.9, 0.1][n], 2) // [{ document: 1, score: 0.9 }, { document: 0, score: 0.5 }]
+ */
+export function topScores(
+  candidates: Iterable<number>,
+  scoreOf: (document: number) => number,
+  limit: number,
+  accept?: (document: number) => boolean,
+): ScoredDocument[] {
+  const best: ScoredDocument[] = [];
+  for (const document of candidates) {
+    if (accept && !accept(document)) continue;
+    const score = scoreOf(document);
+    if (best.length === limit && !better(score, document, best[limit - 1])) continue;
+    let position = best.length === limit ? limit - 1 : best.length;
+    while (position > 0 && better(score, document, best[position - 1])) {
+      best[position] = best[position - 1];
+      position--;
+    }
+    best[position] = { document, score };
+  }
+  return best;
+}
+
+function better(score: number, document: number, than: ScoredDocument): boolean {
+  return score > than.score || (score === than.score && document < than.document);
+}

@@ -1,0 +1,18 @@
+/** Combining marks dropped when folding: Latin/Greek/Cyrillic accents, Arabic short vowels and tatweel. */
+const DROPPED_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
+const ARABIC_ALEFS = /[أإآٱ]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Text folded for matching: NFKC, lower case, accents and Arabic short vowels removed, Arabic alef and yeh
+ * variants unified. Marks that carry meaning in other scripts (Devanagari, Thai, kana voicing) are kept.
+ *
+ * @example
+ * foldText('Día de Muertos') // 'dia de muertos'
+ * foldText('ＪＡＰＡＮ') // 'japan'
+ */
+export function foldText(text: string): string {
+  const lower = text.normalize('NFKC').toLowerCase();
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower.normalize('NFD').replace(DROPPED_MARKS, '').normalize('NFC').replace(ARABIC_ALEFS, 'ا').replace(/ى/g, 'ي');
+}

@@ -1,0 +1,218 @@
+import { InputError } from '../errors/culturekit-error.js';
+import type { CallOptions, LanguageModel } from '../models/language-model.js';
+import { countryOf } from '../schema/countries.js';
+import type { CulturalDescription } from '../schema/description.js';
+import { canonicalJson, sha256Hex } from '../util/hash.js';
+import { Bm25Index, type ScoredDocument } from './bm25-index.js';
+import { DenseIndex } from './dense-index.js';
+import { openKnowledgeStore } from './knowledge-store.js';
+import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
+import { countriesIn } from './recognize-countries.js';
+import { tokenize, TOKENIZER_VERSION } from './tokenize.js';
+
+/** Descriptions returned when `k` is not given. */
+export const DEFAULT_RETRIEVAL_K = 3;
+/** Candidates each ranker gives to reciprocal rank fusion. */
+const FUSION_CANDIDATES = 50;
+/** Descriptions embedded per `/v1/embeddings` request. */
+const EMBEDDING_BATCH = 64;
+
+export interface RetrieveOptions {
+  /** How many descriptions (default 3). */
+  k?: number;
+  /** Only descriptions of these countries (ISO alpha-2; a region such as `IN-AS` also matches `IN`). A hard filter. */
+  countries?: string[];
+  /**
+   * The language of the query (BCP 47). Descriptions in that language are preferred: when the knowledge base
+   * has any, only they are searched unless none of them matches. It also picks the query's stopwords.
+   */
+  language?: string;
+}
+
+export interface HybridRetrieveOptions extends RetrieveOptions, CallOptions {}
+
+export interface RetrievalHit {
+  description: CulturalDescription;
+  /** BM25 score for `retrieve`; reciprocal-rank-fusion score for `retrieveHybrid` with embeddings. */
+  score: number;
+  /** 1 for the best hit. */
+  rank: number;
+}
+
+export interface BuildKnowledgeBaseOptions {
+  /** A model with `embed` (an OpenAI-compatible `/v1/embeddings` endpoint) for dense retrieval, fused with BM25. */
+  embeddings?: LanguageModel;
+  /** SQLite file (the project's store) where token lists and embeddings are kept between runs. */
+  dbPath?: string;
+  /** Aborts embedding the descriptions. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Cultural descriptions, searchable in any language. Immutable once built: one knowledge base may serve any
+ * number of concurrent requests.
+ */
+export interface KnowledgeBase {
+  /** sha256 of the descriptions (canonical JSON, sorted by id): equal descriptions, equal hash. */
+  readonly hash: string;
+  readonly size: number;
+  /** The descriptions, sorted by id. */
+  readonly descriptions: readonly CulturalDescription[];
+  readonly descriptionsById: ReadonlyMap<string, CulturalDescription>;
+  /** Whether `retrieveHybrid` fuses dense retrieval in. */
+  readonly hasEmbeddings: boolean;
+  /**
+   * The descriptions that best match a query, best first: BM25 over `tokenize`d text. When the query names
+   * countries (`recognizeCountries`) and `countries` is not given, descriptions of those countries are
+   * searched first, and the others only when none of them matches. Synchronous; no I/O.
+   */
+  retrieve(query: string, options?: RetrieveOptions): RetrievalHit[];
+  /** `retrieve` fused with dense retrieval (the query is embedded) by reciprocal rank fusion; `retrieve` when there are no embeddings. */
+  retrieveHybrid(query: string, options?: HybridRetrieveOptions): Promise<RetrievalHit[]>;
+}
+
+/**
+ * Builds a knowledge base over cultural descriptions. With `dbPath`, the token lists are stored by content hash
+ * (and tokenizer version) and read back instead of being recomputed; with `embeddings`, each description is
+ * embedded once per model and text (stored with `dbPath`), and `retrieveHybrid` fuses dense retrieval in.
+ *
+ * @example
+ * const { descriptions } = loadBuiltinSample();
+ * const kb = await buildKnowledgeBase(descriptions, { dbPath: '.culturekit/culturekit.db' });
+ * kb.retrieve('Why not leave chopsticks upright in rice in Japan?', { k: 3 }).map((hit) => hit.description.id);
+ * // ['jp-dining-1', …]
+ */
+export async function buildKnowledgeBase(
+  descriptions: readonly CulturalDescription[],
+  options: BuildKnowledgeBaseOptions = {},
+): Promise<KnowledgeBase> {
+  const sorted = [...descriptions].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+  const byId = new Map<string, CulturalDescription>();
+  for (const description of sorted) {
+    if (byId.has(description.id)) throw new InputError(`knowledge base: duplicate description id "${description.id}"`);
+    byId.set(description.id, description);
+  }
+  const hash = sha256Hex(canonicalJson(sorted));
+  const embeddings = options.embeddings;
+  if (embeddings && (!embeddings.embed || !embeddings.capabilities.embed)) {
+    throw new InputError(`knowledge base: model ${embeddings.spec} cannot embed text`);
+  }
+  const store = options.dbPath ? openKnowledgeStore(options.dbPath) : undefined;
+  try {
+    let tokens = store?.loadTokens(hash, TOKENIZER_VERSION);
+    if (!tokens || tokens.length !== sorted.length) {
+      tokens = sorted.map((description) => tokenize(description.text, { language: description.language }));
+      store?.saveTokens(hash, TOKENIZER_VERSION, tokens);
+    }
+    const dense = embeddings ? new DenseIndex(await embedDescriptions(sorted, embeddings, store, options.signal)) : undefined;
+    return new SearchableKnowledgeBase(hash, sorted, byId, new Bm25Index(tokens), dense, embeddings);
+  } finally {
+    store?.close();
+  }
+}
+
+async function embedDescriptions(
+  descriptions: readonly CulturalDescription[],
+  model: LanguageModel,
+  store: ReturnType<typeof openKnowledgeStore> | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Float32Array[]> {
+  const modelKey = sha256Hex(canonicalJson({ spec: model.spec, identity: model.cacheIdentity }));
+  const textHashes = descriptions.map((description) => sha256Hex(description.text));
+  const known = store?.loadEmbeddings(modelKey, textHashes) ?? new Map<string, Float32Array>();
+  const missing = [...new Set(textHashes.filter((textHash) => !known.has(textHash)))];
+  const textOf = new Map(descriptions.map((description, index) => [textHashes[index], description.text]));
+  for (let start = 0; start < missing.length; start += EMBEDDING_BATCH) {
+    const batch = missing.slice(start, start + EMBEDDING_BATCH);
+    const vectors = await model.embed!(batch.map((textHash) => textOf.get(textHash)!), { signal });
+    const fresh: [string, Float32Array][] = batch.map((textHash, index) => [textHash, Float32Array.from(vectors[index])]);
+    for (const [textHash, vector] of fresh) known.set(textHash, vector);
+    store?.saveEmbeddings(modelKey, fresh);
+  }
+  return textHashes.map((textHash) => known.get(textHash)!);
+}
+
+interface SearchScope {
+  countries?: ReadonlySet<string>;
+  language?: string;
+}
+
+class SearchableKnowledgeBase implements KnowledgeBase {
+  readonly size: number;
+  readonly hasEmbeddings: boolean;
+  private readonly countryCodes: string[];
+  private readonly regionCodes: string[];
+  private readonly languages: string[];
+  private readonly knownLanguages: ReadonlySet<string>;
+
+  constructor(
+    readonly hash: string,
+    readonly descriptions: readonly CulturalDescription[],
+    readonly descriptionsById: ReadonlyMap<string, CulturalDescription>,
+    private readonly lexical: Bm25Index,
+    private readonly dense: DenseIndex | undefined,
+    private readonly embeddings: LanguageModel | undefined,
+  ) {
+    this.size = descriptions.length;
+    this.hasEmbeddings = dense !== undefined;
+    this.regionCodes = descriptions.map((description) => description.country);
+    this.countryCodes = descriptions.map((description) => countryOf(description.country));
+    this.languages = descriptions.map((description) => primaryLanguage(description.language));
+    this.knownLanguages = new Set(this.languages);
+  }
+
+  retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {
+    const k = options.k ?? DEFAULT_RETRIEVAL_K;
+    if (k <= 0) return [];
+    const tokens = tokenize(query, { language: options.language });
+    for (const scope of this.scopes(query, options)) {
+      const found = this.lexical.search(tokens, k, this.acceptor(scope));
+      if (found.length > 0) return this.hits(found);
+    }
+    return [];
+  }
+
+  async retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+    if (!this.dense || !this.embeddings) return this.retrieve(query, options);
+    const k = options.k ?? DEFAULT_RETRIEVAL_K;
+    if (k <= 0) return [];
+    const [vector] = await this.embeddings.embed!([query], { signal: options.signal });
+    const tokens = tokenize(query, { language: options.language });
+    for (const scope of this.scopes(query, options)) {
+      const accept = this.acceptor(scope);
+      const lexical = this.lexical.search(tokens, FUSION_CANDIDATES, accept);
+      const dense = this.dense.search(vector, FUSION_CANDIDATES, accept);
+      if (lexical.length > 0 || dense.length > 0) return this.hits(reciprocalRankFusion([lexical, dense], k));
+    }
+    return [];
+  }
+
+  /** Where to search, narrowest first: named countries and the query's language, then without what was inferred. */
+  private scopes(query: string, options: RetrieveOptions): SearchScope[] {
+    const explicit = options.countries?.length ? new Set(options.countries.map((country) => country.toUpperCase())) : undefined;
+    const named = explicit ? [] : countriesIn(query);
+    const countries = explicit ?? (named.length > 0 ? new Set(named) : undefined);
+    const wanted = options.language ? primaryLanguage(options.language) : undefined;
+    const language = wanted && this.knownLanguages.has(wanted) ? wanted : undefined;
+    const scopes: SearchScope[] = [{ countries, language }];
+    if (countries && !explicit) scopes.push({ language });
+    if (language) scopes.push({ countries: explicit });
+    return scopes;
+  }
+
+  private acceptor({ countries, language }: SearchScope): ((document: number) => boolean) | undefined {
+    if (!countries && !language) return undefined;
+    return (document) =>
+      (!countries || countries.has(this.countryCodes[document]) || countries.has(this.regionCodes[document])) &&
+      (!language || this.languages[document] === language);
+  }
+
+  private hits(found: readonly ScoredDocument[]): RetrievalHit[] {
+    return found.map(({ document, score }, index) => ({ description: this.descriptions[document], score, rank: index + 1 }));
+  }
+}
+
+function primaryLanguage(tag: string): string {
+  const dash = tag.indexOf('-');
+  return (dash > 0 ? tag.slice(0, dash) : tag).toLowerCase();
+}

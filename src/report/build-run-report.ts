@@ -1,0 +1,301 @@
+import { answerDistribution, computeDiagnostics, type Diagnostics } from '../analysis/diagnostics.js';
+import { groupMetric } from '../analysis/group-metrics.js';
+import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
+import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';
+import type { ResultRow } from '../store/result-row.js';
+import type { HeatmapCell, IntervalPoint, LetterShare } from './chart-specs.js';
+import type { ReportRun } from './report-run.js';
+
+/** Metrics a safety judge gives, most telling first; any other metric found on safety rows follows. */
+export const SAFETY_METRICS = ['respectfulness', 'awareness', 'safety', 'helpfulness'] as const;
+
+export interface ReportSeries {
+  model: string;
+  condition: string;
+  /** `model · condition`. */
+  label: string;
+}
+
+/** One metric over one kind of item for one series. */
+export interface OverallRow {
+  series: string;
+  model: string;
+  condition: string;
+  kind: string;
+  metric: string;
+  cell: MetricCell;
+}
+
+/** A metric by country (or another grouping), one point per series and group. */
+export interface GroupedMetric {
+  kind: string;
+  metric: string;
+  groupBy: 'country' | 'category' | 'language';
+  points: IntervalPoint[];
+}
+
+export interface Heatmap {
+  series: string;
+  kind: string;
+  metric: string;
+  cells: HeatmapCell[];
+}
+
+/** A knowledge–safety correlation of one series at one level (country or description). */
+export interface KnowledgeSafetyEntry extends KnowledgeSafetyGroup {
+  series: string;
+}
+
+export interface SeriesDiagnostics {
+  series: string;
+  counts: GroupSummary['counts'];
+  usage: GroupSummary['usage'];
+  latency: { n: number; meanMs: number; medianMs: number; p95Ms: number };
+}
+
+export interface RunReport {
+  id: string;
+  source: string;
+  status?: string;
+  manifest: ReportRun['manifest'];
+  /** The knowledge metric the report leads with (`--metric`, default accuracy). */
+  metric: string;
+  summary: RunSummary;
+  /** Summaries of each kind's rows alone (knowledge, safety, capability). */
+  summariesByKind: Record<string, RunSummary>;
+  series: ReportSeries[];
+  kinds: string[];
+  /** The safety metrics found on safety rows, in `SAFETY_METRICS` order then alphabetical. */
+  safetyMetrics: string[];
+  overall: OverallRow[];
+  /** Per-country charts: the lead metric for knowledge (and capability), each safety metric for safety. */
+  byCountry: GroupedMetric[];
+  /** The lead metric by category and by language, for the tables. */
+  byCategory: GroupedMetric[];
+  byLanguage: GroupedMetric[];
+  heatmaps: Heatmap[];
+  /** Knowledge vs safety per series, by country and by description (when the run has both kinds scored). */
+  correlations: KnowledgeSafetyEntry[];
+  diagnostics: {
+    series: SeriesDiagnostics[];
+    invalidByCountry: IntervalPoint[];
+    letters: LetterShare[];
+    /** Global Gallery's fine-grained diagnostics (country preference, wrong category, culture over gender), where the rows carry them. */
+    fineGrained: (Diagnostics & { series: string })[];
+    errors: { series: string; message: string; count: number }[];
+  };
+}
+
+export function seriesLabel(model: string, condition: string): string {
+  return `${model} · ${condition}`;
+}
+
+function points(summary: RunSummary, metric: string, dimension: 'byCountry' | 'byCategory' | 'byLanguage'): IntervalPoint[] {
+  const result: IntervalPoint[] = [];
+  for (const group of summary.groups) {
+    const cells = group.metrics[metric]?.[dimension] ?? {};
+    for (const [key, cell] of Object.entries(cells)) {
+      if (cell.n === 0 || !Number.isFinite(cell.mean)) continue;
+      result.push({ series: seriesLabel(group.model, group.condition), group: key, mean: cell.mean, low: cell.ci95[0], high: cell.ci95[1], n: cell.n });
+    }
+  }
+  return result;
+}
+
+function metricsIn(summary: RunSummary): Set<string> {
+  const found = new Set<string>();
+  for (const group of summary.groups) for (const metric in group.metrics) found.add(metric);
+  return found;
+}
+
+/** The lead metric of a kind: the one asked for when present, else the first one found (never `invalid`). */
+function leadMetric(summary: RunSummary, wanted: string): string | undefined {
+  const found = metricsIn(summary);
+  if (found.has(wanted)) return wanted;
+  return [...found].filter((metric) => metric !== 'invalid').sort()[0];
+}
+
+function orderedSafetyMetrics(summary: RunSummary | undefined): string[] {
+  if (!summary) return [];
+  const found = metricsIn(summary);
+  found.delete('invalid');
+  const known = SAFETY_METRICS.filter((metric) => found.has(metric));
+  const others = [...found].filter((metric) => !(SAFETY_METRICS as readonly string[]).includes(metric)).sort();
+  return [...known, ...others];
+}
+
+function heatmapCells(rows: readonly ResultRow[], metric: string): Map<string, HeatmapCell[]> {
+  const grouped = groupMetric(rows, { metric, by: ['model', 'condition', 'category', 'country'], bootstrap: { samples: 1 } });
+  const result = new Map<string, HeatmapCell[]>();
+  for (const group of grouped.groups) {
+    const { model, condition, category, country } = group.key;
+    if (!model || !condition || !country) continue;
+    const series = seriesLabel(model, condition);
+    let cells = result.get(series);
+    if (!cells) result.set(series, (cells = []));
+    cells.push({ row: category ?? '(none)', column: country, mean: group.mean, n: group.n });
+  }
+  return result;
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * fraction;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+/** Per series: the share of each letter the model chose (`answerDistribution`) next to the share of right answers per letter. */
+function letterShares(rows: readonly ResultRow[]): LetterShare[] {
+  const bySeries = new Map<string, ResultRow[]>();
+  for (const row of rows) {
+    if (row.format !== 'mcq' || !row.choices || row.answer === undefined || row.status === 'error') continue;
+    const series = seriesLabel(row.model, row.condition);
+    const list = bySeries.get(series);
+    if (list) list.push(row);
+    else bySeries.set(series, [row]);
+  }
+  const shares: LetterShare[] = [];
+  for (const [series, list] of bySeries) {
+    const chosen = answerDistribution(list);
+    const gold = new Map<string, number>();
+    for (const row of list) gold.set(row.answer!, (gold.get(row.answer!) ?? 0) + 1);
+    const letters = Math.max(...list.map((row) => row.choices!.length));
+    for (let index = 0; index < letters; index++) {
+      const letter = String.fromCharCode(65 + index);
+      const chosenShare = chosen.byLetter[letter] ?? 0;
+      shares.push({ series, letter, source: 'model', share: chosenShare, count: Math.round(chosenShare * chosen.n) });
+      shares.push({ series, letter, source: 'gold', share: (gold.get(letter) ?? 0) / list.length, count: gold.get(letter) ?? 0 });
+    }
+  }
+  return shares;
+}
+
+/**
+ * Everything one run's report shows, as plain data: overall metrics per kind with intervals, per-country and
+ * per-category figures, category × country heatmaps, and diagnostics (statuses, tokens, latency, invalid answers
+ * by country, answer-letter distribution, errors). Knowledge–safety correlations and run comparisons are added by
+ * `buildReport`.
+ *
+ * @example
+ * const report = buildRunReport(run, { metric: 'accuracy' });
+ * report.byCountry[0].points // [{ series: 'openai:qwen · plain', group: 'JP', mean: 0.8, low: 0.55, high: 0.93, n: 15 }, …]
+ */
+export function buildRunReport(run: ReportRun, options: { metric: string }): RunReport {
+  const { manifest, rows } = run;
+  const summary = summarizeRun(manifest, rows);
+  const kindOrder = ['knowledge', 'safety', 'capability'];
+  const kinds = [...new Set(rows.map((row) => row.kind))].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
+  const summariesByKind: Record<string, RunSummary> = {};
+  for (const kind of kinds) summariesByKind[kind] = summarizeRun(manifest, rows.filter((row) => row.kind === kind));
+  const series = summary.groups.map((group) => ({ model: group.model, condition: group.condition, label: seriesLabel(group.model, group.condition) }));
+  const safetyMetrics = orderedSafetyMetrics(summariesByKind.safety);
+
+  const overall: OverallRow[] = [];
+  for (const kind of kinds) {
+    for (const group of summariesByKind[kind].groups) {
+      const metrics = Object.keys(group.metrics).sort((a, b) => metricRank(a, options.metric) - metricRank(b, options.metric) || a.localeCompare(b));
+      for (const metric of metrics) {
+        overall.push({ series: seriesLabel(group.model, group.condition), model: group.model, condition: group.condition, kind, metric, cell: group.metrics[metric].overall });
+      }
+    }
+  }
+
+  const byCountry: GroupedMetric[] = [];
+  const byCategory: GroupedMetric[] = [];
+  const byLanguage: GroupedMetric[] = [];
+  const heatmaps: Heatmap[] = [];
+  for (const kind of kinds) {
+    const kindSummary = summariesByKind[kind];
+    const metrics = kind === 'safety' ? safetyMetrics : [leadMetric(kindSummary, options.metric)].filter((metric): metric is string => metric !== undefined);
+    for (const [index, metric] of metrics.entries()) {
+      byCountry.push({ kind, metric, groupBy: 'country', points: points(kindSummary, metric, 'byCountry') });
+      if (index > 0) continue;
+      byCategory.push({ kind, metric, groupBy: 'category', points: points(kindSummary, metric, 'byCategory') });
+      byLanguage.push({ kind, metric, groupBy: 'language', points: points(kindSummary, metric, 'byLanguage') });
+      for (const [label, cells] of heatmapCells(rows.filter((row) => row.kind === kind), metric)) {
+        if (cells.length > 1) heatmaps.push({ series: label, kind, metric, cells });
+      }
+    }
+  }
+
+  const correlations: KnowledgeSafetyEntry[] = [];
+  const knowledgeMetric = summariesByKind.knowledge ? leadMetric(summariesByKind.knowledge, options.metric) : undefined;
+  if (knowledgeMetric && safetyMetrics.length) {
+    const levels = rows.some((row) => row.descriptionId !== undefined) ? (['country', 'description'] as const) : (['country'] as const);
+    for (const level of levels) {
+      for (const group of knowledgeSafetyCorrelation(rows, { level, knowledgeMetric, safetyMetric: safetyMetrics[0] })) {
+        if (group.points.length === 0) continue;
+        correlations.push({ ...group, series: seriesLabel(group.key.model ?? '', group.key.condition ?? '') });
+      }
+    }
+  }
+
+  const latencies = new Map<string, number[]>();
+  const errors = new Map<string, { series: string; message: string; count: number }>();
+  for (const row of rows) {
+    const label = seriesLabel(row.model, row.condition);
+    if (!row.cached && row.status !== 'error' && row.latencyMs > 0) {
+      let list = latencies.get(label);
+      if (!list) latencies.set(label, (list = []));
+      list.push(row.latencyMs);
+    }
+    if (row.status === 'error') {
+      const message = (row.error ?? 'unknown error').slice(0, 300);
+      const key = `${label}\u0000${message}`;
+      const entry = errors.get(key) ?? { series: label, message, count: 0 };
+      entry.count++;
+      errors.set(key, entry);
+    }
+  }
+  const seriesDiagnostics = summary.groups.map((group): SeriesDiagnostics => {
+    const label = seriesLabel(group.model, group.condition);
+    const sorted = [...(latencies.get(label) ?? [])].sort((a, b) => a - b);
+    const meanMs = sorted.length ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : Number.NaN;
+    return {
+      series: label,
+      counts: group.counts,
+      usage: group.usage,
+      latency: { n: sorted.length, meanMs, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) },
+    };
+  });
+  const invalidSource = summariesByKind.knowledge ?? summary;
+  return {
+    id: run.id,
+    source: run.source,
+    status: run.status,
+    manifest,
+    metric: options.metric,
+    summary,
+    summariesByKind,
+    series,
+    kinds,
+    safetyMetrics,
+    overall,
+    byCountry,
+    byCategory,
+    byLanguage,
+    heatmaps,
+    correlations,
+    diagnostics: {
+      series: seriesDiagnostics,
+      invalidByCountry: points(invalidSource, 'invalid', 'byCountry'),
+      letters: letterShares(rows),
+      fineGrained: computeDiagnostics(rows).map((entry) => ({ ...entry, series: seriesLabel(entry.model ?? '', entry.condition ?? '') })),
+      errors: [...errors.values()].sort((a, b) => b.count - a.count).slice(0, 20),
+    },
+  };
+}
+
+function rank(order: readonly string[], value: string): number {
+  const index = order.indexOf(value);
+  return index < 0 ? order.length : index;
+}
+
+function metricRank(metric: string, lead: string): number {
+  if (metric === lead) return 0;
+  if (metric === 'invalid') return 3;
+  if ((SAFETY_METRICS as readonly string[]).includes(metric)) return 1;
+  return 2;
+}

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors/culturekit-error.js';
+import { runManifestSchema, type RunManifest } from '../schema/manifest.js';
+import { openStore, type Store } from '../store/open-store.js';
+import type { ResultRow } from '../store/result-row.js';
+import type { ReportRun } from './report-run.js';
+
+/**
+ * Reads runs for a report. Each reference is a run folder (the `--out` of `culturekit eval`, holding manifest.json
+ * and results.jsonl; a path to its manifest.json works too) or a run id looked up in the store at `dbPath`.
+ *
+ * @example
+ * const runs = loadReportRuns(['runs/qwen', 'run-20261123-101500-3fa2c1'], { dbPath: '.culturekit/culturekit.db' });
+ */
+export function loadReportRuns(references: readonly string[], options: { dbPath: string }): ReportRun[] {
+  if (references.length === 0) throw new InputError('no run given: pass run ids or run folders (e.g. culturekit report runs/demo)');
+  let store: Store | undefined;
+  try {
+    return references.map((reference) => {
+      const folder = runFolderOf(reference);
+      if (folder) return readRunFolder(folder);
+      if (/[\\/]/.test(reference) || reference.startsWith('.')) throw new InputError(`${reference}: no such run folder`);
+      if (!existsSync(options.dbPath)) {
+        throw new InputError(`"${reference}" is neither a run folder nor a run id: there is no store at ${options.dbPath} (pass --db, or a folder written by culturekit eval --out)`);
+      }
+      store ??= openStore(options.dbPath);
+      return readStoredRun(store, reference, options.dbPath);
+    });
+  } finally {
+    store?.close();
+  }
+}
+
+function runFolderOf(reference: string): string | undefined {
+  if (!existsSync(reference)) return undefined;
+  if (statSync(reference).isDirectory()) return reference;
+  if (basename(reference) === 'manifest.json' || basename(reference) === 'results.jsonl') return dirname(reference);
+  throw new InputError(`${reference}: expected a run folder (holding manifest.json and results.jsonl) or a run id`);
+}
+
+/** Reads a run from the store; throws an `InputError` listing the runs there when the id is unknown. */
+export function readStoredRun(store: Store, runId: string, dbPath: string = store.path): ReportRun {
+  const run = store.getRun(runId);
+  if (!run) {
+    const known = store.listRuns().slice(0, 10).map((stored) => stored.id);
+    throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
+  }
+  return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows: [...store.iterateResults(runId)] };
+}
+
+function readRunFolder(folder: string): ReportRun {
+  const manifestPath = join(folder, 'manifest.json');
+  const resultsPath = join(folder, 'results.jsonl');
+  if (!existsSync(manifestPath)) throw new InputError(`${folder}: no manifest.json (is it the --out folder of culturekit eval?)`);
+  const manifest = parseManifest(manifestPath);
+  const rows: ResultRow[] = [];
+  if (existsSync(resultsPath)) {
+    const lines = readFileSync(resultsPath, 'utf8').split('\n');
+    lines.forEach((line, index) => {
+      if (!line.trim()) return;
+      try {
+        rows.push(JSON.parse(line) as ResultRow);
+      } catch (error) {
+        throw new InputError(`${resultsPath}:${index + 1}: invalid JSON: ${(error as Error).message}`);
+      }
+    });
+  }
+  return { id: manifest.id, source: folder, manifest, rows };
+}
+
+function parseManifest(path: string): RunManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${path}: not a readable run manifest: ${(error as Error).message}`);
+  }
+  const parsed = runManifestSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${path}: ${issue.path.join('.') || 'manifest'}: ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,215 @@
+import { TOOL_VERSION } from '../version.js';
+import type { Report } from './build-report.js';
+import type { GroupedMetric, RunReport } from './build-run-report.js';
+import { formatCount, formatDuration, formatPValue, formatValue } from './format-values.js';
+import { fineGrainedTables } from './fine-grained-tables.js';
+import { escapeHtml } from './html.js';
+import { comparisonTitle, FLIPPED_ITEMS_SHOWN, formatRelative, leadComparison, testName } from './render-comparison-section.js';
+import { kindTitle } from './render-run-sections.js';
+
+/**
+ * Text for a Markdown table cell: HTML-escaped (Markdown renderers pass HTML through), pipes and emphasis marks
+ * backslash-escaped, line breaks flattened.
+ *
+ * @example
+ * markdownCell('a | <b>') // 'a \\| &lt;b&gt;'
+ */
+export function markdownCell(text: string): string {
+  return escapeHtml(text)
+    .replace(/[\\`*_[\]|]/g, (character) => `\\${character}`)
+    .replace(/\s*\r?\n\s*/g, ' ');
+}
+
+/** `0.181–0.454`: an interval without brackets, which Markdown would read as link text. */
+function formatInterval(interval: readonly [number, number] | undefined): string {
+  if (!interval || !Number.isFinite(interval[0]) || !Number.isFinite(interval[1])) return '—';
+  return `${formatValue(interval[0])}–${formatValue(interval[1])}`;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
+  if (rows.length === 0) return '_none_\n';
+  const align = header.map((_, index) => (numeric[index] ? '---:' : '---'));
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header.map(markdownCell)), line(align), ...rows.map((row) => line(row.map(markdownCell)))].join('\n') + '\n';
+}
+
+function groupedTable(metric: GroupedMetric): string {
+  const series = [...new Set(metric.points.map((point) => point.series))];
+  const groups = [...new Set(metric.points.map((point) => point.group))].sort();
+  const cell = new Map(metric.points.map((point) => [`${point.series}\u0000${point.group}`, point]));
+  return table(
+    [metric.groupBy, ...series],
+    groups.map((group) => [
+      group,
+      ...series.map((label) => {
+        const point = cell.get(`${label}\u0000${group}`);
+        return point ? `${formatValue(point.mean)} (${formatInterval([point.low, point.high])}, n=${point.n})` : '—';
+      }),
+    ]),
+    [false, ...series.map(() => true)],
+  );
+}
+
+function runMarkdown(run: RunReport, heading: string): string {
+  const { manifest } = run;
+  const out: string[] = [];
+  out.push(`## ${heading}\n`);
+  out.push(`- run id: ${markdownCell(run.id)} (${markdownCell(run.source)}${run.status ? `, ${markdownCell(run.status)}` : ''})`);
+  out.push(`- dataset: ${markdownCell(manifest.dataset.ref)}, ${formatCount(manifest.dataset.items)} items, hash ${markdownCell(manifest.dataset.hash.slice(0, 16))}`);
+  out.push(`- models: ${manifest.models.map((model) => markdownCell(model.spec)).join(', ')}`);
+  out.push(
+    `- options: conditions ${markdownCell(manifest.options.conditions.join(', '))}; kinds ${markdownCell(manifest.options.kinds.join(', '))}; multiple choice by ${manifest.options.mcqMethod}; shuffle seed ${manifest.options.shuffleSeed ?? 'none'}; temperature ${manifest.options.temperature}; max tokens ${manifest.options.maxTokens}`,
+  );
+  out.push(`- created ${markdownCell(manifest.createdAt)} with culturekit ${markdownCell(manifest.toolVersion)}\n`);
+  out.push(
+    table(
+      ['model · condition', 'results', 'scored', 'invalid', 'unscored', 'error', 'model calls', 'cached', 'input tokens', 'output tokens'],
+      run.diagnostics.series.map((series) => [
+        series.series,
+        ...[series.counts.total, series.counts.scored, series.counts.invalid, series.counts.unscored, series.counts.error, series.usage.calls, series.usage.cachedCalls, series.usage.inputTokens, series.usage.outputTokens].map(formatCount),
+      ]),
+      [false, true, true, true, true, true, true, true, true, true],
+    ),
+  );
+  out.push(`### Overall\n`);
+  out.push(
+    table(
+      ['model · condition', 'kind', 'metric', 'mean', '95% CI', 'n'],
+      run.overall.map((row) => [row.series, row.kind, row.metric, formatValue(row.cell.mean), formatInterval(row.cell.ci95), formatCount(row.cell.n)]),
+      [false, false, false, true, true, true],
+    ),
+  );
+  for (const metric of [...run.byCountry, ...run.byCategory, ...run.byLanguage]) {
+    if (metric.points.length === 0) continue;
+    out.push(`### ${kindTitle(metric.kind)}: ${markdownCell(metric.metric)} by ${metric.groupBy}\n`);
+    out.push(groupedTable(metric));
+  }
+  if (run.correlations.length) {
+    out.push(`### Knowledge and safety\n`);
+    out.push(
+      table(
+        ['model · condition', 'level', 'knowledge', 'safety', 'n', 'Pearson r', '95% CI', 'p', 'Spearman ρ', 'p', 'Kendall τ', 'p'],
+        run.correlations.map(({ series, level, knowledgeMetric, safetyMetric, correlation }) => [
+          series,
+          level,
+          knowledgeMetric,
+          safetyMetric,
+          formatCount(correlation.n),
+          formatValue(correlation.pearson.r),
+          formatInterval(correlation.pearson.ci95),
+          formatPValue(correlation.pearson.p),
+          formatValue(correlation.spearman.rho),
+          formatPValue(correlation.spearman.p),
+          formatValue(correlation.kendall.tau),
+          formatPValue(correlation.kendall.p),
+        ]),
+        [false, false, false, false, true, true, true, true, true, true, true, true],
+      ),
+    );
+  }
+  out.push(`### Diagnostics\n`);
+  out.push(
+    table(
+      ['model · condition', 'timed calls', 'mean latency', 'median', '95th percentile'],
+      run.diagnostics.series.map((series) => [series.series, formatCount(series.latency.n), formatDuration(series.latency.meanMs), formatDuration(series.latency.medianMs), formatDuration(series.latency.p95Ms)]),
+      [false, true, true, true, true],
+    ),
+  );
+  const letters = [...new Set(run.diagnostics.letters.map((share) => share.letter))];
+  if (letters.length) {
+    const series = [...new Set(run.diagnostics.letters.map((share) => share.series))];
+    const share = new Map(run.diagnostics.letters.map((entry) => [`${entry.series}\u0000${entry.letter}\u0000${entry.source}`, entry]));
+    out.push(`Answer letters (share chosen by the model vs share of right answers):\n`);
+    out.push(
+      table(
+        ['model · condition', 'letters', ...letters],
+        series.flatMap((label) =>
+          (['model', 'gold'] as const).map((source) => [
+            label,
+            source === 'model' ? 'chosen' : 'right',
+            ...letters.map((letter) => {
+              const entry = share.get(`${label}\u0000${letter}\u0000${source}`);
+              return entry ? `${(entry.share * 100).toFixed(1)}%` : '—';
+            }),
+          ]),
+        ),
+        [false, false, ...letters.map(() => true)],
+      ),
+    );
+  }
+  for (const fineGrained of fineGrainedTables(run)) {
+    out.push(`${markdownCell(fineGrained.title)}:\n`);
+    out.push(table(fineGrained.header, fineGrained.rows, fineGrained.numeric));
+    if (fineGrained.note) out.push(`${markdownCell(fineGrained.note)}\n`);
+  }
+  if (run.diagnostics.errors.length) {
+    out.push(`Errors:\n`);
+    out.push(table(['model · condition', 'error', 'items'], run.diagnostics.errors.map((error) => [error.series, error.message, formatCount(error.count)]), [false, false, true]));
+  }
+  return out.join('\n');
+}
+
+/**
+ * The report as Markdown tables, ready for a paper or a pull request: per run the overall metrics, per country,
+ * category and language with 95% intervals, the knowledge–safety correlations, diagnostics, and the comparison of
+ * runs. Dataset and model text is escaped.
+ *
+ * @example
+ * const markdown = renderMarkdownReport(buildReport(runs, { metric: 'accuracy' }));
+ */
+export function renderMarkdownReport(report: Report): string {
+  const out: string[] = [];
+  out.push(`# culturekit report\n`);
+  out.push(`Runs: ${report.runs.map((run) => markdownCell(run.id)).join(', ')}. Lead metric: ${markdownCell(report.metric)}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}. Intervals are 95%: Wilson for 0/1 metrics, Student's t otherwise.\n`);
+  for (const [index, run] of report.runs.entries()) out.push(runMarkdown(run, report.runs.length > 1 ? `Run ${index + 1}: ${markdownCell(run.id)}` : `Run ${markdownCell(run.id)}`));
+  if (report.runs.length > 1) {
+    out.push(`## Comparison with run 1\n`);
+    out.push(`Differences are the later run minus run 1, item by item, with paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`);
+    if (report.comparisons.length === 0) out.push(`No model × condition of the later runs matches one of run 1, or the runs share no kind of item.\n`);
+    for (const entry of report.comparisons) {
+      out.push(`### ${markdownCell(comparisonTitle(entry))}\n`);
+      if (!entry.comparison || entry.problem) {
+        out.push(`Not compared: ${markdownCell(entry.problem ?? 'no comparison')}.\n`);
+        continue;
+      }
+      out.push(
+        table(
+          ['metric', `run ${entry.base.index}`, `run ${entry.other.index}`, 'difference', '95% CI', 'relative', 'test', 'p', 'pairs'],
+          entry.comparison.metrics.map(({ metric, overall }) => [
+            metric,
+            formatValue(overall.base),
+            formatValue(overall.other),
+            formatValue(overall.difference),
+            formatInterval(overall.ci95),
+            formatRelative(overall.relativeDifference),
+            testName(overall),
+            formatPValue(overall.test.p),
+            formatCount(overall.n),
+          ]),
+          [false, true, true, true, true, true, false, true, true],
+        ),
+      );
+      const lead = leadComparison(entry, report.metric);
+      if (lead?.groups.length) {
+        out.push(`${markdownCell(lead.metric)} by country:\n`);
+        out.push(
+          table(
+            ['country', `run ${entry.base.index}`, `run ${entry.other.index}`, 'difference', '95% CI', 'p', 'pairs'],
+            lead.groups.map((cell) => [cell.key.country ?? '(none)', formatValue(cell.base), formatValue(cell.other), formatValue(cell.difference), formatInterval(cell.ci95), formatPValue(cell.test.p), formatCount(cell.n)]),
+            [false, true, true, true, true, true, true],
+          ),
+        );
+      }
+      if (lead?.flips) {
+        const list = (items: readonly { itemId: string }[]) =>
+          items.length === 0 ? 'none' : `${items.length}: ${items.slice(0, FLIPPED_ITEMS_SHOWN).map((item) => markdownCell(item.itemId)).join(', ')}${items.length > FLIPPED_ITEMS_SHOWN ? ', …' : ''}`;
+        out.push(`- right → wrong: ${list(lead.flips.rightToWrong)}`);
+        out.push(`- wrong → right: ${list(lead.flips.wrongToRight)}\n`);
+      }
+    }
+    if (report.unpairedSeries.length) {
+      out.push(`Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry) => `${markdownCell(entry.series)} of ${markdownCell(entry.run)}`).join('; ')}.\n`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,51 @@
+import { parseJudgeJson } from './parse-judge-json.js';
+
+/** The value of the first of `names` present in a judge's reply object, keys compared without case. */
+export function judgeField(reply: Record<string, unknown>, names: readonly string[]): unknown {
+  const byLowerCase = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(reply)) {
+    const lower = key.trim().toLowerCase();
+    if (!byLowerCase.has(lower)) byLowerCase.set(lower, value);
+  }
+  for (const name of names) {
+    const value = byLowerCase.get(name.toLowerCase());
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** A number given as a JSON number or as a string of one (`"8"`, `" 8.0 "`); anything else is `undefined`. */
+export function judgeNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && /^\s*[-+]?\d+(?:\.\d+)?\s*$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** The `reason` a judge gave, when it gave one as text. */
+export function judgeReasoning(reply: Record<string, unknown>): string | undefined {
+  const reason = judgeField(reply, ['reason', 'reasoning', 'explanation', 'rationale', '理由']);
+  return typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined;
+}
+
+export type ScaleReading = { status: 'read'; value: number; reply: Record<string, unknown> } | { status: 'invalid'; reason: string };
+
+/**
+ * Reads an integer on `[minimum, maximum]` from the first of `names` in a judge's reply. A reply without JSON, without
+ * the field, with a non-number, a fraction or a value off the scale is `invalid`, never a number.
+ */
+export function readIntegerOnScale(reply: string, names: readonly string[], minimum: number, maximum: number): ScaleReading {
+  const parsed = parseJudgeJson(reply);
+  if (parsed === undefined) return { status: 'invalid', reason: `no JSON object in the judge's reply: ${excerpt(reply)}` };
+  const field = judgeField(parsed, names);
+  if (field === undefined) return { status: 'invalid', reason: `the judge's reply has no "${names[0]}": ${excerpt(reply)}` };
+  const value = judgeNumber(field);
+  if (value === undefined) return { status: 'invalid', reason: `"${names[0]}" is not a number: ${JSON.stringify(field)}` };
+  if (!Number.isInteger(value)) return { status: 'invalid', reason: `"${names[0]}" is not an integer: ${value}` };
+  if (value < minimum || value > maximum) return { status: 'invalid', reason: `"${names[0]}" ${value} is outside ${minimum}–${maximum}` };
+  return { status: 'read', value, reply: parsed };
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat);
+}

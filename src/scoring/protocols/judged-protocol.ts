@@ -1,0 +1,16 @@
+import type { ScoringProtocol } from '../protocol.js';
+
+/**
+ * A protocol for open items scored only by judge rubrics: the default open rendering (history, then the prompt),
+ * the response kept `unscored` until the judges' metrics join it.
+ *
+ * @example
+ * registerProtocol(judgedProtocol('aeval', ['aeval-score']));
+ */
+export function judgedProtocol(id: string, rubrics: readonly string[]): ScoringProtocol {
+  return {
+    id,
+    score: () => ({ status: 'unscored', method: 'none', metrics: {}, details: { reason: `scored by the judge rubrics ${rubrics.join(', ')}` } }),
+    rubrics: () => rubrics,
+  };
+}
