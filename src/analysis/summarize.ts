@@ -1,5 +1,7 @@
 import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../store/result-row.js';
+import { panelAgreement, type PanelAgreement } from '../scoring/judge/combine-verdicts.js';
+import type { JudgeParse } from '../scoring/judge/rubric.js';
 import { meanInterval, wilsonInterval } from './intervals.js';
 
 /** One metric over one group of results. */
@@ -24,6 +26,8 @@ export interface GroupSummary {
   counts: { total: number; scored: number; invalid: number; unscored: number; error: number };
   usage: { inputTokens: number; outputTokens: number; calls: number; cachedCalls: number };
   metrics: Record<string, MetricSummary>;
+  /** With a panel of two or more judges: their agreement across items, per rubric (`id@version`). */
+  judgeAgreement?: Record<string, PanelAgreement>;
 }
 
 /** The `summary.json` of a run (format documented in the README). */
@@ -81,6 +85,8 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): 
     summary: GroupSummary;
     overall: Map<string, Accumulator>;
     dimensions: Record<Dimension, Map<string, Map<string, Accumulator>>>;
+    /** Per rubric, each judged item's verdicts in panel order. */
+    verdicts: Map<string, JudgeParse[][]>;
   }
   const groups = new Map<string, GroupState>();
   for (const model of manifest.models) {
@@ -97,6 +103,7 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): 
       },
       overall: new Map(),
       dimensions: { byCountry: new Map(), byKind: new Map(), byCategory: new Map(), byLanguage: new Map() },
+      verdicts: new Map(),
     };
   }
   for (const row of rows) {
@@ -112,6 +119,7 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): 
       usage.inputTokens += row.usage.inputTokens;
       usage.outputTokens += row.usage.outputTokens;
     }
+    collectVerdicts(row, group.verdicts);
     for (const metric in row.metrics) {
       const value = row.metrics[metric];
       let overall = group.overall.get(metric);
@@ -139,7 +147,34 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): 
       }
       group.summary.metrics[metric] = metricSummary;
     }
+    for (const [rubric, verdicts] of group.verdicts) {
+      if (verdicts.some((item) => item.length >= 2)) (group.summary.judgeAgreement ??= {})[rubric] = panelAgreement(verdicts);
+    }
     summaries.push(group.summary);
   }
   return { runId: manifest.id, generatedAt: new Date().toISOString(), dataset: manifest.dataset, groups: summaries };
+}
+
+interface StoredVerdict {
+  status: string;
+  metrics?: Record<string, number>;
+  label?: string;
+  reason?: string;
+}
+
+/** The panel's verdicts stored with a judged row (`details.judges`), per rubric, as the agreement statistics read them. */
+function collectVerdicts(row: ResultRow, into: Map<string, JudgeParse[][]>): void {
+  const judged = row.details?.judges as { rubric: string; verdicts: StoredVerdict[] }[] | undefined;
+  if (!Array.isArray(judged)) return;
+  for (const { rubric, verdicts } of judged) {
+    let items = into.get(rubric);
+    if (!items) into.set(rubric, (items = []));
+    items.push(
+      verdicts.map((verdict): JudgeParse =>
+        verdict.status === 'scored' && verdict.metrics
+          ? { status: 'scored', metrics: verdict.metrics, label: verdict.label }
+          : { status: 'invalid', reason: verdict.reason ?? verdict.status },
+      ),
+    );
+  }
 }

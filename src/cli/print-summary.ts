@@ -39,6 +39,21 @@ export function formatSummaryTables(summary: RunSummary): string {
     ]);
     sections.push(`accuracy by ${title}\n${formatTable(header, rows)}`);
   }
+  const agreementRows: string[][] = [];
+  for (const group of summary.groups) {
+    for (const [rubric, agreement] of Object.entries(group.judgeAgreement ?? {})) {
+      for (const [metric, cell] of Object.entries(agreement.metrics)) {
+        agreementRows.push([group.model, group.condition, rubric, metric, cell.krippendorffAlpha === null ? '-' : cell.krippendorffAlpha.toFixed(3), percent(cell.withinOnePointShare), String(cell.items)]);
+      }
+      if (agreement.labels) {
+        const kappa = agreement.labels.fleissKappa;
+        agreementRows.push([group.model, group.condition, rubric, 'label (Fleiss κ)', kappa === null ? '-' : kappa.toFixed(3), agreement.labels.meanMajorityShare === null ? '-' : percent(agreement.labels.meanMajorityShare), String(agreement.labels.items)]);
+      }
+    }
+  }
+  if (agreementRows.length > 0) {
+    sections.push(`judge panel agreement\n${formatTable(['model', 'condition', 'rubric', 'metric', 'α / κ', 'within 1 pt / majority', 'items'], agreementRows)}`);
+  }
   return sections.join('\n\n');
 }
 

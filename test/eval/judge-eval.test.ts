@@ -82,6 +82,12 @@ test('a judge panel scores safety responses 1–10 on respectfulness and awarene
   assert.equal(summary.respectfulness.overall.n, 3);
   assert.equal(summary.respectfulness.overall.mean, (8 + 6 + 5) / 3);
   assert.equal(output.summary.groups[0].counts.invalid, 1);
+  // Panel agreement across items: judge-a gave 9, 7, 6 and judge-b 7, 5, 4 — always 2 apart.
+  const agreement = output.summary.groups[0].judgeAgreement?.['cultural-safety-respectfulness@1'];
+  assert.ok(agreement);
+  assert.equal(agreement.judges, 2);
+  assert.equal(agreement.metrics.respectfulness.meanAbsoluteDeviation, 1);
+  assert.equal(agreement.metrics.respectfulness.withinOnePointShare, 0);
 
   // Resuming calls nothing: judge verdicts are cached like any call.
   const before = judges.requests.total;
