@@ -29,6 +29,14 @@ const WARNED_RECORDS = 20;
  */
 export async function loadDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (ref.startsWith('builtin:')) return loadBuiltin(ref);
+  const adapters = await import('./adapters/index.js');
+  const adapterRef = adapters.parseAdapterRef(ref);
+  if (adapterRef) return withRef(ref, await adapters.loadAdapterDataset(adapterRef.name, adapterRef.path, { ...adapterRef.options, onWarning: options.onWarning }));
+  const detected = await adapters.detectAdapter(ref);
+  if (detected) {
+    options.onWarning?.(`${ref} looks like ${detected} data: loading it with the ${detected} adapter (write ${detected}:${ref} to say so)`);
+    return withRef(`${detected}:${ref}`, await adapters.loadAdapterDataset(detected, ref, { onWarning: options.onWarning }));
+  }
 
   const { records, problems: readProblems } = await readDatasetFile(ref);
   const problemsByLine = new Map<number, RecordProblem[]>();
@@ -97,4 +105,9 @@ async function loadBuiltin(ref: string): Promise<Dataset> {
   const { loadBuiltinSample } = await import('./builtin/builtin-sample.js');
   const { descriptions, items } = loadBuiltinSample();
   return { ref, descriptions, items, skippedInvalid: 0, hash: datasetHash(descriptions, items) };
+}
+
+/** An adapter's dataset under the reference the user gave (a resume reloads it from there). */
+function withRef(ref: string, dataset: Dataset): Dataset {
+  return { ref, descriptions: dataset.descriptions, items: dataset.items, skippedInvalid: dataset.skippedInvalid, hash: dataset.hash };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../datasets/load-dataset.js';
+
 import type { Dataset } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
 import { createLanguageModel, type CreateModelDefaults } from '../models/create-language-model.js';

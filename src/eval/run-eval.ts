@@ -5,6 +5,7 @@ import type { Item } from '../schema/item.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
 import type { CallOutcome } from '../scoring/call-outcome.js';
+import '../scoring/protocols/index.js';
 import { getProtocol } from '../scoring/protocol.js';
 import { scoreGeneration, scoreLogLikelihood } from '../scoring/score-result.js';
 import type { CacheEntry, Store } from '../store/open-store.js';

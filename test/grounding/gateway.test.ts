@@ -115,14 +115,21 @@ describe('gateway with the openai client', () => {
     const japanese = upstreamRequest('[ja1]').messages[0].content;
     assert.ok(japanese.startsWith('文化に関する知識：\n1. 日本では、ご飯'), japanese);
 
-    await client(running.url).chat.completions.create({
-      model: 'test-model',
-      messages: [{ role: 'user', content: [{ type: 'text', text: `${japanQuestion} [parts1]` }] }],
-    });
-    const parts = upstreamRequest('[parts1]').messages[0].content as unknown as { type: string; text: string }[];
-    assert.equal(parts.length, 2);
-    assert.ok(parts[0].text.startsWith('Cultural knowledge:'));
-    assert.deepEqual(parts[1], { type: 'text', text: `${japanQuestion} [parts1]` });
+    const partsUpstream = await startOpenAITestServer({ respond: () => 'Parts seen.' });
+    try {
+      const partsGateway = await gateway({ upstream: partsUpstream.url });
+      const answer = await client(partsGateway.url).chat.completions.create({
+        model: 'test-model',
+        messages: [{ role: 'user', content: [{ type: 'text', text: `${japanQuestion} [parts1]` }] }],
+      });
+      assert.equal(answer.choices[0].message.content, 'Parts seen.');
+      const parts = (partsUpstream.requests.log[0].body as { messages: { content: { type: string; text: string }[] }[] }).messages[0].content;
+      assert.equal(parts.length, 2);
+      assert.ok(parts[0].text.startsWith('Cultural knowledge:'));
+      assert.deepEqual(parts[1], { type: 'text', text: `${japanQuestion} [parts1]` });
+    } finally {
+      await partsUpstream.close();
+    }
   });
 
   it('gives each of many concurrent requests only its own country’s grounding', async () => {
@@ -258,7 +265,7 @@ describe('gateway authentication', () => {
       const answer = await client(running.url, 'gateway-key').chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello [auth1]' }] });
       assert.ok(answer.choices[0].message.content);
       assert.equal(guarded.requests.log.at(-1)?.headers.authorization, 'Bearer upstream-key');
-      for (const key of ['wrong-key', '']) {
+      for (const key of ['wrong-key', 'gateway-key2']) {
         await assert.rejects(client(running.url, key).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello' }] }), (error: unknown) => {
           assert.ok(error instanceof OpenAI.AuthenticationError);
           assert.equal(error.code, 'invalid_api_key');

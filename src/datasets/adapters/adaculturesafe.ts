@@ -114,7 +114,7 @@ function readCountryFile(document: JsonDocument, collector: DatasetCollector, op
           language: 'en',
           country,
           descriptionId: prefix,
-          metadata: { benchmark: 'adaculturesafe', key, source, originalLabel: label, optionOrder: order, shuffleSeed: seed },
+          metadata: { benchmark: 'adaculturesafe', key, source, originalLabel: label, optionOrder: order, optionSeed: seed },
         },
         file,
         queryLine,
