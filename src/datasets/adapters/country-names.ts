@@ -1,56 +1,13 @@
+import { countryCodeOf } from '../../grounding/country-names.js';
+
 /**
- * Country and region names as the seed benchmarks write them, mapped to ISO 3166-1 alpha-2 (or an ISO 3166-2 region
- * code). Keys are normalised by `normalizeCountryName`.
+ * Sub-national regions as the seed benchmarks write them (BLEnD, Global Gallery), mapped to ISO 3166-2 codes.
+ * Countries themselves come from the project's one name table (src/grounding/country-names.ts).
  */
-const COUNTRY_NAMES: Record<string, string> = {
-  algeria: 'DZ',
-  america: 'US',
-  'united states': 'US',
-  'united states of america': 'US',
-  us: 'US',
-  usa: 'US',
+const REGION_NAMES: Record<string, string> = {
   assam: 'IN-AS',
-  azerbaijan: 'AZ',
-  china: 'CN',
-  egypt: 'EG',
-  ethiopia: 'ET',
-  greece: 'GR',
-  india: 'IN',
-  indonesia: 'ID',
-  iran: 'IR',
-  iraq: 'IQ',
-  jordan: 'JO',
-  kenya: 'KE',
-  lebanon: 'LB',
-  mexico: 'MX',
-  morocco: 'MA',
-  'north korea': 'KP',
-  'northern nigeria': 'NG',
-  nigeria: 'NG',
-  palestine: 'PS',
-  'saudi arabia': 'SA',
-  'south korea': 'KR',
-  korea: 'KR',
-  spain: 'ES',
-  syria: 'SY',
-  thailand: 'TH',
-  tunisia: 'TN',
-  uk: 'GB',
-  'united kingdom': 'GB',
-  'great britain': 'GB',
-  ukraine: 'UA',
-  'viet nam': 'VN',
-  vietnam: 'VN',
   'west java': 'ID-JB',
-  kuwait: 'KW',
-  qatar: 'QA',
-  oman: 'OM',
-  bahrain: 'BH',
-  yemen: 'YE',
-  libya: 'LY',
-  sudan: 'SD',
-  'united arab emirates': 'AE',
-  uae: 'AE',
+  'northern nigeria': 'NG',
 };
 
 /** Lower-cased, underscores and runs of spaces as one space, a leading "the" dropped: `North_Korea` → `north korea`. */
@@ -64,7 +21,7 @@ export function normalizeCountryName(name: string): string {
 }
 
 /**
- * The ISO code of a country or region name as the seed benchmarks write it, or `undefined` for names not in the table.
+ * The ISO code of a country or region name as the seed benchmarks write it, or `undefined` for unknown names.
  *
  * @example
  * countryCodeForName('North_Korea') // 'KP'
@@ -72,5 +29,6 @@ export function normalizeCountryName(name: string): string {
  * countryCodeForName('West Java')   // 'ID-JB'
  */
 export function countryCodeForName(name: string): string | undefined {
-  return COUNTRY_NAMES[normalizeCountryName(name)];
+  const normalized = normalizeCountryName(name);
+  return REGION_NAMES[normalized] ?? countryCodeOf(normalized);
 }
