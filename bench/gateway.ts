@@ -4,8 +4,9 @@
  * Both servers run in child processes on loopback; every request is a chat completion whose question names a
  * country, so the gateway retrieves and grounds each one (k=3) before passing it on.
  *
- *   node --import tsx bench/gateway.ts [--rate 1000] [--seconds 30] [--warmup 2] [--stream 0]
+ *   node --import tsx bench/gateway.ts [--rate 1000] [--seconds 30] [--warmup 2] [--stream 0] [--off 0]
  *
+ * `--off 1` sends `x-culturekit-grounding: off`: the cost of the proxy alone, without retrieval and grounding.
  * Prints p50/p90/p99/max latency of each path, the difference (what the gateway adds), the errors, and the
  * gateway's CPU per request. Goal at 1,000 requests/s: p50 added ≤ 1 ms, 0 errors. Bounded: rate × seconds
  * requests per path, each with a 10 s limit; nothing leaves 127.0.0.1.
@@ -25,6 +26,7 @@ const rate = flags.get('rate') ?? 1000;
 const seconds = flags.get('seconds') ?? 30;
 const warmupSeconds = flags.get('warmup') ?? 2;
 const stream = (flags.get('stream') ?? 0) === 1;
+const groundingOff = (flags.get('off') ?? 0) === 1;
 const REQUEST_LIMIT_MS = 10_000;
 
 interface Child {
@@ -83,7 +85,7 @@ async function load(url: string, duration: number): Promise<Outcome> {
       const body = bodies[index % bodies.length];
       const begin = performance.now();
       const request = http.request(
-        { agent, hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+        { agent, hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...(groundingOff ? { 'x-culturekit-grounding': 'off' } : {}) } },
         (response) => {
           response.on('data', () => undefined);
           response.on('end', () => {
@@ -128,7 +130,10 @@ const directory = mkdtempSync(join(tmpdir(), 'culturekit-bench-gateway-'));
 const upstream = await startChild(['test/fixtures/openai-test-server.ts', '--port', '0', '--latency', '0']);
 const gateway = await startChild(['src/cli/main.ts', 'serve', '--upstream', upstream.url, '--kb', 'builtin:sample', '--port', '0', '--k', '3', '--db', join(directory, 'store.db')]);
 try {
-  console.log(`${rate} requests/s for ${seconds} s per path (after ${warmupSeconds} s of warm-up), ${stream ? 'streaming' : 'non-streaming'} chat completions, k=3`);
+  console.log(
+    `${rate} requests/s for ${seconds} s per path (after ${warmupSeconds} s of warm-up), ${stream ? 'streaming' : 'non-streaming'} chat completions, ` +
+      (groundingOff ? 'grounding off (proxy only)' : 'k=3'),
+  );
   await load(upstream.url, warmupSeconds);
   const direct = await load(upstream.url, seconds);
   report('direct', direct);

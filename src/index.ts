@@ -41,3 +41,4 @@ export { writeReport, type WriteReportInput, type WriteReportOutput } from './re
 export { buildReport } from './report/build-report.js';
 export { createViewApp, type ViewAppOptions } from './web/view-app.js';
 export { startViewServer } from './web/start-view-server.js';
+export * from './grounding/index.js';

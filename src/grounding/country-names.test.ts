@@ -38,6 +38,7 @@ describe('countryCodeOf', () => {
       ['us', 'US'], ['JP', 'JP'], ['UK', 'GB'], ['USA', 'US'], ['United States of America', 'US'], ['North_Korea', 'KP'], ['South_Korea', 'KR'],
       ['Türkiye', 'TR'], ['Turkey', 'TR'], ['Ivory Coast', 'CI'], ['Côte d’Ivoire', 'CI'], ['Cote d\'Ivoire', 'CI'], ['Burma', 'MM'], ['Holland', 'NL'],
       ['Czech Republic', 'CZ'], ['Viet Nam', 'VN'], ['  england ', 'GB'], ['السعودية', 'SA'], ['米国', 'US'],
+      ['the Netherlands', 'NL'], ['The Gambia', 'GM'], ['the UK', 'GB'],
     ];
     for (const [name, code] of cases) assert.equal(countryCodeOf(name), code, name);
   });

@@ -549,7 +549,7 @@ function arabicForms(base: string): string[] {
 
 /**
  * The ISO 3166-1 alpha-2 code of a country name, demonym or code, in any language of the table; case,
- * accents, `_` and `-` do not matter. `undefined` when unknown.
+ * accents, `_`, `-` and a leading English "the" do not matter. `undefined` when unknown.
  *
  * @example
  * countryCodeOf('South_Korea') // 'KR'
@@ -561,7 +561,8 @@ export function countryCodeOf(name: string): string | undefined {
   const trimmed = name.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && ISO_ALPHA2_CODES.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
   if (!byKey) build();
-  return byKey!.get(foldCountryName(trimmed))?.country;
+  const key = foldCountryName(trimmed);
+  return byKey!.get(key)?.country ?? (key.startsWith('the ') ? byKey!.get(key.slice(4))?.country : undefined);
 }
 
 /**

@@ -12,7 +12,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * foldText('ＪＡＰＡＮ') // 'japan'
  */
 export function foldText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   const lower = text.normalize('NFKC').toLowerCase();
-  if (!NON_ASCII.test(lower)) return lower;
   return lower.normalize('NFD').replace(DROPPED_MARKS, '').normalize('NFC').replace(ARABIC_ALEFS, 'ا').replace(/ى/g, 'ي');
 }

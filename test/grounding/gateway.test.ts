@@ -8,6 +8,8 @@ import OpenAI from 'openai';
 import { loadBuiltinSample } from '../../src/datasets/builtin/builtin-sample.js';
 import { startGateway, type GatewayOptions, type RunningGateway } from '../../src/grounding/gateway/gateway.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/grounding/knowledge-base.js';
+import { parseModelSpec } from '../../src/models/model-spec.js';
+import { createOpenAICompatibleModel } from '../../src/models/openai/openai-compatible-model.js';
 import { defaultReply, startOpenAITestServer, type OpenAITestServer, type TestServerMessage } from '../fixtures/openai-test-server.js';
 
 const { descriptions, items } = loadBuiltinSample();
@@ -298,6 +300,32 @@ describe('gateway authentication', () => {
       });
     } finally {
       await guarded.close();
+    }
+  });
+});
+
+describe('gateway with embeddings', () => {
+  it('fuses dense retrieval in, and falls back to lexical retrieval when the embedding server fails', async () => {
+    const embeddingServer = await startOpenAITestServer({ dimensions: 64 });
+    const embeddings = createOpenAICompatibleModel(parseModelSpec('openai:embedder'), { baseUrl: embeddingServer.url });
+    const warnings: string[] = [];
+    try {
+      const hybrid = await buildKnowledgeBase(descriptions, { embeddings });
+      const running = await gateway({ knowledgeBase: hybrid, onWarning: (message) => warnings.push(message) });
+      embeddingServer.requests.clear();
+      const { response } = await client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [e1]` }] }).withResponse();
+      assert.equal(embeddingServer.requests.byPath['/v1/embeddings'], 1, 'the query was embedded');
+      assert.ok(idsOf(response.headers.get('x-culturekit-grounding-ids')).includes('jp-greetings-1'));
+      assert.ok(upstreamRequest('[e1]').messages[0].content.startsWith('Cultural knowledge:'));
+
+      await embeddingServer.close();
+      const fallback = await client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [e2]` }] }).withResponse();
+      assert.ok(idsOf(fallback.response.headers.get('x-culturekit-grounding-ids')).includes('jp-greetings-1'));
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /dense retrieval failed, using lexical retrieval/);
+    } finally {
+      await embeddings.close();
+      await embeddingServer.close();
     }
   });
 });
