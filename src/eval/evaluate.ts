@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../datasets/load-dataset.js';
 
@@ -6,14 +6,14 @@ import type { Dataset } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
 import { createLanguageModel, type CreateModelDefaults } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
-import { runManifestSchema, type ModelEntry, type RunManifest, type RunOptions } from '../schema/manifest.js';
+import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import type { RunSummary } from '../analysis/summarize.js';
 import { openStore } from '../store/open-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkConditions } from './conditions.js';
 import { computePlanHash, planRun } from './plan.js';
 import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
-import { writeManifestFile, writeRunOutputs } from './write-outputs.js';
+import { readManifestFile, writeManifestFile, writeRunOutputs } from './write-outputs.js';
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = {
   conditions: ['plain'],
@@ -155,21 +155,6 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     await Promise.allSettled(models.map((model) => model.close()));
     store.close();
   }
-}
-
-function readManifestFile(path: string): RunManifest {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${path}: not a readable run manifest: ${(error as Error).message}`);
-  }
-  const parsed = runManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${path}: ${issue.path.join('.') || 'manifest'}: ${issue.message}`);
-  }
-  return parsed.data;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

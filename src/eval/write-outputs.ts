@@ -1,10 +1,27 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeRun, type RunSummary } from '../analysis/summarize.js';
-import type { RunManifest } from '../schema/manifest.js';
+import { InputError } from '../errors/culturekit-error.js';
+import { runManifestSchema, type RunManifest } from '../schema/manifest.js';
 import type { Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
+
+/** Reads and validates a run's `manifest.json`; problems name the file and the field. */
+export function readManifestFile(path: string): RunManifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`${path}: not a readable run manifest: ${(error as Error).message}`);
+  }
+  const parsed = runManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${path}: ${issue.path.join('.') || 'manifest'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
 
 export function writeManifestFile(outDir: string, manifest: RunManifest): void {
   writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

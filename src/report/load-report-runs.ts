@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors/culturekit-error.js';
-import { runManifestSchema, type RunManifest } from '../schema/manifest.js';
 import { openStore, type Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
 import type { ReportRun } from './report-run.js';
+import { readManifestFile } from '../eval/write-outputs.js';
 
 /**
  * Reads runs for a report. Each reference is a run folder (the `--out` of `culturekit eval`, holding manifest.json
@@ -53,7 +53,7 @@ function readRunFolder(folder: string): ReportRun {
   const manifestPath = join(folder, 'manifest.json');
   const resultsPath = join(folder, 'results.jsonl');
   if (!existsSync(manifestPath)) throw new InputError(`${folder}: no manifest.json (is it the --out folder of culturekit eval?)`);
-  const manifest = parseManifest(manifestPath);
+  const manifest = readManifestFile(manifestPath);
   const rows: ResultRow[] = [];
   if (existsSync(resultsPath)) {
     const lines = readFileSync(resultsPath, 'utf8').split('\n');
@@ -69,17 +69,3 @@ function readRunFolder(folder: string): ReportRun {
   return { id: manifest.id, source: folder, manifest, rows };
 }
 
-function parseManifest(path: string): RunManifest {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${path}: not a readable run manifest: ${(error as Error).message}`);
-  }
-  const parsed = runManifestSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${path}: ${issue.path.join('.') || 'manifest'}: ${issue.message}`);
-  }
-  return parsed.data;
-}

@@ -10,6 +10,7 @@ import { parseModelSpec } from '../../models/model-spec.js';
 import { createOpenAICompatibleModel } from '../../models/openai/openai-compatible-model.js';
 import { nonNegativeInteger, positiveInteger } from '../cli-options.js';
 import { DEFAULT_DB } from '../eval/eval-command.js';
+import { waitForShutdownSignal } from '../wait-for-shutdown.js';
 
 interface ServeFlags {
   upstream: string;
@@ -87,15 +88,7 @@ export function createServeCommand(): Command {
           `grounding ${flags.mode} with k=${flags.k} → ${flags.upstream}\n`,
       );
       process.stdout.write(`listening ${gateway.url}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await waitForShutdownSignal();
       await gateway.close();
       await embeddings?.close();
     });

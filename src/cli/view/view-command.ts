@@ -5,6 +5,7 @@ import { openStore } from '../../store/open-store.js';
 import { startViewServer } from '../../web/start-view-server.js';
 import { nonNegativeInteger } from '../cli-options.js';
 import { DEFAULT_DB } from '../eval/eval-command.js';
+import { waitForShutdownSignal } from '../wait-for-shutdown.js';
 
 interface ViewFlags {
   db?: string;
@@ -35,15 +36,7 @@ export function createViewCommand(): Command {
         throw error;
       }
       process.stdout.write(`culturekit view: ${server.url} (store ${dbPath}; Ctrl-C to stop)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await waitForShutdownSignal();
       await server.close();
       store.close();
       process.stdout.write('culturekit view: stopped\n');

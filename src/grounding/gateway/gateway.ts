@@ -10,7 +10,7 @@ import { checkGroundingTemplate, formatKnowledge, groundingEdit, groundingTempla
 import { guessLanguage } from '../guess-language.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type RetrievalHit } from '../knowledge-base.js';
 import { openAIError } from './openai-error.js';
-import { createUpstream, forward, HOP_BY_HOP_HEADERS, type Upstream } from './upstream.js';
+import { createUpstream, forward, HOP_BY_HOP_HEADERS } from './upstream.js';
 
 /** `retrieved`: ground each chat request in descriptions retrieved for its last user message; `off`: pass it through. */
 export type GroundingMode = 'retrieved' | 'off';
