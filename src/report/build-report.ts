@@ -4,11 +4,24 @@ import type { ResultRow } from '../store/result-row.js';
 import { buildRunReport, seriesLabel, type ReportSeries, type RunReport } from './build-run-report.js';
 import type { ReportRun } from './report-run.js';
 
+/** One side of a comparison: a series of a run; `name` is how tables call it (`run 2`, or the condition within one run). */
+export interface ComparisonSide {
+  run: string;
+  index: number;
+  series: string;
+  name?: string;
+}
+
+/** How a comparison's tables and titles call a side. */
+export function sideName(side: ComparisonSide): string {
+  return side.name ?? `run ${side.index}`;
+}
+
 /** One pairing of two runs' results: a kind of item, a series of the base run and a series of the other run. */
 export interface ComparisonEntry {
   /** Run ids and their numbers in the report (1-based). */
-  base: { run: string; index: number; series: string };
-  other: { run: string; index: number; series: string };
+  base: ComparisonSide;
+  other: ComparisonSide;
   kind: string;
   /** Per metric: means, difference with paired-bootstrap CI, McNemar / Wilcoxon p, per country, flipped items. */
   comparison?: RunComparison;
@@ -23,6 +36,8 @@ export interface Report {
   runs: RunReport[];
   /** When several runs are given: each later run against the first. */
   comparisons: ComparisonEntry[];
+  /** Within each run with several conditions: each condition against `plain` (or the first), per model and kind. */
+  conditionComparisons: ComparisonEntry[];
   /** Series of a later run that match no series of the first run. */
   unpairedSeries: { run: string; series: string }[];
 }
@@ -85,27 +100,48 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
       const kinds = baseReport.kinds.filter((kind) => otherReport.kinds.includes(kind));
       for (const [baseSeries, otherSeries] of pairs) {
         for (const kind of kinds) {
-          const entry: ComparisonEntry = {
-            base: { run: baseRun.id, index: 1, series: seriesLabel(baseSeries.model, baseSeries.condition) },
-            other: { run: otherRun.id, index: index + 1, series: seriesLabel(otherSeries.model, otherSeries.condition) },
-            kind,
-          };
-          try {
-            const comparison = compareRuns(rowsOf(baseRun.rows, baseSeries, kind), rowsOf(otherRun.rows, otherSeries, kind), {
-              by: ['country'],
-              bootstrap: options.bootstrap,
-            });
-            if (comparison.pairs === 0) entry.problem = 'no item is in both runs';
-            else if (comparison.metrics.length === 0) entry.problem = 'no metric is on both sides (nothing scored yet?)';
-            entry.comparison = comparison;
-          } catch (error) {
-            if (!(error instanceof CulturekitError)) throw error;
-            entry.problem = error.message;
-          }
-          comparisons.push(entry);
+          comparisons.push(
+            compareEntry(
+              { run: baseRun.id, index: 1, series: seriesLabel(baseSeries.model, baseSeries.condition) },
+              { run: otherRun.id, index: index + 1, series: seriesLabel(otherSeries.model, otherSeries.condition) },
+              kind,
+              rowsOf(baseRun.rows, baseSeries, kind),
+              rowsOf(otherRun.rows, otherSeries, kind),
+              options,
+            ),
+          );
         }
       }
     }
   }
-  return { generatedAt: (options.now ?? new Date()).toISOString(), metric, runs: runReports, comparisons, unpairedSeries };
+  const conditionComparisons: ComparisonEntry[] = [];
+  runs.forEach((run, runIndex) => {
+    const report = runReports[runIndex];
+    const conditions = [...new Set(report.series.map((series) => series.condition))];
+    if (conditions.length < 2) return;
+    const baseCondition = conditions.includes('plain') ? 'plain' : conditions[0];
+    for (const baseSeries of report.series.filter((series) => series.condition === baseCondition)) {
+      for (const otherSeries of report.series.filter((series) => series.model === baseSeries.model && series.condition !== baseCondition)) {
+        for (const kind of report.kinds) {
+          const side = (series: ReportSeries) => ({ run: run.id, index: runIndex + 1, series: seriesLabel(series.model, series.condition), name: series.condition });
+          conditionComparisons.push(compareEntry(side(baseSeries), side(otherSeries), kind, rowsOf(run.rows, baseSeries, kind), rowsOf(run.rows, otherSeries, kind), options));
+        }
+      }
+    }
+  });
+  return { generatedAt: (options.now ?? new Date()).toISOString(), metric, runs: runReports, comparisons, conditionComparisons, unpairedSeries };
+}
+
+function compareEntry(base: ComparisonSide, other: ComparisonSide, kind: string, baseRows: ResultRow[], otherRows: ResultRow[], options: BuildReportOptions): ComparisonEntry {
+  const entry: ComparisonEntry = { base, other, kind };
+  try {
+    const comparison = compareRuns(baseRows, otherRows, { by: ['country'], bootstrap: options.bootstrap });
+    if (comparison.pairs === 0) entry.problem = 'no item is on both sides';
+    else if (comparison.metrics.length === 0) entry.problem = 'no metric is on both sides (nothing scored yet?)';
+    entry.comparison = comparison;
+  } catch (error) {
+    if (!(error instanceof CulturekitError)) throw error;
+    entry.problem = error.message;
+  }
+  return entry;
 }

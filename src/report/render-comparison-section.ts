@@ -1,5 +1,5 @@
 import type { ComparisonCell, MetricComparison } from '../analysis/compare-runs.js';
-import type { ComparisonEntry, Report } from './build-report.js';
+import { sideName, type ComparisonEntry, type Report } from './build-report.js';
 import { chartFigure } from './chart-figure.js';
 import { differenceSpec } from './chart-specs.js';
 import { formatCount, formatInterval, formatPValue, formatValue } from './format-values.js';
@@ -29,13 +29,13 @@ export function formatRelative(value: number): string {
 }
 
 export function comparisonTitle(entry: ComparisonEntry): string {
-  return `${kindTitle(entry.kind)}: run ${entry.other.index} (${entry.other.series}) vs run ${entry.base.index} (${entry.base.series})`;
+  return `${kindTitle(entry.kind)}: ${sideName(entry.other)} (${entry.other.series}) vs ${sideName(entry.base)} (${entry.base.series})`;
 }
 
 function metricsTable(entry: ComparisonEntry): SafeHtml {
   const metrics = entry.comparison?.metrics ?? [];
   return html`<div class="table-scroll"><table data-table="comparison-metrics">
-<thead><tr><th>metric</th><th class="number">run ${entry.base.index}</th><th class="number">run ${entry.other.index}</th><th class="number">difference</th><th class="number">95% CI</th><th class="number">relative</th><th>test</th><th class="number">p</th><th class="number">pairs</th></tr></thead>
+<thead><tr><th>metric</th><th class="number">${sideName(entry.base)}</th><th class="number">${sideName(entry.other)}</th><th class="number">difference</th><th class="number">95% CI</th><th class="number">relative</th><th>test</th><th class="number">p</th><th class="number">pairs</th></tr></thead>
 <tbody>${metrics.map(
     ({ metric, overall }) =>
       html`<tr><td>${metric}</td><td class="number">${formatValue(overall.base)}</td><td class="number">${formatValue(overall.other)}</td><td class="number">${formatValue(overall.difference)}</td><td class="number">${formatInterval(overall.ci95)}</td><td class="number">${formatRelative(overall.relativeDifference)}</td><td>${testName(overall)}</td><td class="number">${formatPValue(overall.test.p)}</td><td class="number">${formatCount(overall.n)}</td></tr>`,
@@ -44,7 +44,7 @@ function metricsTable(entry: ComparisonEntry): SafeHtml {
 
 function countryTable(entry: ComparisonEntry, lead: MetricComparison): SafeHtml {
   return html`<div class="table-scroll"><table data-table="comparison-by-country">
-<thead><tr><th>country</th><th class="number">run ${entry.base.index}</th><th class="number">run ${entry.other.index}</th><th class="number">difference</th><th class="number">95% CI</th><th class="number">p</th><th class="number">pairs</th></tr></thead>
+<thead><tr><th>country</th><th class="number">${sideName(entry.base)}</th><th class="number">${sideName(entry.other)}</th><th class="number">difference</th><th class="number">95% CI</th><th class="number">p</th><th class="number">pairs</th></tr></thead>
 <tbody>${lead.groups.map(
     (cell) =>
       html`<tr><td>${cell.key.country ?? '(none)'}</td><td class="number">${formatValue(cell.base)}</td><td class="number">${formatValue(cell.other)}</td><td class="number">${formatValue(cell.difference)}</td><td class="number">${formatInterval(cell.ci95)}</td><td class="number">${formatPValue(cell.test.p)}</td><td class="number">${formatCount(cell.n)}</td></tr>`,
@@ -66,7 +66,7 @@ async function entrySection(entry: ComparisonEntry, report: Report): Promise<Saf
   const lead = leadComparison(entry, report.metric);
   const parts: SafeHtml[] = [
     html`<h3>${title}</h3>
-<p>${formatCount(comparison.pairs)} items in both runs${comparison.unmatched.base || comparison.unmatched.other ? `; ${formatCount(comparison.unmatched.base)} only in run ${entry.base.index}, ${formatCount(comparison.unmatched.other)} only in run ${entry.other.index}` : ''}. Differences are run ${entry.other.index} − run ${entry.base.index}, with paired-bootstrap 95% intervals; p-values from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test (graded metrics).</p>`,
+<p>${formatCount(comparison.pairs)} items in both runs${comparison.unmatched.base || comparison.unmatched.other ? `; ${formatCount(comparison.unmatched.base)} only in ${sideName(entry.base)}, ${formatCount(comparison.unmatched.other)} only in ${sideName(entry.other)}` : ''}. Differences are ${sideName(entry.other)} − ${sideName(entry.base)}, with paired-bootstrap 95% intervals; p-values from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test (graded metrics).</p>`,
     metricsTable(entry),
   ];
   if (lead && lead.groups.length) {
@@ -74,9 +74,9 @@ async function entrySection(entry: ComparisonEntry, report: Report): Promise<Saf
       await chartFigure(
         `difference-${entry.kind}-${lead.metric}`,
         differenceSpec({
-          title: `${lead.metric}: run ${entry.other.index} − run ${entry.base.index} by country`,
+          title: `${lead.metric}: ${sideName(entry.other)} − ${sideName(entry.base)} by country`,
           metric: lead.metric,
-          points: lead.groups.map((cell) => ({ series: `run ${entry.other.index} − run ${entry.base.index}`, group: cell.key.country ?? '(none)', difference: cell.difference, low: cell.ci95[0], high: cell.ci95[1] })),
+          points: lead.groups.map((cell) => ({ series: `${sideName(entry.other)} − ${sideName(entry.base)}`, group: cell.key.country ?? '(none)', difference: cell.difference, low: cell.ci95[0], high: cell.ci95[1] })),
         }),
         'Bars: difference in the mean; whiskers: paired-bootstrap 95% interval.',
       ),
@@ -85,8 +85,8 @@ async function entrySection(entry: ComparisonEntry, report: Report): Promise<Saf
   }
   if (lead?.flips) {
     parts.push(html`<h4>Flipped items (${lead.metric})</h4>`);
-    parts.push(flipList(`right in run ${entry.base.index}, wrong in run ${entry.other.index}`, lead.flips.rightToWrong));
-    parts.push(flipList(`wrong in run ${entry.base.index}, right in run ${entry.other.index}`, lead.flips.wrongToRight));
+    parts.push(flipList(`right in ${sideName(entry.base)}, wrong in ${sideName(entry.other)}`, lead.flips.rightToWrong));
+    parts.push(flipList(`wrong in ${sideName(entry.base)}, right in ${sideName(entry.other)}`, lead.flips.wrongToRight));
   }
   return html`${parts}`;
 }
@@ -100,4 +100,13 @@ export async function renderComparisonSection(report: Report): Promise<SafeHtml>
     parts.push(html`<p class="note">Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry, index) => html`${index ? '; ' : ''}<span class="mono">${entry.series}</span> of ${entry.run}`)}.</p>`);
   }
   return html`<section id="comparison"><h2>Comparison with run 1</h2>${parts}</section>`;
+}
+
+/** Within a run with several eval conditions (plain, recall, retrieved, oracle): each condition against plain, item by item. */
+export async function renderConditionSection(report: Report): Promise<SafeHtml> {
+  const parts: SafeHtml[] = [
+    html`<p>Each condition against <span class="mono">plain</span> (or the run's first condition) for the same model and items: paired differences with bootstrap 95% intervals, McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test (graded metrics), and the items that flipped.</p>`,
+  ];
+  for (const entry of report.conditionComparisons) parts.push(await entrySection(entry, report));
+  return html`<section id="conditions"><h2>Conditions compared</h2>${parts}</section>`;
 }

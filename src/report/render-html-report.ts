@@ -2,7 +2,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { Report } from './build-report.js';
 import { htmlPage } from './html-page.js';
 import { html, type SafeHtml } from './html.js';
-import { renderComparisonSection } from './render-comparison-section.js';
+import { renderComparisonSection, renderConditionSection } from './render-comparison-section.js';
 import { renderRunSections, runSectionTitles } from './render-run-sections.js';
 
 /**
@@ -20,6 +20,10 @@ export async function renderHtmlReport(report: Report): Promise<string> {
     const idPrefix = `run-${index + 1}`;
     toc.push(html`<div><strong>${report.runs.length > 1 ? `Run ${index + 1}: ` : ''}<span class="mono">${run.id}</span></strong> ${runSectionTitles(idPrefix).map((section) => html`<a href="#${section.id}">${section.title}</a>`)}</div>`);
     sections.push(html`<section class="run" id="${idPrefix}"><h2>${report.runs.length > 1 ? `Run ${index + 1}: ` : 'Run '}<span class="mono">${run.id}</span></h2>${await renderRunSections(run, { idPrefix })}</section>`);
+  }
+  if (report.conditionComparisons.length > 0) {
+    toc.push(html`<div><strong><a href="#conditions">Conditions compared</a></strong></div>`);
+    sections.push(await renderConditionSection(report));
   }
   if (report.runs.length > 1) {
     toc.push(html`<div><strong><a href="#comparison">Comparison</a></strong></div>`);

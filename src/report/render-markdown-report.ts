@@ -1,5 +1,5 @@
 import { TOOL_VERSION } from '../version.js';
-import type { Report } from './build-report.js';
+import { sideName, type ComparisonEntry, type Report } from './build-report.js';
 import type { GroupedMetric, RunReport } from './build-run-report.js';
 import { formatCount, formatDuration, formatPValue, formatValue } from './format-values.js';
 import { fineGrainedTables } from './fine-grained-tables.js';
@@ -162,54 +162,64 @@ export function renderMarkdownReport(report: Report): string {
   out.push(`# culturekit report\n`);
   out.push(`Runs: ${report.runs.map((run) => markdownCell(run.id)).join(', ')}. Lead metric: ${markdownCell(report.metric)}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}. Intervals are 95%: Wilson for 0/1 metrics, Student's t otherwise.\n`);
   for (const [index, run] of report.runs.entries()) out.push(runMarkdown(run, report.runs.length > 1 ? `Run ${index + 1}: ${markdownCell(run.id)}` : `Run ${markdownCell(run.id)}`));
+  if (report.conditionComparisons.length > 0) {
+    out.push(`## Conditions compared\n`);
+    out.push(`Each condition against plain (or the run's first condition), same model and items; paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`);
+    for (const entry of report.conditionComparisons) out.push(...comparisonMarkdown(entry, report));
+  }
   if (report.runs.length > 1) {
     out.push(`## Comparison with run 1\n`);
     out.push(`Differences are the later run minus run 1, item by item, with paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`);
     if (report.comparisons.length === 0) out.push(`No model × condition of the later runs matches one of run 1, or the runs share no kind of item.\n`);
-    for (const entry of report.comparisons) {
-      out.push(`### ${markdownCell(comparisonTitle(entry))}\n`);
-      if (!entry.comparison || entry.problem) {
-        out.push(`Not compared: ${markdownCell(entry.problem ?? 'no comparison')}.\n`);
-        continue;
-      }
-      out.push(
-        table(
-          ['metric', `run ${entry.base.index}`, `run ${entry.other.index}`, 'difference', '95% CI', 'relative', 'test', 'p', 'pairs'],
-          entry.comparison.metrics.map(({ metric, overall }) => [
-            metric,
-            formatValue(overall.base),
-            formatValue(overall.other),
-            formatValue(overall.difference),
-            formatInterval(overall.ci95),
-            formatRelative(overall.relativeDifference),
-            testName(overall),
-            formatPValue(overall.test.p),
-            formatCount(overall.n),
-          ]),
-          [false, true, true, true, true, true, false, true, true],
-        ),
-      );
-      const lead = leadComparison(entry, report.metric);
-      if (lead?.groups.length) {
-        out.push(`${markdownCell(lead.metric)} by country:\n`);
-        out.push(
-          table(
-            ['country', `run ${entry.base.index}`, `run ${entry.other.index}`, 'difference', '95% CI', 'p', 'pairs'],
-            lead.groups.map((cell) => [cell.key.country ?? '(none)', formatValue(cell.base), formatValue(cell.other), formatValue(cell.difference), formatInterval(cell.ci95), formatPValue(cell.test.p), formatCount(cell.n)]),
-            [false, true, true, true, true, true, true],
-          ),
-        );
-      }
-      if (lead?.flips) {
-        const list = (items: readonly { itemId: string }[]) =>
-          items.length === 0 ? 'none' : `${items.length}: ${items.slice(0, FLIPPED_ITEMS_SHOWN).map((item) => markdownCell(item.itemId)).join(', ')}${items.length > FLIPPED_ITEMS_SHOWN ? ', …' : ''}`;
-        out.push(`- right → wrong: ${list(lead.flips.rightToWrong)}`);
-        out.push(`- wrong → right: ${list(lead.flips.wrongToRight)}\n`);
-      }
-    }
+    for (const entry of report.comparisons) out.push(...comparisonMarkdown(entry, report));
     if (report.unpairedSeries.length) {
       out.push(`Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry) => `${markdownCell(entry.series)} of ${markdownCell(entry.run)}`).join('; ')}.\n`);
     }
   }
   return out.join('\n');
+}
+
+/** One comparison as Markdown: the metrics table, the lead metric by country, the flipped items. */
+function comparisonMarkdown(entry: ComparisonEntry, report: Report): string[] {
+  const out: string[] = [];
+  out.push(`### ${markdownCell(comparisonTitle(entry))}\n`);
+  if (!entry.comparison || entry.problem) {
+    out.push(`Not compared: ${markdownCell(entry.problem ?? 'no comparison')}.\n`);
+    return out;
+  }
+  out.push(
+    table(
+      ['metric', `${sideName(entry.base)}`, `${sideName(entry.other)}`, 'difference', '95% CI', 'relative', 'test', 'p', 'pairs'],
+      entry.comparison.metrics.map(({ metric, overall }) => [
+        metric,
+        formatValue(overall.base),
+        formatValue(overall.other),
+        formatValue(overall.difference),
+        formatInterval(overall.ci95),
+        formatRelative(overall.relativeDifference),
+        testName(overall),
+        formatPValue(overall.test.p),
+        formatCount(overall.n),
+      ]),
+      [false, true, true, true, true, true, false, true, true],
+    ),
+  );
+  const lead = leadComparison(entry, report.metric);
+  if (lead?.groups.length) {
+    out.push(`${markdownCell(lead.metric)} by country:\n`);
+    out.push(
+      table(
+        ['country', `${sideName(entry.base)}`, `${sideName(entry.other)}`, 'difference', '95% CI', 'p', 'pairs'],
+        lead.groups.map((cell) => [cell.key.country ?? '(none)', formatValue(cell.base), formatValue(cell.other), formatValue(cell.difference), formatInterval(cell.ci95), formatPValue(cell.test.p), formatCount(cell.n)]),
+        [false, true, true, true, true, true, true],
+      ),
+    );
+  }
+  if (lead?.flips) {
+    const list = (items: readonly { itemId: string }[]) =>
+      items.length === 0 ? 'none' : `${items.length}: ${items.slice(0, FLIPPED_ITEMS_SHOWN).map((item) => markdownCell(item.itemId)).join(', ')}${items.length > FLIPPED_ITEMS_SHOWN ? ', …' : ''}`;
+    out.push(`- right → wrong: ${list(lead.flips.rightToWrong)}`);
+    out.push(`- wrong → right: ${list(lead.flips.wrongToRight)}\n`);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { evaluate } from '../../src/eval/evaluate.js';
+import { writeReport } from '../../src/report/write-report.js';
 import { startOpenAITestServer, type OpenAITestServer } from '../fixtures/openai-test-server.js';
 
 let server: OpenAITestServer;
@@ -66,4 +67,13 @@ test('plain, recall, retrieved and oracle conditions side by side, each stored w
   const conditions = output.summary.groups.map((group) => group.condition).sort();
   assert.deepEqual(conditions, ['oracle', 'plain', 'recall', 'retrieved']);
   for (const group of output.summary.groups) assert.equal(group.metrics.accuracy.overall.mean, 1);
+
+  // The report compares each condition with plain, item by item.
+  const markdown = await writeReport({ runs: [output.outDir], format: 'md', dbPath: join(directory, 'store.db') });
+  assert.match(markdown.content, /## Conditions compared/);
+  for (const condition of ['recall', 'retrieved', 'oracle']) assert.match(markdown.content, new RegExp(`### Knowledge: ${condition} \\(.*\\) vs plain`));
+  assert.equal(markdown.report.conditionComparisons.length, 3);
+  assert.equal(markdown.report.conditionComparisons[0].comparison?.pairs, 2);
+  const page = await writeReport({ runs: [output.outDir], format: 'html', dbPath: join(directory, 'store.db') });
+  assert.match(page.content, /<section id="conditions"><h2>Conditions compared<\/h2>/);
 });
