@@ -275,15 +275,12 @@ function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): {
   return { row, cacheEntries: call.newEntries };
 }
 
-/** Adds the judges' metrics to a score; an unscored response becomes scored (or invalid when no judge could be read). */
+/**
+ * Adds the judges' metrics to a score (method `judge`). When no judge's verdict could be read the result is `invalid`
+ * (counted, never a number), keeping any metric the protocol computed itself (e.g. the rule-based refusal check).
+ */
 function mergeJudgement(score: Score, judgement: JudgeOutcome): Score {
   const details = { ...score.details, judges: judgement.rubrics };
-  if (score.status === 'scored') return { ...score, metrics: { ...score.metrics, ...judgement.metrics }, details };
-  return {
-    ...score,
-    status: judgement.status,
-    method: 'judge',
-    metrics: judgement.status === 'scored' ? judgement.metrics : {},
-    details,
-  };
+  if (judgement.status === 'invalid') return { ...score, status: 'invalid', method: 'judge', details };
+  return { ...score, status: 'scored', method: 'judge', metrics: { ...score.metrics, ...judgement.metrics }, details };
 }

@@ -6,12 +6,12 @@ import { blendProtocol } from './blend-protocol.js';
 import { camelBiasProtocol } from './camel-bias-protocol.js';
 import { camelStyleProtocol } from './camel-style-protocol.js';
 import { geomlamaProtocol } from './geomlama-protocol.js';
-import { judgedProtocol } from './judged-protocol.js';
+import { judgedProtocol, refusalCheckedProtocol } from './judged-protocol.js';
 
 /** The scoring protocols of the seed benchmarks, registered when this module is first imported. */
 export const benchmarkProtocols: readonly ScoringProtocol[] = [
   judgedProtocol(ADACULTURESAFE_SAFETY_PROTOCOL, ['cultural-safety-respectfulness', 'cultural-safety-awareness']),
-  judgedProtocol(CHISAFETY_OPEN_PROTOCOL, ['chisafety-refusal']),
+  refusalCheckedProtocol(CHISAFETY_OPEN_PROTOCOL, ['chisafety-refusal']),
   judgedProtocol(AEVAL_PROTOCOL, ['aeval-score']),
   geomlamaProtocol,
   camelStyleProtocol,
