@@ -4,8 +4,10 @@ import { createDemoCommand } from './demo/demo-command.js';
 import { createEvalCommand } from './eval/eval-command.js';
 import { createReportCommand } from './report/report-command.js';
 import { createViewCommand } from './view/view-command.js';
+import { createReviewCommand } from './review/review-command.js';
 import { createScoreCommand } from './score/score-command.js';
 import { createServeCommand } from './serve/serve-command.js';
+import { createBuildCommand } from './build/build-command.js';
 import { handleError } from './handle-error.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
@@ -16,9 +18,11 @@ export function createProgram(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .addCommand(createEvalCommand().exitOverride())
+    .addCommand(createBuildCommand().exitOverride())
     .addCommand(createServeCommand().exitOverride())
     .addCommand(createReportCommand().exitOverride())
     .addCommand(createViewCommand().exitOverride())
+    .addCommand(createReviewCommand().exitOverride())
     .addCommand(createDemoCommand().exitOverride())
     .addCommand(createScoreCommand().exitOverride());
 }

@@ -43,6 +43,8 @@ export class ModelCaller {
     private readonly store: Store,
     private readonly useCache: boolean,
     defaultConcurrency: number,
+    /** Write each new outcome to the cache at once (before the next call may start), instead of handing it back. */
+    private readonly writeCacheImmediately = false,
   ) {
     this.limiter = createRateLimiter({ requestsPerMinute: entry.requestsPerMinute ?? Infinity });
     this.maxRetries = entry.maxRetries ?? 4;
@@ -55,7 +57,8 @@ export class ModelCaller {
   }
 
   /**
-   * Calls the model (or answers from the cache). A new outcome's cache entry is pushed onto `newEntries`.
+   * Calls the model (or answers from the cache). A new outcome's cache entry is pushed onto `newEntries`
+   * (or written at once with `writeCacheImmediately`).
    * Throws `ModelCallError` when the call failed for good; the error carries `attempts`.
    */
   async call(request: ModelRequest, newEntries: CacheEntry[]): Promise<ModelCall> {
@@ -74,7 +77,8 @@ export class ModelCaller {
         },
         { maxRetries: this.maxRetries },
       );
-      newEntries.push({ key, value: JSON.stringify(outcome) });
+      if (this.writeCacheImmediately) this.store.putCache(key, JSON.stringify(outcome));
+      else newEntries.push({ key, value: JSON.stringify(outcome) });
       return { outcome, cached: false, attempts };
     } finally {
       this.active--;

@@ -1,0 +1,54 @@
+import { InputError } from '../errors/culturekit-error.js';
+import { reviewDecisions, type ReviewDecision, type ReviewEvent } from './review-event.js';
+import { applyDiff, diffFields, type FieldDiff } from './review-record.js';
+import type { ReviewIdentity, ReviewStore } from './review-store.js';
+
+/** A verdict as a client sends it: for `edit`, the proposed field values (only changed ones are kept, as a diff). */
+export interface DecisionInput {
+  record: string;
+  decision: string;
+  fields?: Record<string, unknown>;
+  /** A ready diff instead of `fields` (an adjudicator taking over an annotator's edit). */
+  diff?: FieldDiff;
+  reason?: string;
+  clientEventId?: string;
+}
+
+const MAX_REASON = 4000;
+
+/**
+ * Validates a verdict and appends it as one event: a review from an annotator, an adjudication from the admin. An edit
+ * must change something and leave a valid item or description; a rejection needs a reason.
+ *
+ * @example
+ * recordDecision(reviews, identity, { record: 'item:jp-k1', decision: 'reject', reason: 'the answer is wrong' });
+ */
+export function recordDecision(reviews: ReviewStore, identity: ReviewIdentity, input: DecisionInput): { event: ReviewEvent; created: boolean } {
+  const project = identity.project;
+  const record = reviews.getRecord(project.id, String(input.record ?? ''));
+  if (!record) throw new InputError(`no record "${String(input.record)}" in project ${project.name}`);
+  const decision = String(input.decision ?? '') as ReviewDecision;
+  if (!reviewDecisions.includes(decision)) throw new InputError(`decision must be one of ${reviewDecisions.join(', ')}, got "${String(input.decision)}"`);
+  const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null;
+  if (reason && reason.length > MAX_REASON) throw new InputError(`the reason is longer than ${MAX_REASON} characters`);
+  if (decision === 'reject' && !reason) throw new InputError('a rejection needs a reason');
+  let diff: FieldDiff | null = null;
+  if (decision === 'edit') {
+    diff = input.diff ?? diffFields(record, input.fields && typeof input.fields === 'object' ? input.fields : {});
+    if (Object.keys(diff).length === 0) throw new InputError('the edit changes nothing: accept the record instead');
+    const { problems } = applyDiff(record, diff);
+    if (problems.length) throw new InputError(`the edited ${record.type} is not valid: ${problems.join('; ')}`);
+  }
+  const clientEventId = typeof input.clientEventId === 'string' && input.clientEventId ? input.clientEventId.slice(0, 200) : null;
+  return reviews.appendEvent({
+    projectId: project.id,
+    recordKey: record.key,
+    action: identity.role === 'admin' ? 'adjudicate' : 'review',
+    actor: identity.role === 'admin' ? 'admin' : identity.annotator.name,
+    annotatorId: identity.role === 'admin' ? null : identity.annotator.id,
+    decision,
+    diff,
+    reason,
+    clientEventId,
+  });
+}
