@@ -7,6 +7,7 @@ import { openReviewStore, type ReviewStore } from '../../review/review-store.js'
 import { startReviewServer } from '../../web/review/start-review-server.js';
 import { nonNegativeInteger, positiveInteger } from '../cli-options.js';
 import { DEFAULT_DB } from '../eval/eval-command.js';
+import { waitForShutdownSignal } from '../wait-for-shutdown.js';
 
 const dbOption = ['--db <path>', `SQLite store holding the review tables (default ${DEFAULT_DB})`] as const;
 
@@ -75,15 +76,7 @@ function createServeCommand(): Command {
         throw error;
       }
       process.stdout.write(`culturekit review: ${server.url} (store ${reviews.path}; Ctrl-C to stop)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await waitForShutdownSignal();
       await server.close();
       reviews.close();
       process.stdout.write('culturekit review: stopped\n');

@@ -1,14 +1,8 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import type { ReviewStore } from '../../review/review-store.js';
 import { createReviewApp } from './review-app.js';
+import { allowedHostsFor, startLocalServer, type LocalServer } from '../start-local-server.js';
 
-export interface ReviewServer {
-  /** `http://127.0.0.1:4174/`. */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type ReviewServer = LocalServer;
 
 /**
  * Serves the review app (see `createReviewApp`) on a host and port (default 127.0.0.1:4174); port 0 picks a free one.
@@ -20,22 +14,7 @@ export interface ReviewServer {
  */
 export async function startReviewServer(input: { reviews: ReviewStore; port?: number; host?: string }): Promise<ReviewServer> {
   const host = input.host ?? '127.0.0.1';
-  const everyInterface = host === '0.0.0.0' || host === '::' || host === '[::]';
-  const allowedHosts = everyInterface ? ['*'] : [host.includes(':') && !host.startsWith('[') ? `[${host}]` : host];
+  const allowedHosts = allowedHostsFor(host);
   const app = createReviewApp({ reviews: input.reviews, allowedHosts });
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: input.port ?? 4174, hostname: host }, (info: AddressInfo) => {
-      const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      resolve({
-        url: `http://${shownHost}:${info.port}/`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            if ('closeAllConnections' in server) server.closeAllConnections();
-          }),
-      });
-    });
-    server.once('error', reject);
-  });
+  return startLocalServer(app.fetch, { host, port: input.port ?? 4174 });
 }
