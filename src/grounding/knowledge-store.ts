@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CulturekitError } from '../errors/culturekit-error.js';
+import { openDatabase } from '../store/open-database.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS grounding_indexes (
@@ -41,10 +40,7 @@ export class KnowledgeStore {
 
   constructor(readonly path: string) {
     try {
-      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-      this.database = new Database(path);
-      this.database.pragma('journal_mode = WAL');
-      this.database.pragma('busy_timeout = 10000');
+      this.database = openDatabase(path);
       this.database.exec(SCHEMA);
     } catch (error) {
       throw new CulturekitError(`cannot open the knowledge base tables in ${path}: ${(error as Error).message}`, { cause: error });

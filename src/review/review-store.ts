@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 import type { Dataset } from '../datasets/dataset.js';
 import type { ReviewDecision, ReviewEvent, ReviewAction } from './review-event.js';
 import { recordKey, type FieldDiff, type ReviewRecord } from './review-record.js';
 import { createToken, hashToken } from './review-token.js';
+import { openDatabase } from '../store/open-database.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS review_projects (
@@ -148,12 +147,8 @@ export class ReviewStore {
 
   constructor(path: string) {
     this.path = path;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
-      this.database = new Database(path);
-      this.database.pragma('journal_mode = WAL');
-      this.database.pragma('synchronous = NORMAL');
-      this.database.pragma('busy_timeout = 10000');
+      this.database = openDatabase(path);
       this.database.exec(SCHEMA);
     } catch (error) {
       throw new CulturekitError(`cannot open the review tables in ${path}: ${(error as Error).message}`, { cause: error });

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { RunManifest } from '../schema/manifest.js';
 import { resultKey, type ResultRow } from './result-row.js';
+import { openDatabase } from './open-database.js';
 
 const SCHEMA_VERSION = 1;
 
@@ -67,12 +66,8 @@ export class Store {
 
   constructor(path: string) {
     this.path = path;
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
-      this.database = new Database(path);
-      this.database.pragma('journal_mode = WAL');
-      this.database.pragma('synchronous = NORMAL');
-      this.database.pragma('busy_timeout = 10000');
+      this.database = openDatabase(path);
       const integrity = this.database.pragma('quick_check', { simple: true });
       if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
       this.database.exec(SCHEMA);

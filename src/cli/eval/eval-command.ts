@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../config/load-config.js';
+import { loadConfig, type CulturekitConfig } from '../../config/load-config.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { evaluate, type EvaluateInput, type EvaluateOutput } from '../../eval/evaluate.js';
 import { discoverLocalServers, USUAL_LOCAL_SERVERS } from '../../models/discover-local-servers.js';
@@ -89,10 +89,7 @@ export function createEvalCommand(): Command {
     const baseUrl = flags.baseUrl ?? config?.baseUrl;
     if (!models && !flags.resume) models = await discoverModel();
     if (baseUrl && models) models = models.map((model) => (model.spec.startsWith('openai:') && !model.baseUrl ? { ...model, baseUrl } : model));
-    let judges: ModelEntry[] | undefined = flags.judge?.map((spec) => ({ spec }));
-    if (!judges && config?.judges) judges = config.judges.map((entry) => (typeof entry === 'string' ? { spec: entry } : entry));
-    const judgeBaseUrl = flags.judgeBaseUrl ?? config?.judgeBaseUrl ?? baseUrl;
-    if (judgeBaseUrl && judges) judges = judges.map((judge) => (judge.spec.startsWith('openai:') && !judge.baseUrl ? { ...judge, baseUrl: judgeBaseUrl } : judge));
+    const judges = resolveJudges(flags, config, baseUrl);
     await runAndReport({
       flags,
       dataset: flags.dataset ?? config?.dataset,
@@ -112,6 +109,15 @@ export function createEvalCommand(): Command {
       out: flags.out ?? config?.out,
     });
   });
+}
+
+/** Judges from `--judge` (else the config's `judges`), with `--judge-base-url` (else the config's, else `fallbackBaseUrl`) for `openai:` judges. */
+export function resolveJudges(flags: Pick<EvalFlags, 'judge' | 'judgeBaseUrl'>, config: CulturekitConfig | undefined, fallbackBaseUrl: string | undefined): ModelEntry[] | undefined {
+  let judges: ModelEntry[] | undefined = flags.judge?.map((spec) => ({ spec }));
+  if (!judges && config?.judges) judges = config.judges.map((entry) => (typeof entry === 'string' ? { spec: entry } : entry));
+  const judgeBaseUrl = flags.judgeBaseUrl ?? config?.judgeBaseUrl ?? fallbackBaseUrl;
+  if (judgeBaseUrl && judges) judges = judges.map((judge) => (judge.spec.startsWith('openai:') && !judge.baseUrl ? { ...judge, baseUrl: judgeBaseUrl } : judge));
+  return judges;
 }
 
 export function runOptionsFromFlags(flags: EvalFlags): Partial<RunOptions> {

@@ -5,7 +5,7 @@ import { readResponses } from '../../eval/read-responses.js';
 import { createRecordedResponsesModel } from '../../models/recorded/recorded-responses-model.js';
 import type { ModelEntry } from '../../schema/manifest.js';
 import { collect } from '../cli-options.js';
-import { addRunOptions, DEFAULT_DB, runAndReport, runOptionsFromFlags, type EvalFlags } from '../eval/eval-command.js';
+import { addRunOptions, DEFAULT_DB, resolveJudges, runAndReport, runOptionsFromFlags, type EvalFlags } from '../eval/eval-command.js';
 
 interface ScoreFlags extends EvalFlags {
   responses: string;
@@ -41,10 +41,7 @@ export function createScoreCommand(): Command {
     );
     const modelInstances = [...recorded.byModel].map(([name, responses]) => createRecordedResponsesModel(name, responses, recorded.hash));
     const models: ModelEntry[] = modelInstances.map((model) => ({ spec: model.spec }));
-    let judges: ModelEntry[] | undefined = flags.judge?.map((spec) => ({ spec }));
-    if (!judges && config?.judges) judges = config.judges.map((entry) => (typeof entry === 'string' ? { spec: entry } : entry));
-    const judgeBaseUrl = flags.judgeBaseUrl ?? config?.judgeBaseUrl ?? config?.baseUrl;
-    if (judgeBaseUrl && judges) judges = judges.map((judge) => (judge.spec.startsWith('openai:') && !judge.baseUrl ? { ...judge, baseUrl: judgeBaseUrl } : judge));
+    const judges = resolveJudges(flags, config, config?.baseUrl);
     await runAndReport({
       flags,
       dataset,
