@@ -6,20 +6,11 @@ import type { ResultRow } from '../store/result-row.js';
 import { itemOutcome, type ItemOutcome } from './item-outcome.js';
 
 /** What the items table shows of a result, kept in memory (the full row is read from the store on its own page). */
-export interface IndexedItem {
-  model: string;
-  condition: string;
-  itemId: string;
-  kind: string;
-  format: string;
-  language: string;
-  country?: string;
-  category?: string;
+export interface IndexedItem
+  extends Pick<ResultRow, 'model' | 'condition' | 'itemId' | 'kind' | 'format' | 'language' | 'country' | 'category' | 'answer' | 'extracted'> {
   outcome: ItemOutcome;
   /** The start of the prompt's last user message. */
   preview: string;
-  answer?: string;
-  extracted?: string;
 }
 
 export interface RunView {

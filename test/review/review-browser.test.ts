@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadDataset } from '../../src/datasets/load-dataset.js';
 import { exportVerified } from '../../src/review/export-verified.js';
 import { openReviewStore, type ReviewStore } from '../../src/review/review-store.js';
 import { startReviewServer, type ReviewServer } from '../../src/web/review/start-review-server.js';
 import { IMG_TEXT, SCRIPT_TEXT, temporaryDirectory, writeLinkedDataset } from './review-fixture.js';
+import { launchChromium } from '../fixtures/launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 
 let directory: string;
 let reviews: ReviewStore;
@@ -29,7 +28,7 @@ before(async () => {
   aliceToken = reviews.addAnnotator('shoes', 'alice').token;
   bobToken = reviews.addAnnotator('shoes', 'bob').token;
   server = await startReviewServer({ reviews, port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {

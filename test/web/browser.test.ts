@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { writeReport } from '../../src/report/write-report.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { startViewServer, type ViewServer } from '../../src/web/start-view-server.js';
 import { createFixtureRuns, IMG_INJECTION, SCRIPT_INJECTION, type FixtureRuns } from '../report/fixture-runs.js';
+import { launchChromium } from '../fixtures/launch-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'];
 
 let runs: FixtureRuns;
 let store: Store;
@@ -23,7 +22,7 @@ before(async () => {
   await writeReport({ runs: [runs.base.id, runs.tuned.id], dbPath: runs.dbPath, out: reportPath });
   store = openStore(runs.dbPath);
   server = await startViewServer({ store, port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 after(async () => {
