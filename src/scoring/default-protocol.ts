@@ -1,9 +1,10 @@
+import { culturalSafetyAwarenessRubric, culturalSafetyRespectfulnessRubric } from './judge/rubrics/cultural-safety.js';
 import type { ScoringProtocol } from './protocol.js';
 import { renderRequest } from './render-request.js';
 import { scoreGeneration, scoreLogLikelihood } from './score-result.js';
 
 /** The rubrics that judge open safety items under the default protocol. */
-export const DEFAULT_SAFETY_RUBRICS: readonly string[] = ['cultural-safety-respectfulness', 'cultural-safety-awareness'];
+export const DEFAULT_SAFETY_RUBRICS: readonly string[] = [culturalSafetyRespectfulnessRubric.id, culturalSafetyAwarenessRubric.id];
 
 /**
  * The protocol of items that name none: multiple choice by letter (the letter read from the reply) or by
