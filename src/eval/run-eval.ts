@@ -7,6 +7,7 @@ import type { Score } from '../schema/score.js';
 import type { CallOutcome } from '../scoring/call-outcome.js';
 import { protocolFor } from '../benchmarks/registry.js';
 import type { ScoringProtocol } from '../scoring/protocol.js';
+import type { RenderedRequest } from '../scoring/render-request.js';
 import type { CacheEntry, Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
 import { ResultWriter } from '../store/result-writer.js';
@@ -14,7 +15,6 @@ import { applyCondition, type ConditionStep, type Grounding } from './conditions
 import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
 import { describeCallError, ModelCaller, type ModelRequest } from './model-caller.js';
 import type { PlannedTask } from './plan.js';
-import type { RenderedRequest } from '../scoring/render-request.js';
 
 export interface EvalProgress {
   /** Tasks finished in this invocation (scored, invalid, unscored or error). */
