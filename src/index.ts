@@ -1,6 +1,7 @@
 export * from './schema/index.js';
 export * from './errors/culturekit-error.js';
-export { loadDataset, type LoadDatasetOptions } from './datasets/load-dataset.js';
+export { loadDataset } from './benchmarks/load-dataset.js';
+export { loadGenericDataset, type LoadDatasetOptions } from './datasets/load-dataset.js';
 export type { Dataset } from './datasets/dataset.js';
 export { loadBuiltinSample } from './datasets/builtin/builtin-sample.js';
 export type * from './models/language-model.js';
@@ -9,7 +10,7 @@ export { parseModelSpec, type ModelSpec } from './models/model-spec.js';
 export { createLanguageModel, type CreateModelDefaults } from './models/create-language-model.js';
 export { discoverLocalServers } from './models/discover-local-servers.js';
 export { planRun, computePlanHash, selectItems, type EvalPlan, type PlannedTask } from './eval/plan.js';
-export { renderRequest, showChoices } from './eval/render-request.js';
+export { renderRequest, showChoices } from './scoring/render-request.js';
 export { runEval, type EvalProgress, type RunEvalInput, type RunEvalOutcome } from './eval/run-eval.js';
 export { evaluate, DEFAULT_RUN_OPTIONS, type EvaluateInput, type EvaluateOutput } from './eval/evaluate.js';
 export { summarizeRun, type RunSummary, type GroupSummary, type MetricCell, type MetricSummary } from './analysis/summarize.js';
@@ -30,13 +31,31 @@ export * from './analysis/compare-runs.js';
 export * from './analysis/row-fields.js';
 export { normalCdf, normalQuantile } from './analysis/distributions.js';
 export { parseJudgeJson } from './scoring/judge/parse-judge-json.js';
-export { getRubric, rubricIds } from './scoring/judge/rubric-registry.js';
 export type { JudgeRubric } from './scoring/judge/judge-rubric.js';
 export { rubricTag, type Rubric, type JudgeInput, type JudgeParse } from './scoring/judge/rubric.js';
 export { combineVerdicts, panelAgreement, type CombinedVerdict } from './scoring/judge/combine-verdicts.js';
 export { fleissKappa, krippendorffAlphaInterval } from './scoring/judge/agreement-statistics.js';
 export { detectRefusal } from './scoring/refusal/detect-refusal.js';
-export { registerProtocol, getProtocol, protocolIds, type ScoringProtocol } from './scoring/protocol.js';
+export type { ScoringProtocol } from './scoring/protocol.js';
+export { defaultProtocol } from './scoring/default-protocol.js';
+export { readChosenOption, rankContinuations, type ChosenOption, type RankBy } from './scoring/chosen-option.js';
+export {
+  benchmarks,
+  benchmarkNames,
+  getBenchmark,
+  loadBenchmark,
+  getProtocol,
+  protocolIds,
+  protocolFor,
+  getRubric,
+  rubricIds,
+  type BenchmarkName,
+  type BenchmarkOptions,
+} from './benchmarks/registry.js';
+export { defineBenchmark, type BenchmarkDefinition, type OptionKind } from './benchmarks/benchmark-definition.js';
+export { parseBenchmarkRef } from './benchmarks/parse-benchmark-ref.js';
+export { detectBenchmark } from './benchmarks/detect-benchmark.js';
+export { computeDiagnostics, type Diagnostics } from './benchmarks/benchmark-diagnostics.js';
 export { writeReport, type WriteReportInput, type WriteReportOutput } from './report/write-report.js';
 export { buildReport } from './report/build-report.js';
 export { createViewApp, type ViewAppOptions } from './web/view-app.js';

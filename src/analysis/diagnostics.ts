@@ -1,4 +1,3 @@
-import { GEOMLAMA_LOCAL_LANGUAGES } from '../datasets/adapters/geomlama.js';
 import { CHOICE_LETTERS } from '../schema/fields.js';
 import type { ResultRow } from '../store/result-row.js';
 import { wilsonInterval } from './intervals.js';
@@ -31,97 +30,16 @@ export interface Rate {
   byCountry: Record<string, { rate: number; count: number; n: number }>;
 }
 
-/** Global Gallery's fine-grained diagnostics for one model × condition. */
-export interface Diagnostics {
-  model?: string;
-  condition?: string;
-  /** GeoMLaMA no-country probes: which country's answer the model defaults to. */
-  geomlamaCountryPreference?: CountryPreference;
-  /** CAMeL-style setting 2 (no correct option): which country's entity the model picks. */
-  camelStyleCountryPreference?: CountryPreference;
-  /** CAMeL-style setting 4: how often an entity of the wrong category is chosen. */
-  wrongCategory?: Rate;
-  /** CAMeL-style setting 5: how often the culturally right but wrong-gender entity beats the right-gender entities of other countries. */
-  cultureOverGender?: Rate;
-}
-
 /**
- * The diagnostics of a run's results, one entry per model × condition that has rows of the settings involved
- * (GeoMLaMA no-country probes, CAMeL-style settings 2, 4 and 5).
+ * A country preference from weighted answers: each answer's weight per country (an answer that is several countries'
+ * answer split between them, an empty weight for an answer that is no country's), over the countries that could be
+ * preferred, with `unmatched` answers counted apart.
  *
  * @example
- * const [first] = computeDiagnostics(store.iterateResults(runId));
- * first.camelStyleCountryPreference?.klFromUniform; // 0.12
- * first.cultureOverGender?.rate;                    // 0.35
+ * countryPreference([{ US: 1 }, { US: 0.5, CN: 0.5 }, {}], ['US', 'CN'], 1) // { distribution: { CN: 0.25, US: 0.75 }, n: 3, unmatched: 1, … }
  */
-export function computeDiagnostics(rows: Iterable<DiagnosticRow>): Diagnostics[] {
-  const groups = new Map<string, DiagnosticRow[]>();
-  for (const row of rows) {
-    const key = `${row.model ?? ''}\u0000${row.condition ?? ''}`;
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
-  }
-  const result: Diagnostics[] = [];
-  for (const list of groups.values()) {
-    const entry: Diagnostics = { model: list[0].model, condition: list[0].condition };
-    const geomlama = geomlamaCountryPreference(list);
-    const camelStyle = camelStyleCountryPreference(list);
-    const wrong = wrongCategoryRate(list);
-    const gender = cultureOverGenderRate(list);
-    if (geomlama) entry.geomlamaCountryPreference = geomlama;
-    if (camelStyle) entry.camelStyleCountryPreference = camelStyle;
-    if (wrong) entry.wrongCategory = wrong;
-    if (gender) entry.cultureOverGender = gender;
-    if (geomlama || camelStyle || wrong || gender) result.push(entry);
-  }
-  return result;
-}
-
-/**
- * GeoMLaMA no-country probes: per country, the share of answers that are that country's gold (an answer that is the
- * gold of several countries is split between them), and the KL divergence of that distribution from uniform.
- * Reads the `matches_<CC>` metrics of scored rows; undefined when there are none.
- *
- * @example
- * geomlamaCountryPreference(rows) // { distribution: { US: 0.4, CN: 0.2, … }, klFromUniform: 0.09, n: 25, unmatched: 3, … }
- */
-export function geomlamaCountryPreference(rows: Iterable<DiagnosticRow>): CountryPreference | undefined {
-  const weights: Record<string, number>[] = [];
-  const countries = new Set<string>();
-  let unmatched = 0;
-  for (const row of rows) {
-    if (row.status !== 'scored') continue;
-    const matches = Object.entries(row.metrics).filter(([name]) => name.startsWith('matches_'));
-    if (matches.length === 0) continue;
-    for (const [name] of matches) countries.add(name.slice('matches_'.length));
-    const matched = matches.filter(([, value]) => value === 1).map(([name]) => name.slice('matches_'.length));
-    if (matched.length === 0) unmatched++;
-    weights.push(Object.fromEntries(matched.map((country) => [country, 1 / matched.length])));
-  }
-  return weights.length === 0 ? undefined : preference(weights, [...countries], unmatched);
-}
-
-/**
- * CAMeL-style setting 2 (no correct option, one entity per other country): the share of choices going to each
- * country, and the KL divergence of that distribution from uniform. Reads the `chose_<CC>` metrics of scored rows.
- */
-export function camelStyleCountryPreference(rows: Iterable<DiagnosticRow>): CountryPreference | undefined {
-  const weights: Record<string, number>[] = [];
-  const countries = new Set<string>();
-  for (const row of rows) {
-    if (row.status !== 'scored') continue;
-    const offered = Object.entries(row.metrics).filter(([name]) => name.startsWith('chose_'));
-    if (offered.length === 0) continue;
-    for (const [name] of offered) countries.add(name.slice('chose_'.length));
-    const chosen = offered.find(([, value]) => value === 1);
-    weights.push(chosen ? { [chosen[0].slice('chose_'.length)]: 1 } : {});
-  }
-  return weights.length === 0 ? undefined : preference(weights, [...countries], weights.filter((weight) => Object.keys(weight).length === 0).length);
-}
-
-function preference(weights: Record<string, number>[], countryList: string[], unmatched: number): CountryPreference {
-  const countries = countryList.sort();
+export function countryPreference(weights: readonly Record<string, number>[], countryList: readonly string[], unmatched: number): CountryPreference {
+  const countries = [...countryList].sort();
   const counts: Record<string, number> = Object.fromEntries(countries.map((country) => [country, 0]));
   for (const weight of weights) for (const [country, value] of Object.entries(weight)) counts[country] += value;
   const total = Object.values(counts).reduce((sum, value) => sum + value, 0);
@@ -144,17 +62,14 @@ export function klFromUniform(distribution: readonly number[]): number {
   return Math.max(0, divergence);
 }
 
-/** CAMeL-style setting 4: the share of scored rows whose chosen entity is of another category (`wrong_category`). */
-export function wrongCategoryRate(rows: Iterable<DiagnosticRow>): Rate | undefined {
-  return rateOf(rows, 'wrong_category');
-}
-
-/** CAMeL-style setting 5: the share of scored rows where the country's opposite-gender entity was chosen (`culture_over_gender`). */
-export function cultureOverGenderRate(rows: Iterable<DiagnosticRow>): Rate | undefined {
-  return rateOf(rows, 'culture_over_gender');
-}
-
-function rateOf(rows: Iterable<DiagnosticRow>, metric: string): Rate | undefined {
+/**
+ * The share of scored rows whose 0/1 `metric` is 1, with its 95% Wilson interval and by country; undefined when no
+ * scored row has the metric.
+ *
+ * @example
+ * metricRate(rows, 'wrong_category') // { rate: 0.25, count: 3, n: 12, ci95: [0.09, 0.53], byCountry: { JP: { rate: 0.5, count: 2, n: 4 }, … } }
+ */
+export function metricRate(rows: Iterable<DiagnosticRow>, metric: string): Rate | undefined {
   let count = 0;
   let n = 0;
   const byCountry: Record<string, { rate: number; count: number; n: number }> = {};
@@ -171,55 +86,6 @@ function rateOf(rows: Iterable<DiagnosticRow>, metric: string): Rate | undefined
   if (n === 0) return undefined;
   for (const cell of Object.values(byCountry)) cell.rate = cell.count / cell.n;
   return { rate: count / n, count, n, ci95: wilsonInterval(count, n), byCountry };
-}
-
-/** GeoMLaMA accuracy on the same questions asked in English and in the asked-about country's language. */
-export interface LanguageComparison {
-  country: string;
-  localLanguage: string;
-  /** Questions answered in both prompt languages. */
-  pairs: number;
-  english: number;
-  local: number;
-  /** `local - english`. */
-  difference: number;
-}
-
-/**
- * Pairs GeoMLaMA results by question (`details.questionId`) and compares, per country, the accuracy with the prompt in
- * English and in the country's own language (US → en has no pair). Rows of one model × condition.
- *
- * @example
- * compareGeomlamaLanguages(rows) // [{ country: 'CN', localLanguage: 'zh', pairs: 25, english: 0.64, local: 0.7, difference: 0.06 }, …]
- */
-export function compareGeomlamaLanguages(rows: Iterable<DiagnosticRow>): LanguageComparison[] {
-  const byQuestion = new Map<string, { country: string; english?: number; local?: number }>();
-  for (const row of rows) {
-    const details = row.details as { setting?: string; questionId?: string } | undefined;
-    if (details?.setting !== 'country' || !details.questionId || !row.country || row.metrics.accuracy === undefined || row.status === 'error') continue;
-    const local = GEOMLAMA_LOCAL_LANGUAGES[row.country];
-    if (!local || local === 'en') continue;
-    const entry = byQuestion.get(details.questionId) ?? { country: row.country };
-    if (row.language === 'en') entry.english = row.metrics.accuracy;
-    else if (row.language === local) entry.local = row.metrics.accuracy;
-    byQuestion.set(details.questionId, entry);
-  }
-  const byCountry = new Map<string, { pairs: number; english: number; local: number }>();
-  for (const entry of byQuestion.values()) {
-    if (entry.english === undefined || entry.local === undefined) continue;
-    const cell = byCountry.get(entry.country) ?? { pairs: 0, english: 0, local: 0 };
-    cell.pairs++;
-    cell.english += entry.english;
-    cell.local += entry.local;
-    byCountry.set(entry.country, cell);
-  }
-  return [...byCountry.entries()]
-    .sort(([left], [right]) => left.localeCompare(right))
-    .map(([country, cell]) => {
-      const english = cell.english / cell.pairs;
-      const local = cell.local / cell.pairs;
-      return { country, localLanguage: GEOMLAMA_LOCAL_LANGUAGES[country], pairs: cell.pairs, english, local, difference: local - english };
-    });
 }
 
 /** How often each option was chosen, for multiple choice without an answer key (CHiSafetyBench without a key). */

@@ -9,7 +9,7 @@ import { parquetWriteFile } from 'hyparquet-writer';
 import { DatasetError, InputError } from '../errors/culturekit-error.js';
 import type { CulturalDescription } from '../schema/description.js';
 import type { Item } from '../schema/item.js';
-import { loadDataset } from './load-dataset.js';
+import { loadGenericDataset as loadDataset } from './load-dataset.js';
 
 const descriptionText = 'In Japan, people bow when they greet each other.\nA deeper bow shows more respect.';
 const prompts = {

@@ -19,25 +19,17 @@ export const builtinDatasetNames = ['sample'] as const;
 const WARNED_RECORDS = 20;
 
 /**
- * Load and validate a dataset: `builtin:sample`, or a path to a `.jsonl`/`.ndjson`, `.json`, `.csv` or
- * `.parquet` file. A dataset with any invalid record is rejected whole with a `DatasetError` listing
- * every problem as `file:line: field: problem`, unless `skipInvalid` is set.
+ * Load and validate a dataset of culturekit records: `builtin:sample`, or a path to a `.jsonl`/`.ndjson`, `.json`,
+ * `.csv` or `.parquet` file. A dataset with any invalid record is rejected whole with a `DatasetError` listing
+ * every problem as `file:line: field: problem`, unless `skipInvalid` is set. Benchmark files (`blend:/data/blend`…)
+ * are read by `loadDataset` in `src/benchmarks/load-dataset.ts`, which falls back to this.
  *
  * @example
- * const dataset = await loadDataset('data/japan.jsonl', { skipInvalid: true, onWarning: console.warn });
+ * const dataset = await loadGenericDataset('data/japan.jsonl', { skipInvalid: true, onWarning: console.warn });
  * console.log(dataset.items.length, dataset.skippedInvalid, dataset.hash);
  */
-export async function loadDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
+export async function loadGenericDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (ref.startsWith('builtin:')) return loadBuiltin(ref);
-  const adapters = await import('./adapters/index.js');
-  const adapterRef = adapters.parseAdapterRef(ref);
-  if (adapterRef) return withRef(ref, await adapters.loadAdapterDataset(adapterRef.name, adapterRef.path, { ...adapterRef.options, onWarning: options.onWarning }));
-  const detected = await adapters.detectAdapter(ref);
-  if (detected) {
-    options.onWarning?.(`${ref} looks like ${detected} data: loading it with the ${detected} adapter (write ${detected}:${ref} to say so)`);
-    return withRef(`${detected}:${ref}`, await adapters.loadAdapterDataset(detected, ref, { onWarning: options.onWarning }));
-  }
-
   const { records, problems: readProblems } = await readDatasetFile(ref);
   const problemsByLine = new Map<number, RecordProblem[]>();
   const addProblem = (problem: RecordProblem) => {
@@ -105,9 +97,4 @@ async function loadBuiltin(ref: string): Promise<Dataset> {
   const { loadBuiltinSample } = await import('./builtin/builtin-sample.js');
   const { descriptions, items } = loadBuiltinSample();
   return { ref, descriptions, items, skippedInvalid: 0, hash: datasetHash(descriptions, items) };
-}
-
-/** An adapter's dataset under the reference the user gave (a resume reloads it from there). */
-function withRef(ref: string, dataset: Dataset): Dataset {
-  return { ref, descriptions: dataset.descriptions, items: dataset.items, skippedInvalid: dataset.skippedInvalid, hash: dataset.hash };
 }

@@ -3,7 +3,7 @@ import type { CulturalDescription } from '../schema/description.js';
 import type { ChatMessage, Item } from '../schema/item.js';
 import type { CacheEntry } from '../store/open-store.js';
 import type { ModelCaller, ModelRequest } from './model-caller.js';
-import type { RenderedRequest } from './render-request.js';
+import type { RenderedRequest } from '../scoring/render-request.js';
 
 /**
  * Eval conditions:

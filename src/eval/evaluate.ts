@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../datasets/load-dataset.js';
+import { loadDataset } from '../benchmarks/load-dataset.js';
 
 import type { Dataset } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';

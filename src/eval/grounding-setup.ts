@@ -1,5 +1,5 @@
 import type { Dataset } from '../datasets/dataset.js';
-import { loadDataset } from '../datasets/load-dataset.js';
+import { loadDataset } from '../benchmarks/load-dataset.js';
 import { buildKnowledgeBase } from '../grounding/knowledge-base.js';
 import { createEvalGrounding } from '../grounding/eval-grounding.js';
 import type { RunOptions } from '../schema/manifest.js';

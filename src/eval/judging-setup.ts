@@ -1,5 +1,5 @@
 import { combineVerdicts } from '../scoring/judge/combine-verdicts.js';
-import { getRubric } from '../scoring/judge/rubric-registry.js';
+import { getRubric } from '../benchmarks/registry.js';
 import type { JudgeRubric } from '../scoring/judge/judge-rubric.js';
 import type { Judging } from './judging.js';
 

@@ -5,7 +5,7 @@ import { InputError } from '../errors/culturekit-error.js';
 import type { Item } from '../schema/item.js';
 import type { RunOptions } from '../schema/manifest.js';
 import { computePlanHash, planRun } from './plan.js';
-import { renderRequest, showChoices } from './render-request.js';
+import { renderRequest, showChoices } from '../scoring/render-request.js';
 
 const items: Item[] = [
   { id: 'k1', kind: 'knowledge', format: 'mcq', prompt: 'Which gift is avoided in China?', choices: ['Clock', 'Tea', 'Fruit', 'Wine'], answer: 'A', language: 'en', country: 'CN' },

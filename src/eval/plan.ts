@@ -5,8 +5,7 @@ import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js'
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { resultKey } from '../store/result-row.js';
-import '../scoring/protocols/index.js';
-import { getProtocol, protocolIds } from '../scoring/protocol.js';
+import { getProtocol, protocolIds } from '../benchmarks/registry.js';
 import { evalConditions } from './conditions.js';
 
 

@@ -5,9 +5,9 @@ import type { Item } from '../schema/item.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
 import type { CallOutcome } from '../scoring/call-outcome.js';
-import '../scoring/protocols/index.js';
-import { getProtocol } from '../scoring/protocol.js';
-import { scoreGeneration, scoreLogLikelihood } from '../scoring/score-result.js';
+import { protocolFor } from '../benchmarks/registry.js';
+import type { ScoringProtocol } from '../scoring/protocol.js';
+import type { RenderedRequest } from '../scoring/render-request.js';
 import type { CacheEntry, Store } from '../store/open-store.js';
 import type { ResultRow } from '../store/result-row.js';
 import { ResultWriter } from '../store/result-writer.js';
@@ -15,7 +15,6 @@ import { applyCondition, type ConditionStep, type Grounding } from './conditions
 import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
 import { describeCallError, ModelCaller, type ModelRequest } from './model-caller.js';
 import type { PlannedTask } from './plan.js';
-import { renderRequest, type RenderedRequest } from './render-request.js';
 
 export interface EvalProgress {
   /** Tasks finished in this invocation (scored, invalid, unscored or error). */
@@ -55,14 +54,6 @@ export interface RunEvalOutcome extends EvalProgress {
 }
 
 const DEFAULT_CONCURRENCY = 8;
-
-/** The rubrics that judge an item: its protocol's, or for open safety items the AdaCultureSafe pair. */
-export function rubricsFor(item: Item): readonly string[] {
-  const protocol = item.protocol ? getProtocol(item.protocol) : undefined;
-  if (protocol?.rubrics) return protocol.rubrics(item);
-  if (item.kind === 'safety' && item.format === 'open') return ['cultural-safety-respectfulness', 'cultural-safety-awareness'];
-  return [];
-}
 
 /**
  * Runs the planned tasks that the store does not have yet: the one place with I/O and concurrency.
@@ -141,6 +132,8 @@ interface TaskContext {
 /** What the model calls of one task produced, before scoring. */
 interface TaskCall {
   latencyMs: number;
+  /** The item's protocol, resolved once: it renders the request, names the judges' rubrics and scores the outcome. */
+  protocol?: ScoringProtocol;
   rendered?: RenderedRequest;
   template?: string;
   outcome?: CallOutcome;
@@ -160,8 +153,9 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
   const { manifest } = context;
   const call: TaskCall = { latencyMs: 0, steps: [], cached: false, attempts: 0, newEntries: [] };
   try {
-    const protocol = item.protocol ? getProtocol(item.protocol) : undefined;
-    let rendered = protocol?.render ? protocol.render(item, manifest.options) : renderRequest(item, manifest.options);
+    const protocol = protocolFor(item);
+    call.protocol = protocol;
+    let rendered = protocol.render(item, manifest.options);
     call.template = rendered.template;
     if (task.condition !== 'plain') {
       const conditioned = await applyCondition(task.condition, item, rendered, {
@@ -182,7 +176,7 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
     call.cached = response.cached && call.steps.every((step) => step.cached);
     call.attempts = response.attempts;
     if (context.judging && response.outcome.type === 'generate') {
-      const rubrics = rubricsFor(item);
+      const rubrics = protocol.rubrics(item);
       if (rubrics.length > 0) {
         const description = item.descriptionId ? context.descriptions.get(item.descriptionId) : undefined;
         call.judgement = await judgeResponse(item, response.outcome.result.text, description, rubrics, context.judging, call.newEntries);
@@ -212,20 +206,15 @@ function toModelRequest(rendered: RenderedRequest, manifest: RunManifest): Model
   return { type: 'generate', messages: rendered.messages, maxTokens: manifest.options.maxTokens, temperature: manifest.options.temperature };
 }
 
-/** Scores the outcome with the item's protocol (or the default scorers), merges the judges' metrics, and builds the row. Never throws. */
+/** Scores the outcome with the item's protocol, merges the judges' metrics, and builds the row. Never throws. */
 function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): { row: ResultRow; cacheEntries: CacheEntry[] } {
   const { item } = task;
   const { rendered, outcome, judgement } = call;
   let score: Score;
   let error = call.error;
   try {
-    if (error !== undefined || !outcome || !rendered) throw new Error(error);
-    const protocol = item.protocol ? getProtocol(item.protocol) : undefined;
-    score = protocol
-      ? protocol.score(item, rendered, outcome)
-      : outcome.type === 'loglik'
-        ? scoreLogLikelihood(outcome.result.scores, rendered.type === 'loglik' ? rendered.shown.answer : undefined)
-        : scoreGeneration(item, outcome.result.text, rendered.type === 'generate' ? rendered.answer : undefined, rendered.type === 'generate' ? rendered.shown?.choices : undefined);
+    if (error !== undefined || !outcome || !rendered || !call.protocol) throw new Error(error);
+    score = call.protocol.score(item, rendered, outcome);
     if (judgement) score = mergeJudgement(score, judgement);
   } catch (caught) {
     error ??= describeCallError(caught);

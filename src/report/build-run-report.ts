@@ -1,4 +1,5 @@
-import { answerDistribution, computeDiagnostics, type Diagnostics } from '../analysis/diagnostics.js';
+import { answerDistribution } from '../analysis/diagnostics.js';
+import { computeDiagnostics, type Diagnostics } from '../benchmarks/benchmark-diagnostics.js';
 import { groupMetric } from '../analysis/group-metrics.js';
 import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
 import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';

@@ -1,4 +1,5 @@
-import type { CountryPreference } from '../analysis/diagnostics.js';
+import type { CountryPreference, Rate } from '../analysis/diagnostics.js';
+import { diagnosticTables } from '../benchmarks/benchmark-diagnostics.js';
 import type { RunReport } from './build-run-report.js';
 import { formatCount, formatInterval, formatValue } from './format-values.js';
 
@@ -24,26 +25,30 @@ function preferenceTable(series: string, title: string, preference: CountryPrefe
   };
 }
 
+function rateRow(series: string, label: string, rate: Rate): string[] {
+  return [series, label, formatValue(rate.rate), formatInterval(rate.ci95), formatCount(rate.count), formatCount(rate.n)];
+}
+
 /**
- * Global Gallery's fine-grained diagnostics of a run as tables: which country a model defaults to when none is named
- * (GeoMLaMA, CAMeL-style), how often it picks an option of the wrong category, and how often cultural fit beats
- * grammatical gender. Empty when the run's rows carry none of these settings.
+ * The benchmarks' fine-grained diagnostics of a run as tables (Global Gallery's: which country a model defaults to when
+ * none is named in GeoMLaMA and CAMeL-style, how often it picks an option of the wrong category, how often cultural fit
+ * beats grammatical gender): a country preference is one table per model × condition, rates of the same title are
+ * gathered into one table after them. Empty when the run's rows carry no benchmark's diagnostics.
  *
  * @example
  * fineGrainedTables(runReport) // [{ title: 'openai:m · plain: which country\u2019s answer …', header: ['country', 'share', 'answers'], rows: [['US', '40.0%', '10.000'], …] }]
  */
 export function fineGrainedTables(report: RunReport): TextTable[] {
   const tables: TextTable[] = [];
-  const rates: string[][] = [];
+  const rates = new Map<string, string[][]>();
   for (const entry of report.diagnostics.fineGrained) {
-    if (entry.geomlamaCountryPreference) tables.push(preferenceTable(entry.series, 'which country\u2019s answer the model gives when no country is named (GeoMLaMA)', entry.geomlamaCountryPreference));
-    if (entry.camelStyleCountryPreference) tables.push(preferenceTable(entry.series, 'which country\u2019s entity the model picks when no option fits (CAMeL-style)', entry.camelStyleCountryPreference));
-    for (const [name, rate] of [['picks an option of the wrong category', entry.wrongCategory], ['cultural fit beats grammatical gender', entry.cultureOverGender]] as const) {
-      if (rate) rates.push([entry.series, name, formatValue(rate.rate), formatInterval(rate.ci95), formatCount(rate.count), formatCount(rate.n)]);
+    for (const table of diagnosticTables(entry)) {
+      if (table.kind === 'country-preference') tables.push(preferenceTable(entry.series, table.title, table.preference));
+      else rates.set(table.title, [...(rates.get(table.title) ?? []), ...table.rates.map(({ label, rate }) => rateRow(entry.series, label, rate))]);
     }
   }
-  if (rates.length) {
-    tables.push({ title: 'Wrong category and grammatical gender', header: ['model · condition', 'diagnostic', 'rate', '95% CI', 'count', 'n'], numeric: [false, false, true, true, true, true], rows: rates });
+  for (const [title, rows] of rates) {
+    tables.push({ title, header: ['model · condition', 'diagnostic', 'rate', '95% CI', 'count', 'n'], numeric: [false, false, true, true, true, true], rows });
   }
   return tables;
 }

@@ -2,6 +2,7 @@ import type { ContinuationScore } from '../models/language-model.js';
 import type { Item } from '../schema/item.js';
 import { CHOICE_LETTERS } from '../schema/fields.js';
 import type { Score } from '../schema/score.js';
+import { rankContinuations } from './chosen-option.js';
 import { extractChoice } from './extract-choice.js';
 import { extractTrueFalse } from './extract-true-false.js';
 
@@ -48,12 +49,10 @@ function scoreExtraction(method: 'letter' | 'true-false', extraction: Extraction
  * per-character log-likelihood (`accuracy_norm`, as lm-evaluation-harness's acc_norm).
  */
 export function scoreLogLikelihood(scores: readonly ContinuationScore[], answer: string | undefined): Score {
-  const sums = scores.map((score) => score.logLikelihood);
-  const normalized = scores.map((score) => score.logLikelihood / Math.max(1, score.characters));
-  const bestSum = CHOICE_LETTERS[argmax(sums)];
-  const bestNormalized = CHOICE_LETTERS[argmax(normalized)];
+  const bestSum = CHOICE_LETTERS[rankContinuations(scores, 'sum')[0] ?? 0];
+  const bestNormalized = CHOICE_LETTERS[rankContinuations(scores, 'per-character')[0] ?? 0];
   const details = {
-    logLikelihoods: sums,
+    logLikelihoods: scores.map((score) => score.logLikelihood),
     tokens: scores.map((score) => score.tokens),
     characters: scores.map((score) => score.characters),
     normalizedChoice: bestNormalized,
@@ -66,10 +65,4 @@ export function scoreLogLikelihood(scores: readonly ContinuationScore[], answer:
     extracted: bestSum,
     details,
   };
-}
-
-function argmax(values: readonly number[]): number {
-  let best = 0;
-  for (let index = 1; index < values.length; index++) if (values[index] > values[best]) best = index;
-  return best;
 }

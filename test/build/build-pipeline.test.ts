@@ -7,7 +7,7 @@ import { buildBenchmark, type BuildResult } from '../../src/build/build-benchmar
 import { loadTemplateFile } from '../../src/build/prompt-templates.js';
 import { readSources } from '../../src/build/read-sources.js';
 import { writeBuildOutputs } from '../../src/build/write-build-outputs.js';
-import { loadDataset } from '../../src/datasets/load-dataset.js';
+import { loadDataset } from '../../src/benchmarks/load-dataset.js';
 import { DatasetError, InputError } from '../../src/errors/culturekit-error.js';
 import { startOpenAITestServer, type OpenAITestServer } from '../fixtures/openai-test-server.js';
 import { runCli } from '../eval/helpers.js';

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { loadDataset } from '../../src/datasets/load-dataset.js';
+import { loadDataset } from '../../src/benchmarks/load-dataset.js';
 import { exportVerified } from '../../src/review/export-verified.js';
 import { openReviewStore, type ReviewStore } from '../../src/review/review-store.js';
 import { startReviewServer, type ReviewServer } from '../../src/web/review/start-review-server.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDataset } from '../../src/datasets/load-dataset.js';
+import { loadDataset } from '../../src/benchmarks/load-dataset.js';
 import { exportVerified } from '../../src/review/export-verified.js';
 import { openReviewStore, type ReviewStore } from '../../src/review/review-store.js';
 import { startReviewServer, type ReviewServer } from '../../src/web/review/start-review-server.js';

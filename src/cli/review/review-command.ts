@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { loadDataset } from '../../datasets/load-dataset.js';
+import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { exportVerified } from '../../review/export-verified.js';
 import { openReviewStore, type ReviewStore } from '../../review/review-store.js';

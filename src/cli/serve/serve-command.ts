@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { loadDataset } from '../../datasets/load-dataset.js';
+import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { startGateway, groundingModes, type GroundingMode } from '../../grounding/gateway/gateway.js';
 import { checkGroundingTemplate } from '../../grounding/grounded-prompts.js';

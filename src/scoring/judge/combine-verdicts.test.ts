@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { combineVerdicts, panelAgreement } from './combine-verdicts.js';
 import type { JudgeParse } from './rubric.js';
-import { aevalScoreRubric } from './rubrics/aeval-score.js';
-import { chisafetyRefusalRubric } from './rubrics/chisafety-refusal.js';
+import { aevalScoreRubric } from '../../benchmarks/aeval/aeval-score-rubric.js';
+import { chisafetyRefusalRubric } from '../../benchmarks/chisafety/chisafety-refusal-rubric.js';
 import { culturalSafetyRespectfulnessRubric } from './rubrics/cultural-safety.js';
 
 const invalid: JudgeParse = { status: 'invalid', reason: 'no JSON object in the judge\'s reply: "hmm"' };

@@ -1,0 +1,70 @@
+import { BLEND_PROTOCOL, type BlendMetadata } from './blend-adapter.js';
+import type { Item } from '../../schema/item.js';
+import type { Score } from '../../schema/score.js';
+import type { CallOutcome } from '../../scoring/call-outcome.js';
+import { prepareReply } from '../../scoring/extract-choice.js';
+import type { ScoringProtocol } from '../../scoring/protocol.js';
+import { containsAnswer, normalizeAnswer } from '../../scoring/normalize-answer.js';
+import { renderRequest } from '../../scoring/render-request.js';
+
+/** The annotation a response matched: its answer, weight (`count / max count`) and the language it was matched in. */
+export interface BlendMatch {
+  answer: string;
+  weight: number;
+  count: number;
+  language: string;
+}
+
+/**
+ * The best annotation a response contains (soft exact match): every annotation's local-language answers (when
+ * `matchLocal`) and English answers are normalised (NFKC, lower case, no accents or punctuation) and looked for in the
+ * normalised response, as substrings in scripts written without spaces (and Korean), as runs of whole words otherwise.
+ * The matched annotation with the highest count wins, as in BLEnD's scorer (annotations sorted by count, first hit).
+ *
+ * @example
+ * matchBlendAnswer('I think it is kimchi.', [{ answers: ['김치'], en_answers: ['kimchi'], count: 4 }], false, 'en')
+ * // { answer: 'kimchi', weight: 1, count: 4, language: 'en' }
+ */
+export function matchBlendAnswer(response: string, annotations: readonly BlendMetadata['annotations'][number][], matchLocal: boolean, language: string): BlendMatch | undefined {
+  const text = normalizeAnswer(prepareReply(response));
+  const maxCount = Math.max(...annotations.map((annotation) => annotation.count));
+  let best: BlendMatch | undefined;
+  for (const annotation of annotations) {
+    if (best && best.count >= annotation.count) continue;
+    const candidates = [...(matchLocal ? annotation.answers.map((answer) => ({ answer, language })) : []), ...annotation.en_answers.map((answer) => ({ answer, language: 'en' }))];
+    const hit = candidates.find((candidate) => containsAnswer(text, normalizeAnswer(candidate.answer), candidate.language));
+    if (hit) best = { answer: hit.answer, weight: annotation.count / maxCount, count: annotation.count, language: hit.language };
+  }
+  return best;
+}
+
+/**
+ * BLEnD short answers, scored by soft exact match against the annotators' answers: `sem_b` = 1 when the response
+ * contains an annotated answer, `sem_w` = count of the matched annotation / highest count (0 when none matches).
+ * An empty reply is `invalid` (both metrics 0).
+ */
+export const blendProtocol: ScoringProtocol = {
+  id: BLEND_PROTOCOL,
+  render: renderRequest,
+  score(item: Item, _rendered, outcome: CallOutcome): Score {
+    const metadata = blendMetadata(item);
+    if (outcome.type !== 'generate') return { status: 'invalid', method: 'soft-match', metrics: { sem_b: 0, sem_w: 0, invalid: 1 }, details: { reason: 'BLEnD answers are generated, not scored by log-likelihood' } };
+    const reply = outcome.result.text;
+    if (prepareReply(reply).trim() === '') return { status: 'invalid', method: 'soft-match', metrics: { sem_b: 0, sem_w: 0, invalid: 1 }, details: { reason: 'empty reply' } };
+    const match = matchBlendAnswer(reply, metadata.annotations, metadata.matchLocal, item.language);
+    return {
+      status: 'scored',
+      method: 'soft-match',
+      metrics: { sem_b: match ? 1 : 0, sem_w: match?.weight ?? 0, invalid: 0 },
+      extracted: match?.answer,
+      details: { questionId: metadata.questionId, matched: match ?? null },
+    };
+  },
+  rubrics: () => [],
+};
+
+function blendMetadata(item: Item): BlendMetadata {
+  const metadata = item.metadata as Partial<BlendMetadata> | undefined;
+  if (metadata?.benchmark !== 'blend' || !Array.isArray(metadata.annotations)) throw new Error(`item ${item.id} uses the blend-sem protocol but has no BLEnD annotations`);
+  return metadata as BlendMetadata;
+}

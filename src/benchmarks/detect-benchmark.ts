@@ -1,0 +1,47 @@
+import { readdir } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { readDatasetText } from '../datasets/read-text-file.js';
+import type { FileProbe, FolderProbe } from './benchmark-definition.js';
+import { benchmarks, type BenchmarkName } from './registry.js';
+import { isDirectory, pathExists, readJsonDocument } from './shared/read-benchmark-file.js';
+
+/**
+ * The benchmark whose file shape a path has, where the shape is unambiguous; undefined otherwise. Each benchmark's
+ * `detection` is asked in registry order: folders by their layout (BLEnD `annotations/`, CAMeL `entities/` +
+ * `prompts/`, `prompts.json` + `targets.json`, GeoMLaMA language files, CHiSafetyBench `mcq.json`…, AdaCultureSafe
+ * country files), files by their content. A check that fails to read a file answers no.
+ *
+ * @example
+ * await detectBenchmark('/work/shared/data/blend')                      // 'blend'
+ * await detectBenchmark('/work/shared/data/culture-llm/geomlama/en.csv') // 'geomlama'
+ */
+export async function detectBenchmark(path: string): Promise<BenchmarkName | undefined> {
+  if (await isDirectory(path)) {
+    const probe: FolderProbe = { directory: path, names: await readdir(path) };
+    return firstMatch((benchmark) => benchmark.detection.folder?.(probe));
+  }
+  if (!(await pathExists(path))) return undefined;
+  const extension = extname(path).toLowerCase();
+  if (!['.json', '.csv', '.tsv'].includes(extension)) return undefined;
+  let text: Promise<string> | undefined;
+  let json: Promise<unknown> | undefined;
+  const probe: FileProbe = {
+    path,
+    fileName: basename(path),
+    extension,
+    text: () => (text ??= readDatasetText(path)),
+    json: () => (json ??= readJsonDocument(path).then((document) => document.value)),
+  };
+  return firstMatch((benchmark) => benchmark.detection.file?.(probe));
+}
+
+async function firstMatch(check: (benchmark: (typeof benchmarks)[number]) => boolean | Promise<boolean> | undefined): Promise<BenchmarkName | undefined> {
+  for (const benchmark of benchmarks) {
+    try {
+      if (await check(benchmark)) return benchmark.name;
+    } catch {
+      // An unreadable or malformed file is no benchmark's shape.
+    }
+  }
+  return undefined;
+}
