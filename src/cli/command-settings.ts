@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../config/load-config.js';
+import type { CulturekitConfig } from '../config/load-config.js';
 import type { ModelEntry } from '../schema/manifest.js';
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { resolveRunSettings, type ConfigLayer, type RunSettings } from '../settings/run-settings.js';
 import { openStore } from '../store/open-store.js';
 import { runFlagLayer, type RunFlags } from './run-flags.js';
@@ -17,7 +18,7 @@ export async function commandSettings(
   if (sources.models) layer.models = sources.models;
   return resolveRunSettings({
     flags: layer,
-    config: sources.preset ?? loadConfig(flags.config),
+    config: sources.preset ?? (await readConfig(flags.config)),
     discoverModels: sources.discoverModels,
     readStoredRun: (dbPath, runId) => {
       if (!existsSync(dbPath)) return undefined;
@@ -29,4 +30,10 @@ export async function commandSettings(
       }
     },
   });
+}
+
+/** The config file, when one is named or the default one exists; the YAML reader is loaded only then. */
+async function readConfig(path: string | undefined): Promise<CulturekitConfig | undefined> {
+  if (path === undefined && !existsSync(RUN_DEFAULTS.configFile)) return undefined;
+  return (await import('../config/load-config.js')).loadConfig(path);
 }

@@ -3,8 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors/culturekit-error.js';
 import { modelEntrySchema, runOptionsSchema } from '../schema/manifest.js';
-
-export const DEFAULT_CONFIG_FILE = 'culturekit.config.yaml';
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 
 /** `culturekit.config.yaml`: models, dataset, model-call policies and run options. How it merges with flags: `resolveRunSettings`. */
 export const configSchema = z
@@ -35,7 +34,7 @@ export type CulturekitConfig = z.infer<typeof configSchema>;
  * const config = loadConfig('culturekit.config.yaml');
  */
 export function loadConfig(path: string | undefined): CulturekitConfig | undefined {
-  const file = path ?? DEFAULT_CONFIG_FILE;
+  const file = path ?? RUN_DEFAULTS.configFile;
   if (!existsSync(file)) {
     if (path) throw new InputError(`config file ${path} does not exist`);
     return undefined;

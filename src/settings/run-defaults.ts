@@ -5,6 +5,8 @@ import { availableParallelism } from 'node:os';
  * more threads only add contention.
  */
 export const RUN_DEFAULTS = {
+  /** The config file read when `--config` is not given and it exists. */
+  configFile: 'culturekit.config.yaml',
   db: '.culturekit/culturekit.db',
   concurrency: 8,
   timeoutMs: 120_000,
