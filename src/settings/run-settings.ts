@@ -1,3 +1,8 @@
+/**
+ * The one merge of a run's settings: flags, the config file (or a command's preset) and {@link RUN_DEFAULTS}.
+ * It lives in `src/settings/`, not `src/cli/`, because the library's `evaluate`, `runEval` and `buildBenchmark` resolve
+ * the models and options they are given with the same functions: the rules and the defaults exist once for both.
+ */
 import { InputError } from '../errors/culturekit-error.js';
 import { parseModelSpec } from '../models/model-spec.js';
 import { RUN_DEFAULTS } from './run-defaults.js';

@@ -255,12 +255,28 @@ test('threads of a llama: model: ?threads= on the spec is read, --threads beats 
   assert.equal(threadsOf('runs/default'), Math.max(1, availableParallelism() - 1));
 });
 
-test("the README's config example is a valid config file", () => {
+test("the README's config example runs as documented (its URLs pointed at the test servers)", async () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const block = /#### Config file\s+```yaml\n([\s\S]*?)```/.exec(readme);
+  const block = /#### Config file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme);
   assert.ok(block, 'the README has a config example');
   const file = join(directory, 'readme.config.yaml');
   writeFileSync(file, block[1]);
-  const config = loadConfig(file);
-  assert.ok(config?.options?.kinds && config.models?.length);
+  assert.ok(loadConfig(file), 'it is a valid config file');
+  const urls: Record<string, string> = { '8000': server.url, '8001': other.url, '8002': judge.url };
+  const lines = block[1].replace(/http:\/\/127\.0\.0\.1:(800\d)\/v1/g, (_, port: string) => urls[port]).split('\n');
+  const { code, stderr, folder } = await runWithConfig('readme', lines, ['eval', '--limit', '2', '--out', 'runs/readme']);
+  assert.equal(code, 0, stderr);
+  const { manifest, rows } = readRun(folder, 'runs/readme');
+  assert.deepEqual(
+    manifest.models.map((model: { spec: string; baseUrl: string; concurrency: number }) => [model.spec, model.baseUrl, model.concurrency]),
+    [
+      ['openai:qwen2.5-7b-instruct', server.url, 16],
+      ['openai:llama-3.1-8b-instruct', other.url, 32],
+    ],
+  );
+  assert.deepEqual([manifest.judges[0].baseUrl, manifest.judges[0].concurrency], [judge.url, 16]);
+  assert.equal(manifest.options.limit, 2, 'the flag beats options.limit');
+  assert.equal(manifest.options.maxTokens, 256);
+  assert.equal(rows.length, 2 * 2 * 2, '2 items × 2 models × 2 conditions');
+  assert.ok(chatBodies(other).every((body) => body.max_tokens === 256));
 });

@@ -20,6 +20,7 @@ function existingStore(dbPath: string | undefined): string {
   return path;
 }
 
+/** Runs `culturekit review create`. */
 export async function runReviewCreate(flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }): Promise<void> {
   const dataset = await loadDataset(flags.dataset, { onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
   await withStore(flags.db, (reviews) => {
@@ -31,6 +32,7 @@ export async function runReviewCreate(flags: { name: string; dataset: string; re
   });
 }
 
+/** Runs `culturekit review add-annotator`. */
 export async function runReviewAddAnnotator(flags: { project: string; name: string; db?: string }): Promise<void> {
   await withStore(existingStore(flags.db), (reviews) => {
     const { annotator, token } = reviews.addAnnotator(flags.project, flags.name);
@@ -38,6 +40,7 @@ export async function runReviewAddAnnotator(flags: { project: string; name: stri
   });
 }
 
+/** Runs `culturekit review serve` until Ctrl-C. */
 export async function runReviewServe(flags: { port: number; host: string; db?: string }): Promise<void> {
   const reviews = openReviewStore(existingStore(flags.db));
   let server;
@@ -57,6 +60,7 @@ export async function runReviewServe(flags: { port: number; host: string; db?: s
   process.stdout.write('culturekit review: stopped\n');
 }
 
+/** Runs `culturekit review export`. */
 export async function runReviewExport(flags: { project: string; out: string; db?: string }): Promise<void> {
   await withStore(existingStore(flags.db), (reviews) => {
     const { manifest, manifestPath } = exportVerified(reviews, { project: flags.project, out: flags.out });
