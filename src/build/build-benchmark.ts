@@ -1,7 +1,8 @@
 import type { CreateModelDefaults } from '../models/create-language-model.js';
 import { createLanguageModel } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
-import { describeCallError, ModelCaller, type ModelRequest } from '../eval/model-caller.js';
+import { describeCallError, ModelCaller, type ModelRequest } from '../models/model-caller.js';
+import { resolveModelSettings } from '../settings/run-settings.js';
 import type { CulturalDescription } from '../schema/description.js';
 import type { ChatMessage, Item } from '../schema/item.js';
 import type { ModelEntry } from '../schema/manifest.js';
@@ -156,8 +157,9 @@ export async function buildBenchmark(input: BuildInput): Promise<BuildResult> {
   const nearDuplicates: NearDuplicateSettings = { threshold: 0.8, permutations: 128, shingleSize: 3, seed: 1, ...input.nearDuplicates };
   const languageOptions = input.language ?? {};
   const store = openStore(input.dbPath);
-  const model = input.generatorInstance ?? (await createLanguageModel(input.generator, input.modelDefaults));
-  const caller = new ModelCaller(model, input.generator, store, input.useCache !== false, input.concurrency ?? 8, true);
+  const generator = resolveModelSettings(input.generator, { overrides: { concurrency: input.concurrency } });
+  const model = input.generatorInstance ?? (await createLanguageModel(generator, input.modelDefaults));
+  const caller = new ModelCaller(model, generator, store, input.useCache !== false, true);
   const calls = { total: 0, cached: 0, new: 0, failed: 0 };
   const tokens = { input: 0, output: 0, newInput: 0, newOutput: 0 };
   const rejected: RejectedCandidate[] = [];

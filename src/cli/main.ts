@@ -12,6 +12,10 @@ import { handleError } from './handle-error.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
+/**
+ * The `culturekit` program. Each `*-command.ts` only declares its options; its work (`*-action.ts`) is imported when
+ * it runs, so `--version`, `--help` and each command load only what they use (see bench/startup.ts).
+ */
 export function createProgram(): Command {
   return new Command('culturekit')
     .description('measure and improve how well large language models know and respect specific cultures')

@@ -2,38 +2,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors/culturekit-error.js';
-import { mcqMethods, modelEntrySchema } from '../schema/manifest.js';
+import { modelEntrySchema, runOptionsSchema } from '../schema/manifest.js';
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 
-export const DEFAULT_CONFIG_FILE = 'culturekit.config.yaml';
-
-/** `culturekit.config.yaml`: models, dataset and options; CLI flags override it. */
+/** `culturekit.config.yaml`: models, dataset, model-call policies and run options. How it merges with flags: `resolveRunSettings`. */
 export const configSchema = z
   .object({
     dataset: z.string().optional(),
     db: z.string().optional(),
     out: z.string().optional(),
     baseUrl: z.string().optional(),
-    models: z.array(z.union([z.string().min(1), modelEntrySchema])).optional(),
-    judges: z.array(z.union([z.string().min(1), modelEntrySchema])).optional(),
+    models: z.array(z.union([z.string().min(1), modelEntrySchema.strict()])).optional(),
+    judges: z.array(z.union([z.string().min(1), modelEntrySchema.strict()])).optional(),
     judgeBaseUrl: z.string().optional(),
     concurrency: z.number().int().positive().optional(),
     requestsPerMinute: z.number().positive().optional(),
     timeoutMs: z.number().int().positive().optional(),
     maxRetries: z.number().int().nonnegative().optional(),
-    options: z
-      .object({
-        conditions: z.array(z.string()).min(1).optional(),
-        kinds: z.array(z.enum(['knowledge', 'safety', 'capability'])).min(1).optional(),
-        mcqMethod: z.enum(mcqMethods).optional(),
-        shuffleSeed: z.number().int().nullable().optional(),
-        temperature: z.number().min(0).optional(),
-        maxTokens: z.number().int().positive().optional(),
-        limit: z.number().int().positive().nullable().optional(),
-        groundingK: z.number().int().positive().optional(),
-        knowledgeBase: z.string().nullable().optional(),
-      })
-      .strict()
-      .optional(),
+    threads: z.number().int().positive().optional(),
+    /** Run options; the same fields and checks as a manifest's `options`. */
+    options: runOptionsSchema.partial().strict().optional(),
   })
   .strict();
 export type CulturekitConfig = z.infer<typeof configSchema>;
@@ -46,7 +34,7 @@ export type CulturekitConfig = z.infer<typeof configSchema>;
  * const config = loadConfig('culturekit.config.yaml');
  */
 export function loadConfig(path: string | undefined): CulturekitConfig | undefined {
-  const file = path ?? DEFAULT_CONFIG_FILE;
+  const file = path ?? RUN_DEFAULTS.configFile;
   if (!existsSync(file)) {
     if (path) throw new InputError(`config file ${path} does not exist`);
     return undefined;

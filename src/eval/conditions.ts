@@ -1,19 +1,10 @@
 import { InputError } from '../errors/culturekit-error.js';
 import type { CulturalDescription } from '../schema/description.js';
 import type { ChatMessage, Item } from '../schema/item.js';
+import type { EvalCondition } from '../schema/manifest.js';
 import type { CacheEntry } from '../store/open-store.js';
-import type { ModelCaller, ModelRequest } from './model-caller.js';
+import type { ModelCaller, ModelRequest } from '../models/model-caller.js';
 import type { RenderedRequest } from '../scoring/render-request.js';
-
-/**
- * Eval conditions:
- * - `plain` — the query alone;
- * - `recall` — the model first states the cultural knowledge it thinks relevant, then answers with it (two calls, both stored);
- * - `retrieved` — descriptions retrieved from the knowledge base are given with an instruction to respect them;
- * - `oracle` — the item's own paired description is given (an upper bound).
- */
-export const evalConditions = ['plain', 'recall', 'retrieved', 'oracle'] as const;
-export type EvalCondition = (typeof evalConditions)[number];
 
 /** The grounding pieces the conditions need (from src/grounding). */
 export interface Grounding {
@@ -44,12 +35,9 @@ export interface ConditionOutcome {
   template?: string;
 }
 
-/** Checks that the conditions are known and that what they need is there. */
-export function checkConditions(conditions: readonly string[], grounding: Grounding | undefined): void {
+/** Checks that what the conditions need is there (the names themselves are checked by the run options' schema). */
+export function checkConditions(conditions: readonly EvalCondition[], grounding: Grounding | undefined): void {
   for (const condition of conditions) {
-    if (!(evalConditions as readonly string[]).includes(condition)) {
-      throw new InputError(`unknown condition "${condition}"; known: ${evalConditions.join(', ')}`);
-    }
     if (condition !== 'plain' && !grounding) throw new InputError(`condition "${condition}" needs the grounding module`);
     if (condition === 'retrieved' && !grounding?.retrieve) throw new InputError('condition "retrieved" needs a knowledge base with cultural descriptions');
   }
@@ -60,7 +48,7 @@ export function checkConditions(conditions: readonly string[], grounding: Ground
  * (cached and retried like any call; its cache entry is pushed onto `newEntries`).
  */
 export async function applyCondition(
-  condition: string,
+  condition: EvalCondition,
   item: Item,
   rendered: RenderedRequest,
   context: { grounding?: Grounding; caller: ModelCaller; maxTokens: number; temperature: number; newEntries: CacheEntry[] },

@@ -8,6 +8,7 @@ import { createLanguageModel, type CreateModelDefaults } from '../models/create-
 import type { LanguageModel } from '../models/language-model.js';
 import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import type { RunSummary } from '../analysis/summarize.js';
+import { resolveModelSettings, resolveRunOptions, type ModelPolicyLayer } from '../settings/run-settings.js';
 import { openStore } from '../store/open-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkConditions } from './conditions.js';
@@ -15,27 +16,19 @@ import { computePlanHash, planRun } from './plan.js';
 import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
 import { readManifestFile, writeManifestFile, writeRunOutputs } from './write-outputs.js';
 
-export const DEFAULT_RUN_OPTIONS: RunOptions = {
-  conditions: ['plain'],
-  kinds: ['knowledge', 'safety', 'capability'],
-  mcqMethod: 'letter',
-  shuffleSeed: null,
-  temperature: 0,
-  maxTokens: 512,
-  limit: null,
-};
-
 export interface EvaluateInput {
   /** Dataset reference (`builtin:sample` or a file). Not needed with `resume`. */
   dataset?: string;
+  /** The models; their own call policies (concurrency, rate limit, timeout, retries, threads) over the defaults. Not needed with `resume`. */
   models?: ModelEntry[];
   /** Models already created (e.g. recorded responses for `culturekit score`), one per `models` entry, same order. */
   modelInstances?: LanguageModel[];
   /** Judge models: open responses are scored by these with the items' rubrics (a panel when several). */
   judges?: ModelEntry[];
+  /** Run options over the defaults (`resolveRunOptions`). Not needed with `resume`. */
   options?: Partial<RunOptions>;
-  /** Concurrency, rate limit, timeout and retries to apply to every model (also on resume). */
-  runtime?: Pick<ModelEntry, 'concurrency' | 'requestsPerMinute' | 'timeoutMs' | 'maxRetries'>;
+  /** Call policies for every model and judge, over their own (as a flag does; also on resume). */
+  runtime?: ModelPolicyLayer;
   dbPath: string;
   /** Folder for manifest.json, results.jsonl, summary.json. Default `runs/<run id>`. A folder holding a run's manifest resumes that run. */
   outDir?: string;
@@ -83,15 +76,17 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       previous = readManifestFile(join(outDir, 'manifest.json'));
     }
 
-    const datasetRef = previous && input.resume ? previous.dataset.ref : input.dataset;
+    const resumed = input.resume ? previous : undefined;
+    const datasetRef = input.dataset ?? resumed?.dataset.ref;
     if (!datasetRef) throw new InputError('no dataset: pass --dataset (e.g. --dataset builtin:sample)');
     const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning });
 
-    const requestedModels = previous && input.resume ? previous.models : input.models;
+    const requestedModels = input.models ?? resumed?.models;
     if (!requestedModels?.length) throw new InputError('no model: pass --model (e.g. --model openai:qwen2.5-7b-instruct --base-url http://127.0.0.1:8000/v1)');
-    const modelEntries = requestedModels.map((entry) => ({ ...entry, ...definedOnly(input.runtime ?? {}) }));
-    const options: RunOptions = previous && input.resume ? previous.options : { ...DEFAULT_RUN_OPTIONS, ...definedOnly(input.options ?? {}) };
-    const judgeEntries = (previous && input.resume ? previous.judges : input.judges) ?? [];
+    const policies = { overrides: input.runtime };
+    const modelEntries = requestedModels.map((entry) => resolveModelSettings(entry, policies));
+    const options: RunOptions = input.options || !resumed ? resolveRunOptions(input.options) : resumed.options;
+    const judgeEntries = (input.judges ?? resumed?.judges ?? []).map((entry) => resolveModelSettings(entry, policies));
 
     if (previous) {
       if (previous.dataset.hash !== dataset.hash) {
@@ -155,8 +150,4 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     await Promise.allSettled(models.map((model) => model.close()));
     store.close();
   }
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as Partial<T>;
 }

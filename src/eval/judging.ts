@@ -3,7 +3,7 @@ import type { Item } from '../schema/item.js';
 import { ModelCallError } from '../models/model-error.js';
 import { rubricTag, type JudgeParse, type Rubric } from '../scoring/judge/rubric.js';
 import type { CacheEntry } from '../store/open-store.js';
-import type { ModelCaller, ModelRequest } from './model-caller.js';
+import type { ModelCaller, ModelRequest } from '../models/model-caller.js';
 
 /** A panel's combined verdict for one rubric on one item. */
 export interface CombinedVerdict {

@@ -1,12 +1,11 @@
 import type { Dataset } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
 import type { Item } from '../schema/item.js';
-import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
+import type { EvalCondition, ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { resultKey } from '../store/result-row.js';
 import { getProtocol, protocolIds } from '../benchmarks/registry.js';
-import { evalConditions } from './conditions.js';
 
 
 /** One unit of work: one item for one model under one condition. */
@@ -14,7 +13,7 @@ export interface PlannedTask {
   key: string;
   modelIndex: number;
   model: string;
-  condition: string;
+  condition: EvalCondition;
   item: Item;
 }
 
@@ -58,11 +57,6 @@ export function selectItems(items: readonly Item[], options: Pick<RunOptions, 'k
  */
 export function planRun(input: PlanInput): EvalPlan {
   const { dataset, models, options } = input;
-  for (const condition of options.conditions) {
-    if (!(evalConditions as readonly string[]).includes(condition)) {
-      throw new InputError(`unknown condition "${condition}"; known: ${evalConditions.join(', ')}`);
-    }
-  }
   const specs = new Set<string>();
   for (const model of models) {
     if (specs.has(model.spec)) throw new InputError(`model "${model.spec}" is given twice`);

@@ -13,7 +13,8 @@ import type { ResultRow } from '../store/result-row.js';
 import { ResultWriter } from '../store/result-writer.js';
 import { applyCondition, type ConditionStep, type Grounding } from './conditions.js';
 import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
-import { describeCallError, ModelCaller, type ModelRequest } from './model-caller.js';
+import { describeCallError, ModelCaller, type ModelRequest } from '../models/model-caller.js';
+import { resolveModelSettings } from '../settings/run-settings.js';
 import type { PlannedTask } from './plan.js';
 
 export interface EvalProgress {
@@ -53,7 +54,6 @@ export interface RunEvalOutcome extends EvalProgress {
   interrupted: boolean;
 }
 
-const DEFAULT_CONCURRENCY = 8;
 
 /**
  * Runs the planned tasks that the store does not have yet: the one place with I/O and concurrency.
@@ -92,7 +92,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   const judging: Judging | undefined = input.judging?.models.length
     ? {
         ...input.judging,
-        judges: input.judging.models.map((model, index) => new ModelCaller(model, manifest.judges?.[index] ?? { spec: model.spec }, store, useCache, DEFAULT_CONCURRENCY)),
+        judges: input.judging.models.map((model, index) => new ModelCaller(model, resolveModelSettings(manifest.judges?.[index] ?? { spec: model.spec }), store, useCache)),
       }
     : undefined;
   const context: TaskContext = { manifest, grounding: input.grounding, judging, descriptions: input.descriptions ?? new Map() };
@@ -100,9 +100,9 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
     if (queue.length === 0) return;
-    const entry = manifest.models[modelIndex];
-    const concurrency = Math.min(entry.concurrency ?? DEFAULT_CONCURRENCY, queue.length);
-    const caller = new ModelCaller(models[modelIndex], entry, store, useCache, concurrency);
+    const policy = resolveModelSettings(manifest.models[modelIndex]);
+    const caller = new ModelCaller(models[modelIndex], policy, store, useCache);
+    const concurrency = Math.min(policy.concurrency, queue.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < queue.length && !signal?.aborted) {

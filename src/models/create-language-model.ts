@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { InputError } from '../errors/culturekit-error.js';
 import type { ModelEntry } from '../schema/manifest.js';
 import type { LanguageModel } from './language-model.js';
@@ -8,14 +7,12 @@ export interface CreateModelDefaults {
   /** Base URL for `openai:` models without their own (`--base-url`, else `OPENAI_BASE_URL`). */
   baseUrl?: string;
   apiKey?: string;
-  timeoutMs?: number;
   stream?: boolean;
-  /** Threads for in-process GGUF models (default: the cores but one, at least 1; on tiny models more threads only add contention). */
-  threads?: number;
 }
 
 /**
- * Creates the backend a model entry names.
+ * Creates the backend a model entry names. The entry's `timeoutMs`, `concurrency` (the socket pool of an `openai:`
+ * model) and `threads` (a `llama:` model) are used as given: resolve them first with `resolveModelSettings`.
  *
  * @example
  * const model = await createLanguageModel({ spec: 'openai:qwen2.5-7b-instruct', baseUrl: 'http://127.0.0.1:8000/v1' });
@@ -33,11 +30,11 @@ export async function createLanguageModel(entry: ModelEntry, defaults: CreateMod
     return createOpenAICompatibleModel(spec, {
       baseUrl: baseUrl.replace(/\/+$/, ''),
       apiKey: defaults.apiKey ?? process.env.OPENAI_API_KEY,
-      timeoutMs: entry.timeoutMs ?? defaults.timeoutMs,
+      timeoutMs: entry.timeoutMs,
       stream: defaults.stream,
       maxSockets: entry.concurrency,
     });
   }
   const { createLlamaModel } = await import('./llama/llama-model.js');
-  return createLlamaModel(spec, { threads: defaults.threads ?? Math.max(1, availableParallelism() - 1) });
+  return createLlamaModel(spec, { threads: entry.threads });
 }

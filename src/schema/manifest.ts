@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemKinds } from './item.js';
 
 export const modelEntrySchema = z.object({
   /** The spec as given: `openai:qwen2.5-7b-instruct`, `llama:./model.gguf?lora=a.gguf&scale=1`. */
@@ -8,16 +9,28 @@ export const modelEntrySchema = z.object({
   requestsPerMinute: z.number().positive().optional(),
   timeoutMs: z.number().int().positive().optional(),
   maxRetries: z.number().int().nonnegative().optional(),
+  /** CPU threads of an in-process `llama:` model (also `?threads=` on the spec). */
+  threads: z.number().int().positive().optional(),
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
 export const mcqMethods = ['letter', 'loglik'] as const;
 export type McqMethod = (typeof mcqMethods)[number];
 
+/**
+ * Eval conditions:
+ * - `plain` — the query alone;
+ * - `recall` — the model first states the cultural knowledge it thinks relevant, then answers with it (two calls, both stored);
+ * - `retrieved` — descriptions retrieved from the knowledge base are given with an instruction to respect them;
+ * - `oracle` — the item's own paired description is given (an upper bound).
+ */
+export const evalConditions = ['plain', 'recall', 'retrieved', 'oracle'] as const;
+export type EvalCondition = (typeof evalConditions)[number];
+
 /** Everything that determines a run's results; two runs with the same manifest options give the same items. */
 export const runOptionsSchema = z.object({
-  conditions: z.array(z.string()).min(1),
-  kinds: z.array(z.string()).min(1),
+  conditions: z.array(z.enum(evalConditions)).min(1),
+  kinds: z.array(z.enum(itemKinds)).min(1),
   mcqMethod: z.enum(mcqMethods),
   shuffleSeed: z.number().int().nullable(),
   temperature: z.number().min(0),

@@ -1,28 +1,8 @@
 import { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { loadDataset } from '../../benchmarks/load-dataset.js';
-import { InputError } from '../../errors/culturekit-error.js';
-import { exportVerified } from '../../review/export-verified.js';
-import { openReviewStore, type ReviewStore } from '../../review/review-store.js';
-import { startReviewServer } from '../../web/review/start-review-server.js';
+import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
 import { nonNegativeInteger, positiveInteger } from '../cli-options.js';
-import { DEFAULT_DB } from '../eval/eval-command.js';
-import { waitForShutdownSignal } from '../wait-for-shutdown.js';
 
-const dbOption = ['--db <path>', `SQLite store holding the review tables (default ${DEFAULT_DB})`] as const;
-
-function withStore<T>(dbPath: string | undefined, work: (reviews: ReviewStore) => Promise<T> | T): Promise<T> {
-  const reviews = openReviewStore(dbPath ?? DEFAULT_DB);
-  return Promise.resolve()
-    .then(() => work(reviews))
-    .finally(() => reviews.close());
-}
-
-function existingStore(dbPath: string | undefined): string {
-  const path = dbPath ?? DEFAULT_DB;
-  if (!existsSync(path)) throw new InputError(`no store at ${path}: create a project with culturekit review create first, or pass --db`);
-  return path;
-}
+const dbOption = ['--db <path>', `SQLite store holding the review tables (default ${RUN_DEFAULTS.db})`] as const;
 
 function createCreateCommand(): Command {
   return new Command('create')
@@ -31,16 +11,7 @@ function createCreateCommand(): Command {
     .requiredOption('--dataset <ref>', 'dataset to verify: a .jsonl/.json/.csv/.parquet file, adapter:path or builtin:sample')
     .option('--reviews-per-record <n>', 'independent reviews each record needs', positiveInteger('--reviews-per-record'), 2)
     .option(...dbOption)
-    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }) => {
-      const dataset = await loadDataset(flags.dataset, { onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
-      await withStore(flags.db, (reviews) => {
-        const { project, adminToken } = reviews.createProject({ name: flags.name, dataset, reviewsPerRecord: flags.reviewsPerRecord });
-        process.stdout.write(
-          `created review project ${project.name}: ${dataset.descriptions.length} descriptions and ${dataset.items.length} items, ${project.reviewsPerRecord} reviews per record\n` +
-            `admin token (shown once; keep it secret): ${adminToken}\n`,
-        );
-      });
-    });
+    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }) => (await import('./review-action.js')).runReviewCreate(flags));
 }
 
 function createAddAnnotatorCommand(): Command {
@@ -49,12 +20,7 @@ function createAddAnnotatorCommand(): Command {
     .requiredOption('--project <name>', 'project name')
     .requiredOption('--name <name>', 'annotator name')
     .option(...dbOption)
-    .action(async (flags: { project: string; name: string; db?: string }) => {
-      await withStore(existingStore(flags.db), (reviews) => {
-        const { annotator, token } = reviews.addAnnotator(flags.project, flags.name);
-        process.stdout.write(`added annotator ${annotator.name} to ${flags.project}\ntoken (shown once; give it to ${annotator.name}): ${token}\n`);
-      });
-    });
+    .action(async (flags: { project: string; name: string; db?: string }) => (await import('./review-action.js')).runReviewAddAnnotator(flags));
 }
 
 function createServeCommand(): Command {
@@ -63,24 +29,7 @@ function createServeCommand(): Command {
     .option('--port <n>', 'port to listen on (0: any free port)', nonNegativeInteger('--port'), 4174)
     .option('--host <host>', 'address to bind (keep 127.0.0.1 unless annotators reach it from other machines)', '127.0.0.1')
     .option(...dbOption)
-    .action(async (flags: { port: number; host: string; db?: string }) => {
-      const reviews = openReviewStore(existingStore(flags.db));
-      let server;
-      try {
-        server = await startReviewServer({ reviews, port: flags.port, host: flags.host });
-      } catch (error) {
-        reviews.close();
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new InputError(`port ${flags.port} on ${flags.host} is in use: pass another --port (or --port 0)`);
-        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot bind ${flags.host}: ${(error as Error).message}`);
-        throw error;
-      }
-      process.stdout.write(`culturekit review: ${server.url} (store ${reviews.path}; Ctrl-C to stop)\n`);
-      await waitForShutdownSignal();
-      await server.close();
-      reviews.close();
-      process.stdout.write('culturekit review: stopped\n');
-    });
+    .action(async (flags: { port: number; host: string; db?: string }) => (await import('./review-action.js')).runReviewServe(flags));
 }
 
 function createExportCommand(): Command {
@@ -89,16 +38,7 @@ function createExportCommand(): Command {
     .requiredOption('--project <name>', 'project name')
     .requiredOption('--out <file>', 'JSONL file to write (the manifest goes to <file without .jsonl>.manifest.json)')
     .option(...dbOption)
-    .action(async (flags: { project: string; out: string; db?: string }) => {
-      await withStore(existingStore(flags.db), (reviews) => {
-        const { manifest, manifestPath } = exportVerified(reviews, { project: flags.project, out: flags.out });
-        const { counts } = manifest;
-        process.stdout.write(
-          `exported ${counts.exported} of ${counts.records} records to ${flags.out}: ${counts.accepted} accepted, ${counts.edited} edited, ${counts.rejected} rejected, ${counts.pending} pending, ${counts.disputed} disputed\n` +
-            `decision agreement: α ${manifest.agreement.decision.alpha?.toFixed(3) ?? '—'}\nmanifest: ${manifestPath}\n`,
-        );
-      });
-    });
+    .action(async (flags: { project: string; out: string; db?: string }) => (await import('./review-action.js')).runReviewExport(flags));
 }
 
 export function createReviewCommand(): Command {

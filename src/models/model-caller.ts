@@ -1,12 +1,10 @@
 import type { ChatMessage } from '../schema/item.js';
-import type { ModelEntry } from '../schema/manifest.js';
-import type { LanguageModel } from '../models/language-model.js';
-import { ModelCallError } from '../models/model-error.js';
-import { createRateLimiter } from '../models/rate-limiter.js';
-import { withRetries } from '../models/retry.js';
 import type { CallOutcome } from '../scoring/call-outcome.js';
-import type { CacheEntry, Store } from '../store/open-store.js';
 import { sha256Hex } from '../util/hash.js';
+import type { LanguageModel } from './language-model.js';
+import { ModelCallError } from './model-error.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { withRetries } from './retry.js';
 
 /** One request to a model, as cached: generation or log-likelihoods of continuations. */
 export type ModelRequest =
@@ -20,6 +18,28 @@ export type ModelRequest =
     }
   | { type: 'loglik'; prompt: string; continuations: string[] };
 
+/** How calls to one model are made, every value decided (see `resolveModelSettings`). */
+export interface CallPolicy {
+  /** Calls in flight at most. */
+  concurrency: number;
+  /** Retries of a call that may succeed later. */
+  maxRetries: number;
+  /** Calls started per minute at most; absent: unlimited. */
+  requestsPerMinute?: number;
+}
+
+/** The cache the caller reads and writes: the store, or anything with the same two methods. */
+export interface CallCache {
+  getCached(key: string): string | undefined;
+  putCache(key: string, value: string): void;
+}
+
+/** A new outcome, to be written to the cache with the result it belongs to. */
+export interface NewCacheEntry {
+  key: string;
+  value: string;
+}
+
 export interface ModelCall {
   outcome: CallOutcome;
   cached: boolean;
@@ -27,28 +47,27 @@ export interface ModelCall {
 }
 
 /**
- * A model with the run's policies around it: the cache (read unless disabled; new outcomes are handed back as cache
+ * A model with the run's call policies around it: the cache (read unless disabled; new outcomes are handed back as cache
  * entries to be written with the result), retries with backoff, the requests-per-minute limit, and a concurrency cap.
+ *
+ * @example
+ * const caller = new ModelCaller(model, { concurrency: 8, maxRetries: 4 }, store, true);
+ * const { outcome, cached } = await caller.call({ type: 'generate', messages, maxTokens: 512, temperature: 0 }, newEntries);
  */
 export class ModelCaller {
   private readonly limiter;
-  private readonly maxRetries: number;
-  private readonly concurrency: number;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
   constructor(
     readonly model: LanguageModel,
-    entry: ModelEntry,
-    private readonly store: Store,
+    private readonly policy: CallPolicy,
+    private readonly cache: CallCache,
     private readonly useCache: boolean,
-    defaultConcurrency: number,
     /** Write each new outcome to the cache at once (before the next call may start), instead of handing it back. */
     private readonly writeCacheImmediately = false,
   ) {
-    this.limiter = createRateLimiter({ requestsPerMinute: entry.requestsPerMinute ?? Infinity });
-    this.maxRetries = entry.maxRetries ?? 4;
-    this.concurrency = entry.concurrency ?? defaultConcurrency;
+    this.limiter = createRateLimiter({ requestsPerMinute: policy.requestsPerMinute ?? Infinity });
   }
 
   /** The cache key of a request to this model. */
@@ -61,12 +80,12 @@ export class ModelCaller {
    * (or written at once with `writeCacheImmediately`).
    * Throws `ModelCallError` when the call failed for good; the error carries `attempts`.
    */
-  async call(request: ModelRequest, newEntries: CacheEntry[]): Promise<ModelCall> {
+  async call(request: ModelRequest, newEntries: NewCacheEntry[]): Promise<ModelCall> {
     const key = this.cacheKey(request);
-    const hit = this.useCache ? this.store.getCached(key) : undefined;
+    const hit = this.useCache ? this.cache.getCached(key) : undefined;
     if (hit !== undefined) return { outcome: JSON.parse(hit) as CallOutcome, cached: true, attempts: 0 };
     let attempts = 0;
-    if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.active >= this.policy.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     try {
       const outcome = await withRetries(
@@ -75,9 +94,9 @@ export class ModelCaller {
           await this.limiter.acquire();
           return this.send(request);
         },
-        { maxRetries: this.maxRetries },
+        { maxRetries: this.policy.maxRetries },
       );
-      if (this.writeCacheImmediately) this.store.putCache(key, JSON.stringify(outcome));
+      if (this.writeCacheImmediately) this.cache.putCache(key, JSON.stringify(outcome));
       else newEntries.push({ key, value: JSON.stringify(outcome) });
       return { outcome, cached: false, attempts };
     } finally {

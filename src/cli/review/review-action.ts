@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { loadDataset } from '../../benchmarks/load-dataset.js';
+import { InputError } from '../../errors/culturekit-error.js';
+import { exportVerified } from '../../review/export-verified.js';
+import { openReviewStore, type ReviewStore } from '../../review/review-store.js';
+import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
+import { startReviewServer } from '../../web/review/start-review-server.js';
+import { waitForShutdownSignal } from '../wait-for-shutdown.js';
+
+function withStore<T>(dbPath: string | undefined, work: (reviews: ReviewStore) => Promise<T> | T): Promise<T> {
+  const reviews = openReviewStore(dbPath ?? RUN_DEFAULTS.db);
+  return Promise.resolve()
+    .then(() => work(reviews))
+    .finally(() => reviews.close());
+}
+
+function existingStore(dbPath: string | undefined): string {
+  const path = dbPath ?? RUN_DEFAULTS.db;
+  if (!existsSync(path)) throw new InputError(`no store at ${path}: create a project with culturekit review create first, or pass --db`);
+  return path;
+}
+
+/** Runs `culturekit review create`. */
+export async function runReviewCreate(flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }): Promise<void> {
+  const dataset = await loadDataset(flags.dataset, { onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
+  await withStore(flags.db, (reviews) => {
+    const { project, adminToken } = reviews.createProject({ name: flags.name, dataset, reviewsPerRecord: flags.reviewsPerRecord });
+    process.stdout.write(
+      `created review project ${project.name}: ${dataset.descriptions.length} descriptions and ${dataset.items.length} items, ${project.reviewsPerRecord} reviews per record\n` +
+        `admin token (shown once; keep it secret): ${adminToken}\n`,
+    );
+  });
+}
+
+/** Runs `culturekit review add-annotator`. */
+export async function runReviewAddAnnotator(flags: { project: string; name: string; db?: string }): Promise<void> {
+  await withStore(existingStore(flags.db), (reviews) => {
+    const { annotator, token } = reviews.addAnnotator(flags.project, flags.name);
+    process.stdout.write(`added annotator ${annotator.name} to ${flags.project}\ntoken (shown once; give it to ${annotator.name}): ${token}\n`);
+  });
+}
+
+/** Runs `culturekit review serve` until Ctrl-C. */
+export async function runReviewServe(flags: { port: number; host: string; db?: string }): Promise<void> {
+  const reviews = openReviewStore(existingStore(flags.db));
+  let server;
+  try {
+    server = await startReviewServer({ reviews, port: flags.port, host: flags.host });
+  } catch (error) {
+    reviews.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InputError(`port ${flags.port} on ${flags.host} is in use: pass another --port (or --port 0)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot bind ${flags.host}: ${(error as Error).message}`);
+    throw error;
+  }
+  process.stdout.write(`culturekit review: ${server.url} (store ${reviews.path}; Ctrl-C to stop)\n`);
+  await waitForShutdownSignal();
+  await server.close();
+  reviews.close();
+  process.stdout.write('culturekit review: stopped\n');
+}
+
+/** Runs `culturekit review export`. */
+export async function runReviewExport(flags: { project: string; out: string; db?: string }): Promise<void> {
+  await withStore(existingStore(flags.db), (reviews) => {
+    const { manifest, manifestPath } = exportVerified(reviews, { project: flags.project, out: flags.out });
+    const { counts } = manifest;
+    process.stdout.write(
+      `exported ${counts.exported} of ${counts.records} records to ${flags.out}: ${counts.accepted} accepted, ${counts.edited} edited, ${counts.rejected} rejected, ${counts.pending} pending, ${counts.disputed} disputed\n` +
+        `decision agreement: α ${manifest.agreement.decision.alpha?.toFixed(3) ?? '—'}\nmanifest: ${manifestPath}\n`,
+    );
+  });
+}

@@ -1,0 +1,63 @@
+import { evaluate, type EvaluateInput, type EvaluateOutput } from '../eval/evaluate.js';
+import type { RunSettings } from '../settings/run-settings.js';
+import { formatSummaryTables } from './print-summary.js';
+import { createProgressReporter } from './progress.js';
+
+/**
+ * Runs an evaluation with its settings, with progress on stderr and the tables on stdout; Ctrl-C stops it cleanly.
+ * Shared by `eval`, `score` and `demo`.
+ */
+export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateInput, 'modelInstances'> = {}): Promise<EvaluateOutput> {
+  const progress = settings.quiet ? undefined : createProgressReporter(process.stderr);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nstopping: finishing the calls in flight (Ctrl-C again to quit at once; the run can be resumed)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const output = await evaluate({
+      dataset: settings.dataset,
+      models: settings.models.length ? settings.models : undefined,
+      modelInstances: extra.modelInstances,
+      judges: settings.judges,
+      options: settings.options,
+      dbPath: settings.db,
+      outDir: settings.out,
+      resume: settings.resume,
+      retryErrors: settings.retryErrors,
+      useCache: settings.useCache,
+      skipInvalid: settings.skipInvalid,
+      modelDefaults: { stream: settings.stream },
+      signal: controller.signal,
+      onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      onStart: ({ manifest, outDir, resumed, dataset }) => {
+        const models = manifest.models.map((model) => model.spec).join(', ');
+        const judges = manifest.judges?.length ? `, judged by ${manifest.judges.map((judge) => judge.spec).join(' + ')}` : '';
+        process.stderr.write(
+          `${resumed ? 'resuming' : 'starting'} run ${manifest.id}: ${manifest.dataset.items} items from ${dataset.ref} × ${manifest.models.length} model(s) [${models}] × ${manifest.options.conditions.length} condition(s) [${manifest.options.conditions.join(', ')}]${judges} → ${outDir}\n`,
+        );
+      },
+      onProgress: progress ? (state) => progress.update(state) : undefined,
+    });
+    progress?.finish();
+    process.stdout.write(`\n${formatSummaryTables(output.summary)}\n\n`);
+    const { outcome } = output;
+    process.stdout.write(
+      `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
+    );
+    if (outcome.errors > 0) process.stdout.write(`some items ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`);
+    if (outcome.interrupted) {
+      process.stdout.write(`interrupted: continue with --resume ${output.manifest.id} (or the same command with --out ${output.outDir})\n`);
+      process.exitCode = 130;
+    }
+    return output;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

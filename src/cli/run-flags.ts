@@ -1,0 +1,103 @@
+import { Option, type Command } from 'commander';
+import { InputError } from '../errors/culturekit-error.js';
+import type { RunFlagLayer } from '../settings/run-settings.js';
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
+import { commaList, nonNegativeInteger, nonNegativeNumber, positiveInteger } from './cli-options.js';
+
+/** The flags of `eval`, `score` and `demo`, as commander parses them. */
+export interface RunFlags {
+  dataset?: string;
+  model?: string[];
+  baseUrl?: string;
+  config?: string;
+  out?: string;
+  db?: string;
+  resume?: string;
+  retryErrors?: boolean;
+  cache?: boolean;
+  skipInvalid?: boolean;
+  concurrency?: number;
+  rpm?: number;
+  timeout?: number;
+  maxRetries?: number;
+  kind?: string[];
+  condition?: string[];
+  mcqMethod?: 'letter' | 'loglik';
+  shuffleChoices?: number | boolean;
+  temperature?: number;
+  maxTokens?: number;
+  limit?: number;
+  stream?: boolean;
+  threads?: number;
+  quiet?: boolean;
+  judge?: string[];
+  judgeBaseUrl?: string;
+  kb?: string;
+  groundingK?: number;
+}
+
+/** Adds the options shared by `eval`, `score` and `demo`. */
+export function addRunOptions(command: Command): Command {
+  return command
+    .option('--out <dir>', 'folder for manifest.json, results.jsonl and summary.json (default runs/<run id>); rerunning with the same folder resumes')
+    .option('--db <path>', `SQLite store for the cache and all runs (default ${RUN_DEFAULTS.db})`)
+    .option('--resume <run-id>', 'continue a run from the store: only what is missing is done')
+    .option('--retry-errors', 're-ask only the items that ended in error')
+    .option('--no-cache', 'do not read cached model calls (results are still cached)')
+    .option('--skip-invalid', 'load a dataset without its invalid records (counted) instead of rejecting it')
+    .option('--concurrency <n>', `requests in flight per model and judge (default ${RUN_DEFAULTS.concurrency})`, positiveInteger('--concurrency'))
+    .option('--rpm <n>', 'requests-per-minute limit per model and judge', positiveInteger('--rpm'))
+    .option('--timeout <ms>', `timeout of one model call in milliseconds (default ${RUN_DEFAULTS.timeoutMs})`, positiveInteger('--timeout'))
+    .option('--max-retries <n>', `retries of a failed call that may succeed later (default ${RUN_DEFAULTS.maxRetries})`, nonNegativeInteger('--max-retries'))
+    .option('--kind <kinds>', 'item kinds to evaluate: knowledge,safety,capability (default all)', commaList)
+    .option('--condition <conditions>', 'eval conditions: plain,recall,retrieved,oracle (default plain)', commaList)
+    .option('--kb <dataset>', "cultural descriptions for the retrieved condition (default: the dataset's own descriptions)")
+    .option('--grounding-k <n>', 'descriptions retrieved per item for the retrieved condition (default 3)', positiveInteger('--grounding-k'))
+    .addOption(new Option('--mcq-method <method>', 'multiple choice by generated letter or by log-likelihood of each option').choices(['letter', 'loglik']))
+    .option('--shuffle-choices [seed]', "shuffle each item's options with a seed (default seed 1) to expose position bias", (value: string) => {
+      const seed = Number(value);
+      if (!Number.isInteger(seed)) throw new InputError(`--shuffle-choices: the seed must be a whole number, got "${value}"`);
+      return seed;
+    })
+    .option('--temperature <t>', `sampling temperature (default ${RUN_DEFAULTS.options.temperature})`, nonNegativeNumber('--temperature'))
+    .option('--max-tokens <n>', `most tokens per reply (default ${RUN_DEFAULTS.options.maxTokens})`, positiveInteger('--max-tokens'))
+    .option('--limit <n>', 'evaluate only the first n selected items', positiveInteger('--limit'))
+    .option('--stream', 'use streaming chat completions')
+    .option('--threads <n>', 'CPU threads for in-process GGUF models (default: the cores but one)', positiveInteger('--threads'))
+    .option('--quiet', 'no progress line');
+}
+
+/** The flags as the settings layer with the highest precedence. */
+export function runFlagLayer(flags: RunFlags): RunFlagLayer {
+  return {
+    dataset: flags.dataset,
+    models: flags.model?.map((spec) => ({ spec })),
+    baseUrl: flags.baseUrl,
+    judges: flags.judge?.map((spec) => ({ spec })),
+    judgeBaseUrl: flags.judgeBaseUrl,
+    db: flags.db,
+    out: flags.out,
+    resume: flags.resume,
+    retryErrors: flags.retryErrors,
+    useCache: flags.cache,
+    skipInvalid: flags.skipInvalid,
+    stream: flags.stream,
+    quiet: flags.quiet,
+    concurrency: flags.concurrency,
+    requestsPerMinute: flags.rpm,
+    timeoutMs: flags.timeout,
+    maxRetries: flags.maxRetries,
+    threads: flags.threads,
+    options: {
+      kinds: flags.kind,
+      conditions: flags.condition,
+      groundingK: flags.groundingK,
+      knowledgeBase: flags.kb,
+      mcqMethod: flags.mcqMethod,
+      shuffleSeed: flags.shuffleChoices === undefined ? undefined : flags.shuffleChoices === true ? 1 : (flags.shuffleChoices as number),
+      temperature: flags.temperature,
+      maxTokens: flags.maxTokens,
+      limit: flags.limit,
+    },
+  };
+}

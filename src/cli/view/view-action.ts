@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { InputError } from '../../errors/culturekit-error.js';
+import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
+import { openStore } from '../../store/open-store.js';
+import { startViewServer } from '../../web/start-view-server.js';
+import { waitForShutdownSignal } from '../wait-for-shutdown.js';
+
+export interface ViewFlags {
+  db?: string;
+  port: number;
+  host: string;
+  metric: string;
+}
+
+/** Runs `culturekit view` until Ctrl-C. */
+export async function runViewCommand(flags: ViewFlags): Promise<void> {
+  const dbPath = flags.db ?? RUN_DEFAULTS.db;
+  if (!existsSync(dbPath)) throw new InputError(`no store at ${dbPath}: run culturekit eval (or culturekit demo) first, or pass --db`);
+  const store = openStore(dbPath);
+  let server;
+  try {
+    server = await startViewServer({ store, port: flags.port, host: flags.host, metric: flags.metric });
+  } catch (error) {
+    store.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new InputError(`port ${flags.port} on ${flags.host} is in use: pass another --port (or --port 0)`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot bind ${flags.host}: ${(error as Error).message}`);
+    throw error;
+  }
+  process.stdout.write(`culturekit view: ${server.url} (store ${dbPath}; Ctrl-C to stop)\n`);
+  await waitForShutdownSignal();
+  await server.close();
+  store.close();
+  process.stdout.write('culturekit view: stopped\n');
+}

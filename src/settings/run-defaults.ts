@@ -1,0 +1,24 @@
+import { availableParallelism } from 'node:os';
+
+/**
+ * Every default of a run, written once. `threads` is computed: the cores but one (at least 1); on tiny models
+ * more threads only add contention.
+ */
+export const RUN_DEFAULTS = {
+  /** The config file read when `--config` is not given and it exists. */
+  configFile: 'culturekit.config.yaml',
+  db: '.culturekit/culturekit.db',
+  concurrency: 8,
+  timeoutMs: 120_000,
+  maxRetries: 4,
+  threads: (): number => Math.max(1, availableParallelism() - 1),
+  options: {
+    conditions: ['plain'],
+    kinds: ['knowledge', 'safety', 'capability'],
+    mcqMethod: 'letter',
+    shuffleSeed: null,
+    temperature: 0,
+    maxTokens: 512,
+    limit: null,
+  },
+} as const;

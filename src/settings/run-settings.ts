@@ -1,0 +1,242 @@
+/**
+ * The one merge of a run's settings: flags, the config file (or a command's preset) and {@link RUN_DEFAULTS}.
+ * It lives in `src/settings/`, not `src/cli/`, because the library's `evaluate`, `runEval` and `buildBenchmark` resolve
+ * the models and options they are given with the same functions: the rules and the defaults exist once for both.
+ */
+import { InputError } from '../errors/culturekit-error.js';
+import { parseModelSpec } from '../models/model-spec.js';
+import { RUN_DEFAULTS } from './run-defaults.js';
+import { runOptionsSchema, type ModelEntry, type RunManifest, type RunOptions } from '../schema/manifest.js';
+
+/** How calls to one model are made: what the model caller and the backend need, every field decided. */
+export interface ModelSettings extends ModelEntry {
+  concurrency: number;
+  timeoutMs: number;
+  maxRetries: number;
+}
+
+/** The model-call policies one layer (flags, a config file's top level) sets for every model. */
+export type ModelPolicyLayer = Pick<ModelEntry, 'concurrency' | 'requestsPerMinute' | 'timeoutMs' | 'maxRetries' | 'threads'>;
+
+/**
+ * One model's settings: `overrides` (flags: they apply to every model) > the entry's own values (a config entry, or
+ * `?threads=` on a `llama:` spec) > `defaults` (a config file's top level) > {@link RUN_DEFAULTS}.
+ * Idempotent: a resolved entry resolves to itself.
+ *
+ * @example
+ * resolveModelSettings({ spec: 'openai:qwen', concurrency: 32 }, { defaults: { concurrency: 16 } }).concurrency // 32
+ */
+export function resolveModelSettings(entry: ModelEntry, layers: { overrides?: ModelPolicyLayer; defaults?: ModelPolicyLayer } = {}): ModelSettings {
+  const { overrides = {}, defaults = {} } = layers;
+  const pick = <K extends keyof ModelPolicyLayer>(key: K): ModelPolicyLayer[K] => overrides[key] ?? entry[key] ?? defaults[key];
+  const settings: ModelSettings = {
+    ...entry,
+    concurrency: pick('concurrency') ?? RUN_DEFAULTS.concurrency,
+    timeoutMs: pick('timeoutMs') ?? RUN_DEFAULTS.timeoutMs,
+    maxRetries: pick('maxRetries') ?? RUN_DEFAULTS.maxRetries,
+  };
+  const requestsPerMinute = pick('requestsPerMinute');
+  if (requestsPerMinute !== undefined) settings.requestsPerMinute = requestsPerMinute;
+  if (entry.spec.startsWith('llama:')) {
+    const parameter = parseModelSpec(entry.spec).parameters.threads;
+    settings.threads = overrides.threads ?? entry.threads ?? threadsParameter(entry.spec, parameter) ?? defaults.threads ?? RUN_DEFAULTS.threads();
+  } else {
+    delete settings.threads;
+  }
+  return settings;
+}
+
+function threadsParameter(specText: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads <= 0) throw new InputError(`model "${specText}": threads=${value} is not a positive whole number`);
+  return threads;
+}
+
+/**
+ * Complete run options: the given ones over {@link RUN_DEFAULTS}, validated (unknown conditions or kinds are an `InputError`).
+ *
+ * @example
+ * resolveRunOptions({ kinds: ['knowledge'], limit: 10 }).maxTokens // 512
+ */
+export function resolveRunOptions(options: Partial<RunOptions> = {}): RunOptions {
+  const merged = { ...RUN_DEFAULTS.options, ...definedOnly(options) };
+  const parsed = runOptionsSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new InputError(parsed.error.issues.map((issue) => `options.${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  }
+  return parsed.data;
+}
+
+/** Where a run's dataset, models and options come from: each layer, highest precedence first. */
+export interface RunSettingsSources {
+  /** Flags: what the user typed. Model-call policies here apply to every model. */
+  flags: RunFlagLayer;
+  /** A config file (or a command's built-in preset, e.g. `demo`). Its top-level policies are defaults per-model entries override. */
+  config?: ConfigLayer;
+  /** Called when neither flags nor config name a model (and nothing is resumed): e.g. look for a local server. */
+  discoverModels?: () => Promise<ModelEntry[]>;
+  /** Reads a stored run for `--resume` (undefined when the store has none: the run then fails with the runs it has). */
+  readStoredRun?: (dbPath: string, runId: string) => RunManifest | undefined;
+}
+
+/** The settings that flags give (commander's output, already checked for type). */
+export interface RunFlagLayer extends ModelPolicyLayer {
+  dataset?: string;
+  models?: ModelEntry[];
+  baseUrl?: string;
+  judges?: ModelEntry[];
+  judgeBaseUrl?: string;
+  db?: string;
+  out?: string;
+  resume?: string;
+  retryErrors?: boolean;
+  useCache?: boolean;
+  skipInvalid?: boolean;
+  stream?: boolean;
+  quiet?: boolean;
+  /** Unchecked: validated here, errors name the flag (`--condition`, `--kind`…). */
+  options?: { [K in keyof RunOptions]?: unknown };
+}
+
+/** The flag that sets each run option, for error messages. */
+const OPTION_FLAGS: Record<keyof RunOptions, string> = {
+  conditions: '--condition',
+  kinds: '--kind',
+  mcqMethod: '--mcq-method',
+  shuffleSeed: '--shuffle-choices',
+  temperature: '--temperature',
+  maxTokens: '--max-tokens',
+  limit: '--limit',
+  groundingK: '--grounding-k',
+  knowledgeBase: '--kb',
+};
+
+function parseFlagOptions(options: RunFlagLayer['options']): Partial<RunOptions> {
+  const parsed = runOptionsSchema.partial().safeParse(definedOnly(options ?? {}));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path[0] as keyof RunOptions;
+    const given = (options ?? {})[key];
+    return `${OPTION_FLAGS[key] ?? key}: ${issue.message}${issue.path.length > 1 ? ` (got "${String((given as unknown[])[issue.path[1] as number])}")` : ''}`;
+  });
+  throw new InputError(problems.join('\n'));
+}
+
+/** The settings a config file gives (see `configSchema`), models and judges written as entries. */
+export interface ConfigLayer extends ModelPolicyLayer {
+  dataset?: string;
+  db?: string;
+  out?: string;
+  baseUrl?: string;
+  judgeBaseUrl?: string;
+  models?: (string | ModelEntry)[];
+  judges?: (string | ModelEntry)[];
+  options?: Partial<RunOptions>;
+}
+
+/** Everything a run needs, each value decided once. */
+export interface RunSettings {
+  dataset?: string;
+  models: ModelSettings[];
+  judges: ModelSettings[];
+  options: RunOptions;
+  db: string;
+  out?: string;
+  /** The stored run this run continues. */
+  resume?: string;
+  retryErrors: boolean;
+  useCache: boolean;
+  skipInvalid: boolean;
+  stream: boolean;
+  quiet: boolean;
+}
+
+/**
+ * The one merge of flags, config file and defaults. Precedence: a flag > a per-model config entry (or `?threads=` on a
+ * `llama:` spec) > the config's top level > {@link RUN_DEFAULTS}. A flag's policy (`--concurrency`, `--rpm`, `--timeout`,
+ * `--max-retries`, `--threads`) applies to every model and judge; the config's top-level policy is a default that a
+ * model entry's own value overrides. With `--resume` the stored run's dataset, models, judges and options are used:
+ * flags that name others are an `InputError`, and the config's are not read.
+ *
+ * @example
+ * const settings = await resolveRunSettings({ flags: { models: [{ spec: 'openai:qwen' }], baseUrl }, config: loadConfig(undefined) });
+ */
+export async function resolveRunSettings(sources: RunSettingsSources): Promise<RunSettings> {
+  const flags = { ...sources.flags, options: parseFlagOptions(sources.flags.options) };
+  const config = sources.config ?? {};
+  const db = flags.db ?? config.db ?? RUN_DEFAULTS.db;
+  const policies = { overrides: pickPolicy(flags), defaults: pickPolicy(config) };
+  const configEntries = (entries: (string | ModelEntry)[] | undefined) => entries?.map((entry) => (typeof entry === 'string' ? { spec: entry } : entry));
+  const common = {
+    db,
+    out: flags.out ?? config.out,
+    retryErrors: flags.retryErrors ?? false,
+    useCache: flags.useCache ?? true,
+    skipInvalid: flags.skipInvalid ?? false,
+    stream: flags.stream ?? false,
+    quiet: flags.quiet ?? false,
+  };
+  const resumed = flags.resume ? sources.readStoredRun?.(db, flags.resume) : undefined;
+  if (resumed) {
+    const configModels = new Map((configEntries(config.models) ?? []).map((entry) => [entry.spec, entry]));
+    const configJudges = new Map((configEntries(config.judges) ?? []).map((entry) => [entry.spec, entry]));
+    checkResumeConflicts(resumed, flags);
+    const withPolicies = (stored: ModelEntry, fromConfig: ModelEntry | undefined) =>
+      resolveModelSettings({ spec: stored.spec, ...(stored.baseUrl ? { baseUrl: stored.baseUrl } : {}), ...policyOf(fromConfig) }, policies);
+    return {
+      ...common,
+      resume: resumed.id,
+      dataset: resumed.dataset.ref,
+      models: resumed.models.map((stored) => withPolicies(stored, configModels.get(stored.spec))),
+      judges: (resumed.judges ?? []).map((stored) => withPolicies(stored, configJudges.get(stored.spec))),
+      options: resumed.options,
+    };
+  }
+  const baseUrl = flags.baseUrl ?? config.baseUrl;
+  let models = flags.models ?? configEntries(config.models);
+  if (!models && !flags.resume) models = await sources.discoverModels?.();
+  const judgeBaseUrl = flags.judgeBaseUrl ?? config.judgeBaseUrl ?? baseUrl;
+  const resolveAll = (entries: ModelEntry[] | undefined, url: string | undefined) =>
+    (entries ?? []).map((entry) => resolveModelSettings(entry.spec.startsWith('openai:') && !entry.baseUrl && url ? { ...entry, baseUrl: url } : entry, policies));
+  return {
+    ...common,
+    resume: flags.resume,
+    dataset: flags.dataset ?? config.dataset,
+    models: resolveAll(models, baseUrl),
+    judges: resolveAll(flags.judges ?? configEntries(config.judges), judgeBaseUrl),
+    options: resolveRunOptions({ ...definedOnly(config.options ?? {}), ...flags.options }),
+  };
+}
+
+function checkResumeConflicts(resumed: RunManifest, flags: RunFlagLayer & { options: Partial<RunOptions> }): void {
+  const conflict = (what: string, given: string, stored: string) =>
+    new InputError(`--resume ${resumed.id} continues that run with its own ${what} (${stored}), but ${given} was given: drop it, or start a new run without --resume`);
+  if (flags.dataset !== undefined && flags.dataset !== resumed.dataset.ref) throw conflict('dataset', `--dataset ${flags.dataset}`, resumed.dataset.ref);
+  const specs = (entries: ModelEntry[] | undefined) => (entries ?? []).map((entry) => entry.spec).sort().join(', ');
+  if (flags.models && specs(flags.models) !== specs(resumed.models)) throw conflict('models', `--model ${specs(flags.models)}`, specs(resumed.models));
+  if (flags.judges && specs(flags.judges) !== specs(resumed.judges)) throw conflict('judges', `--judge ${specs(flags.judges)}`, specs(resumed.judges) || 'none');
+  for (const [key, value] of Object.entries(flags.options) as [keyof RunOptions, unknown][]) {
+    if (JSON.stringify(value) !== JSON.stringify(resumed.options[key] ?? null)) {
+      throw conflict(`option ${key}`, `${OPTION_FLAGS[key]} ${JSON.stringify(value)}`, JSON.stringify(resumed.options[key] ?? null));
+    }
+  }
+}
+
+function pickPolicy(layer: ModelPolicyLayer): ModelPolicyLayer {
+  return definedOnly({
+    concurrency: layer.concurrency,
+    requestsPerMinute: layer.requestsPerMinute,
+    timeoutMs: layer.timeoutMs,
+    maxRetries: layer.maxRetries,
+    threads: layer.threads,
+  });
+}
+
+function policyOf(entry: ModelEntry | undefined): ModelPolicyLayer {
+  return entry ? pickPolicy(entry) : {};
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as Partial<T>;
+}
