@@ -1,7 +1,7 @@
 import { GEOMLAMA_LOCAL_LANGUAGES } from '../datasets/adapters/geomlama.js';
 import { CHOICE_LETTERS } from '../schema/fields.js';
 import type { ResultRow } from '../store/result-row.js';
-import { wilsonInterval } from './intervals.js';
+import { wilsonInterval } from '../statistics/intervals.js';
 
 /** The fields of a result row the diagnostics read (a `ResultRow` is one). */
 export type DiagnosticRow = Pick<ResultRow, 'metrics' | 'status'> & Partial<Pick<ResultRow, 'model' | 'condition' | 'country' | 'language' | 'details' | 'extracted' | 'choices' | 'category'>>;

@@ -2,7 +2,7 @@ import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../store/result-row.js';
 import { panelAgreement, type PanelAgreement } from '../scoring/judge/combine-verdicts.js';
 import type { JudgeParse } from '../scoring/judge/rubric.js';
-import { meanInterval, wilsonInterval } from './intervals.js';
+import { meanInterval, wilsonInterval } from '../statistics/intervals.js';
 
 /** One metric over one group of results. */
 export interface MetricCell {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { correlate } from '../analysis/correlation.js';
+import { correlate } from '../statistics/correlation.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../store/result-row.js';
 import { buildReport, pairSeries } from './build-report.js';

@@ -1,4 +1,4 @@
-import { fleissKappa, krippendorffAlphaInterval } from './agreement-statistics.js';
+import { fleissKappa, krippendorffAlpha } from '../../statistics/agreement.js';
 import type { JudgeRubric } from './judge-rubric.js';
 import type { JudgeParse } from './rubric.js';
 
@@ -145,7 +145,7 @@ export function panelAgreement(
       return average(values.map((value) => Math.abs(value - mean)));
     });
     metrics[metric] = {
-      krippendorffAlpha: krippendorffAlphaInterval(units),
+      krippendorffAlpha: krippendorffAlpha(units, 'interval'),
       meanAbsoluteDeviation: units.length === 0 ? 0 : average(deviations),
       withinOnePointShare: units.length === 0 ? 0 : units.filter((values) => Math.max(...values) - Math.min(...values) <= 1).length / units.length,
       items: units.length,
