@@ -1,6 +1,6 @@
 import { isPlainObject, jsonTypeName } from '../scan-json.js';
+import { readJsonDocument } from '../json-document.js';
 import { DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from './adapter-dataset.js';
-import { readJsonDocument } from './read-benchmark-file.js';
 import { readKeyedValues } from './read-keyed-values.js';
 
 export const AEVAL_PROTOCOL = 'aeval';

@@ -1,8 +1,9 @@
 import { basename, dirname, join } from 'node:path';
 import { readCsvRecords } from '../read-csv.js';
 import { isPlainObject, jsonTypeName } from '../scan-json.js';
+import { lineOfKey, readJsonDocument } from '../json-document.js';
 import { DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from './adapter-dataset.js';
-import { isDirectory, lineOfKey, listFiles, pathExists, readJsonDocument } from './read-benchmark-file.js';
+import { isDirectory, listFiles, pathExists } from './read-benchmark-file.js';
 
 export const BLEND_PROTOCOL = 'blend-sem';
 

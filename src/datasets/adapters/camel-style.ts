@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import { hashToSeed, seededRandom } from '../../util/seeded-random.js';
 import { isPlainObject } from '../scan-json.js';
+import { lineOfKey, readJsonDocument } from '../json-document.js';
 import { adapterSeed, DatasetCollector, type AdapterDataset, type BaseAdapterOptions } from './adapter-dataset.js';
 import { countryCodeForName } from './country-names.js';
-import { isDirectory, lineOfKey, readJsonDocument } from './read-benchmark-file.js';
+import { isDirectory } from './read-benchmark-file.js';
 
 export const CAMEL_STYLE_PROTOCOL = 'camel-style';
 

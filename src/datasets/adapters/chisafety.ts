@@ -2,9 +2,10 @@ import { basename, join } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import type { ChatMessage } from '../../schema/item.js';
 import { isPlainObject, jsonTypeName } from '../scan-json.js';
+import { readJsonDocument, type JsonDocument } from '../json-document.js';
 import { DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from './adapter-dataset.js';
 import { parseInlineOptions } from './parse-inline-options.js';
-import { isDirectory, pathExists, readJsonDocument, type JsonDocument } from './read-benchmark-file.js';
+import { isDirectory, pathExists } from './read-benchmark-file.js';
 import { readKeyedValues } from './read-keyed-values.js';
 
 export const CHISAFETY_OPEN_PROTOCOL = 'chisafety-open';

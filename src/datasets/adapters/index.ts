@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { InputError } from '../../errors/culturekit-error.js';
 import '../../scoring/protocols/index.js';
 import { readDatasetText } from '../read-text-file.js';
+import { readJsonDocument } from '../json-document.js';
 import { adaCultureSafeFiles, loadAdaCultureSafe, looksLikeAdaCultureSafe, type AdaCultureSafeOptions } from './adaculturesafe.js';
 import type { AdapterDataset } from './adapter-dataset.js';
 import { loadAEval, looksLikeAEval, type AEvalOptions } from './aeval.js';
@@ -11,7 +12,7 @@ import { loadCamel, looksLikeCamel, type CamelOptions } from './camel.js';
 import { loadCamelStyle, looksLikeCamelStylePrompts, type CamelStyleOptions } from './camel-style.js';
 import { chiSafetyFileKind, loadChiSafetyBench, type ChiSafetyOptions } from './chisafety.js';
 import { loadGeoMlama, looksLikeGeoMlamaCsv, looksLikeGeoMlamaTsv, type GeoMlamaOptions } from './geomlama.js';
-import { isDirectory, pathExists, readJsonDocument } from './read-benchmark-file.js';
+import { isDirectory, pathExists } from './read-benchmark-file.js';
 
 export type { AdapterDataset, BaseAdapterOptions } from './adapter-dataset.js';
 export { loadAdaCultureSafe, loadAEval, loadBlend, loadCamel, loadCamelStyle, loadChiSafetyBench, loadGeoMlama };

@@ -3,7 +3,7 @@ import type { RecordProblem } from '../../errors/culturekit-error.js';
 import { readCsvRecords } from '../read-csv.js';
 import { readJsonLines } from '../read-jsonl.js';
 import { isPlainObject } from '../scan-json.js';
-import { lineOfKey, readJsonDocument } from './read-benchmark-file.js';
+import { lineOfKey, readJsonDocument } from '../json-document.js';
 
 /** One value of a keyed file (an answer key, reference answers) and where it was read. */
 export interface KeyedValue {

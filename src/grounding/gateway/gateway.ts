@@ -4,11 +4,11 @@ import { Hono, type Context } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InputError } from '../../errors/culturekit-error.js';
 import { applyGroundingEdit, lastUserText } from '../apply-grounding-edit.js';
 import { checkGroundingTemplate, formatKnowledge, groundingEdit, groundingTemplateId } from '../grounded-prompts.js';
 import { guessLanguage } from '../guess-language.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type RetrievalHit } from '../knowledge-base.js';
+import { listenError } from '../../web/listen-error.js';
 import { openAIError } from './openai-error.js';
 import { createUpstream, forward, HOP_BY_HOP_HEADERS } from './upstream.js';
 
@@ -207,8 +207,7 @@ export async function startGateway(options: GatewayOptions & { port?: number; ho
     });
   } catch (error) {
     gateway.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot listen on ${host}:${options.port ?? 8787}${code ? ` (${code})` : ''}: ${(error as Error).message}`, { cause: error });
+    throw listenError(error, host, options.port ?? 8787);
   }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
