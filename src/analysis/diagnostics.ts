@@ -1,6 +1,6 @@
 import { GEOMLAMA_LOCAL_LANGUAGES } from '../datasets/adapters/geomlama.js';
 import { CHOICE_LETTERS } from '../schema/fields.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 import { wilsonInterval } from '../statistics/intervals.js';
 
 /** The fields of a result row the diagnostics read (a `ResultRow` is one). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunManifest } from '../schema/manifest.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 import { wilsonInterval } from '../statistics/intervals.js';
 import { summarizeRun } from './summarize.js';
 

@@ -4,7 +4,7 @@ import type { Item } from '../schema/item.js';
 import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
-import { resultKey } from '../store/result-row.js';
+import { resultKey } from '../store/result-key.js';
 import '../scoring/protocols/index.js';
 import { getProtocol, protocolIds } from '../scoring/protocol.js';
 import { evalConditions } from './conditions.js';

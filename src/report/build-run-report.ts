@@ -3,7 +3,7 @@ import { groupMetric } from '../analysis/group-metrics.js';
 import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
 import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';
 import { sortedQuantile } from '../statistics/quantile.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 import type { HeatmapCell, IntervalPoint, LetterShare } from './chart-specs.js';
 import type { ReportRun } from './report-run.js';
 
