@@ -41,6 +41,7 @@ export { writeReport, type WriteReportInput, type WriteReportOutput } from './re
 export { buildReport } from './report/build-report.js';
 export { createViewApp, type ViewAppOptions } from './web/view-app.js';
 export { startViewServer } from './web/start-view-server.js';
+export { foldText, foldAnswer } from './text/fold-text.js';
 export * from './grounding/index.js';
 export * from './build/index.js';
 export { openReviewStore } from './review/review-store.js';
