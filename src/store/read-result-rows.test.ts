@@ -58,9 +58,9 @@ test('a wrong field is an InputError naming file:line: field', () => {
   assert.throws(() => parseResultRow(missing, 'row 7'), { name: 'InputError', message: /^row 7: status: / });
 });
 
-test('invalid JSON names file:line and the column', () => {
+test('invalid JSON names file:line', () => {
   const path = folder([JSON.stringify(judged), '{"runId": "run-1",,}']);
-  assert.throws(() => readResultsFile(path), (error: unknown) => error instanceof InputError && new RegExp(`^${path}:2: invalid JSON: .*\\(column \\d+\\)$`).test(error.message));
+  assert.throws(() => readResultsFile(path), (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}:2: invalid JSON: `));
 });
 
 test('a NaN metric, written to JSON as null, reads back as NaN', () => {

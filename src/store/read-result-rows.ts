@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { formatRecordProblem, InputError } from '../errors/culturekit-error.js';
-import { locateJsonError } from '../datasets/scan-json.js';
 import { resultRowSchema, type ResultRow } from '../schema/result.js';
 import { issueLines } from '../schema/issue-lines.js';
 
@@ -34,8 +33,7 @@ export function readResultsFile(path: string): ResultRow[] {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      const where = locateJsonError(error, text);
-      throw new InputError(formatRecordProblem({ file: path, line: index + 1, field: '', problem: `invalid JSON: ${where.message} (column ${where.column})` }));
+      throw new InputError(formatRecordProblem({ file: path, line: index + 1, field: '', problem: `invalid JSON: ${(error as Error).message}` }));
     }
     rows.push(parseResultRow(value, `${path}:${index + 1}`));
   }
