@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareRuns } from './compare-runs.js';
-import { mcnemarExact, wilcoxonSignedRank } from './paired-tests.js';
+import { mcnemarExact, wilcoxonSignedRank } from '../statistics/paired-tests.js';
 import type { MetricRow } from './row-fields.js';
 
 function row(model: string, condition: string, itemId: string, country: string, accuracy: number, respectfulness: number): MetricRow {

@@ -1,7 +1,7 @@
 import { InputError } from '../errors/culturekit-error.js';
 import { hashToSeed } from '../util/seeded-random.js';
-import { pairedBootstrapDifference, type BootstrapOptions } from './bootstrap.js';
-import { mcnemarExact, wilcoxonSignedRank, type WilcoxonResult } from './paired-tests.js';
+import { pairedBootstrapDifference, type BootstrapOptions } from '../statistics/bootstrap.js';
+import { mcnemarExact, wilcoxonSignedRank, type WilcoxonResult } from '../statistics/paired-tests.js';
 import { checkGroupFields, compareKeys, type GroupField, type GroupKey, keyOf, metricValue, type MetricRow } from './row-fields.js';
 
 export interface CompareRunsOptions {

@@ -1,6 +1,6 @@
 import { CHOICE_LETTERS } from '../schema/fields.js';
-import type { ResultRow } from '../store/result-row.js';
-import { wilsonInterval } from './intervals.js';
+import type { ResultRow } from '../schema/result.js';
+import { wilsonInterval } from '../statistics/intervals.js';
 
 /** The fields of a result row the diagnostics read (a `ResultRow` is one). */
 export type DiagnosticRow = Pick<ResultRow, 'metrics' | 'status'> & Partial<Pick<ResultRow, 'model' | 'condition' | 'country' | 'language' | 'details' | 'extracted' | 'choices' | 'category'>>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { groupMetric } from './group-metrics.js';
-import { wilsonInterval } from './intervals.js';
+import { wilsonInterval } from '../statistics/intervals.js';
 import type { MetricRow } from './row-fields.js';
 
 function rows(model: string, country: string | undefined, values: number[], metric = 'accuracy'): MetricRow[] {

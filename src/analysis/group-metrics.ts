@@ -1,7 +1,7 @@
 import { InputError } from '../errors/culturekit-error.js';
 import { hashToSeed } from '../util/seeded-random.js';
-import { bootstrapMeanOfGroupMeans, type BootstrapOptions } from './bootstrap.js';
-import { wilsonInterval } from './intervals.js';
+import { bootstrapMeanOfGroupMeans, type BootstrapOptions } from '../statistics/bootstrap.js';
+import { wilsonInterval } from '../statistics/intervals.js';
 import { checkGroupFields, compareKeys, type GroupField, type GroupKey, keyOf, metricValue, type MetricRow } from './row-fields.js';
 
 export interface GroupMetricOptions {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { correlate } from './correlation.js';
+import { correlate } from '../statistics/correlation.js';
 import { knowledgeSafetyCorrelation } from './knowledge-safety.js';
 import type { MetricRow } from './row-fields.js';
 

@@ -1,4 +1,4 @@
-import { correlate, type CorrelationResult } from './correlation.js';
+import { correlate, type CorrelationResult } from '../statistics/correlation.js';
 import { InputError } from '../errors/culturekit-error.js';
 import { checkGroupFields, compareKeys, type GroupField, type GroupKey, keyOf, metricValue, type MetricRow } from './row-fields.js';
 

@@ -1,5 +1,5 @@
 import { InputError } from '../errors/culturekit-error.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 
 /** The fields of a result row that results can be grouped, paired or macro-averaged by. */
 export const groupFields = [

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunManifest } from '../schema/manifest.js';
-import type { ResultRow } from '../store/result-row.js';
-import { wilsonInterval } from './intervals.js';
+import type { ResultRow } from '../schema/result.js';
+import { wilsonInterval } from '../statistics/intervals.js';
 import { summarizeRun } from './summarize.js';
 
 const manifest: RunManifest = {

@@ -1,8 +1,8 @@
 import type { RunManifest } from '../schema/manifest.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 import { panelAgreement, type PanelAgreement } from '../scoring/judge/combine-verdicts.js';
 import type { JudgeParse } from '../scoring/judge/rubric.js';
-import { meanInterval, wilsonInterval } from './intervals.js';
+import { meanInterval, wilsonInterval } from '../statistics/intervals.js';
 
 /** One metric over one group of results. */
 export interface MetricCell {
@@ -155,18 +155,9 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): 
   return { runId: manifest.id, generatedAt: new Date().toISOString(), dataset: manifest.dataset, groups: summaries };
 }
 
-interface StoredVerdict {
-  status: string;
-  metrics?: Record<string, number>;
-  label?: string;
-  reason?: string;
-}
-
 /** The panel's verdicts stored with a judged row (`details.judges`), per rubric, as the agreement statistics read them. */
 function collectVerdicts(row: ResultRow, into: Map<string, JudgeParse[][]>): void {
-  const judged = row.details?.judges as { rubric: string; verdicts: StoredVerdict[] }[] | undefined;
-  if (!Array.isArray(judged)) return;
-  for (const { rubric, verdicts } of judged) {
+  for (const { rubric, verdicts } of row.details?.judges ?? []) {
     let items = into.get(rubric);
     if (!items) into.set(rubric, (items = []));
     items.push(

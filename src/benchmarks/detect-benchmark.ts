@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import { readDatasetText } from '../datasets/read-text-file.js';
 import type { FileProbe, FolderProbe } from './benchmark-definition.js';
 import { benchmarks, type BenchmarkName } from './registry.js';
-import { isDirectory, pathExists, readJsonDocument } from './shared/read-benchmark-file.js';
+import { readJsonDocument } from '../datasets/json-document.js';
+import { isDirectory, pathExists } from './shared/read-benchmark-file.js';
 
 /**
  * The benchmark whose file shape a path has, where the shape is unambiguous; undefined otherwise. Each benchmark's

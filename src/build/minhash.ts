@@ -1,4 +1,5 @@
 import { hashToSeed, seededRandom } from '../util/seeded-random.js';
+import { foldText } from '../text/fold-text.js';
 
 export interface MinHashOptions {
   /** Hash functions in a signature. Default 128. */
@@ -34,9 +35,7 @@ export interface NearDuplicate {
  * normalizeForShingles('What  is the Custom?') // 'what is the custom'
  */
 export function normalizeForShingles(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -1,7 +1,8 @@
 import type { RecordProblem } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult, RecordType } from './raw-record.js';
-import { emptyFileError, fileError, readDatasetText } from './read-text-file.js';
-import { isPlainObject, jsonTypeName, locateJsonError, scanJson } from './scan-json.js';
+import { readJsonDocument } from './json-document.js';
+import { emptyFileError, fileError } from './read-text-file.js';
+import { isPlainObject, jsonTypeName } from './scan-json.js';
 
 const SECTIONS: Record<string, RecordType> = { items: 'item', descriptions: 'description' };
 
@@ -13,20 +14,12 @@ const SECTIONS: Record<string, RecordType> = { items: 'item', descriptions: 'des
  * const { records } = await readJsonRecords('dataset.json');
  */
 export async function readJsonRecords(file: string): Promise<ReadResult> {
-  const text = await readDatasetText(file);
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    const where = locateJsonError(error, text);
-    throw fileError(file, where.line, `invalid JSON: ${where.message} (column ${where.column})`);
-  }
-  const scan = scanJson(text);
-  const starts = scan.ok ? scan.elements : new Map();
+  const parsed = await readJsonDocument(file);
+  const document = parsed.value;
 
-  const sections: { key: string; values: unknown[]; recordType?: RecordType }[] = [];
+  const sections: { values: unknown[]; recordType?: RecordType }[] = [];
   if (Array.isArray(document)) {
-    sections.push({ key: '', values: document });
+    sections.push({ values: document });
   } else if (isPlainObject(document) && Object.keys(SECTIONS).some((key) => key in document)) {
     for (const [key, recordType] of Object.entries(SECTIONS)) {
       if (!(key in document)) continue;
@@ -34,7 +27,7 @@ export async function readJsonRecords(file: string): Promise<ReadResult> {
       if (!Array.isArray(values)) {
         throw fileError(file, 1, `expected an array of records, got ${jsonTypeName(values)}`, key);
       }
-      sections.push({ key, values, recordType });
+      sections.push({ values, recordType });
     }
   } else {
     throw fileError(file, 1, 'expected an array of records, or an object with "items" and/or "descriptions" arrays');
@@ -43,9 +36,9 @@ export async function readJsonRecords(file: string): Promise<ReadResult> {
   const records: RawRecord[] = [];
   const problems: RecordProblem[] = [];
   for (const section of sections) {
-    const positions = starts.get(section.key) ?? [];
+    const lines = parsed.elementLines(section.values);
     section.values.forEach((value, index) => {
-      const line = positions[index]?.line ?? index + 1;
+      const line = lines[index] ?? index + 1;
       if (!isPlainObject(value)) {
         problems.push({ file, line, field: '', problem: `expected a JSON object, got ${jsonTypeName(value)}` });
       } else {

@@ -1,28 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { locateJsonError, scanJson } from './scan-json.js';
-
-function lines(text: string, key = ''): number[] {
-  const scan = scanJson(text);
-  assert.ok(scan.ok, 'expected valid JSON');
-  return (scan.elements.get(key) ?? []).map((position) => position.line);
-}
+import { locateJsonError, positionAt, scanJson } from './scan-json.js';
 
 describe('scanJson', () => {
-  it('finds the line where each element of a top-level array starts', () => {
-    const text = '[\n  {"id": "a", "text": "has [brackets], \\"quotes\\" and {braces}"},\n\n  {\n    "id": "b",\n    "nested": [1, {"x": [2]}]\n  },\n  {"id": "c"}\n]\n';
-    assert.deepEqual(lines(text), [2, 4, 8]);
-    JSON.parse(text);
+  it('outlines every value in document order: kind, line, size, and the keys of each object', () => {
+    const scan = scanJson('{\n"a": [1,\n {"b": null}],\n"c": "x"\n}');
+    assert.ok(scan.ok);
+    assert.deepEqual(scan.outline, {
+      kinds: ['object', 'array', 'scalar', 'object', 'scalar', 'scalar'],
+      lines: [1, 2, 2, 3, 3, 4],
+      sizes: [2, 2, 0, 1, 0, 0],
+      keys: ['a', 'b', 'c'],
+    });
   });
 
-  it('finds the elements of each array under a top-level object', () => {
-    const text = '{\n"name": "x",\n"descriptions": [\n{"id": "d1"}\n],\n"items": [\n{"id": "q1"},\n{"id": "q2"}\n]\n}';
-    assert.deepEqual(lines(text, 'descriptions'), [4]);
-    assert.deepEqual(lines(text, 'items'), [7, 8]);
-  });
-
-  it('accepts every kind of JSON value', () => {
-    assert.deepEqual(lines('[1, -2.5e3, true, false, null, "s", [], {}]'), [1, 1, 1, 1, 1, 1, 1, 1]);
+  it('accepts every kind of JSON value and decodes escaped keys', () => {
+    const scan = scanJson('[1, -2.5e3, true, false, null, "s", [], {"\\u0041\\"": 1}]');
+    assert.ok(scan.ok);
+    assert.equal(scan.outline.sizes[0], 8);
+    assert.deepEqual(scan.outline.keys, ['A"']);
   });
 
   it('reports where the text stops being JSON', () => {
@@ -39,6 +35,13 @@ describe('scanJson', () => {
       assert.deepEqual([scan.error.line, scan.error.column], [line, column], text);
       assert.throws(() => JSON.parse(text));
     }
+  });
+});
+
+describe('positionAt', () => {
+  it('gives the 1-based line and column of an offset', () => {
+    assert.deepEqual(positionAt('{\n  "a": 1\n}', 4), { offset: 4, line: 2, column: 3 });
+    assert.deepEqual(positionAt('abc', 0), { offset: 0, line: 1, column: 1 });
   });
 });
 

@@ -1,4 +1,4 @@
-/** Where a JSON value starts: character offset and 1-based line. */
+/** A place in JSON text: character offset, 1-based line and column. */
 export interface JsonPosition {
   offset: number;
   line: number;
@@ -6,12 +6,18 @@ export interface JsonPosition {
 }
 
 /**
- * Where the records of a JSON document start: for a top-level array, its elements under the key `""`;
- * for a top-level object, the elements of each array-valued key.
+ * The shape of a JSON document without its values, in document order (pre-order): every value's kind, start line and
+ * size (the element or member count of an array or object, 0 otherwise), and the member keys of every object, object
+ * after object.
  */
-export type JsonElementStarts = Map<string, JsonPosition[]>;
+export interface JsonOutline {
+  kinds: ('array' | 'object' | 'scalar')[];
+  lines: number[];
+  sizes: number[];
+  keys: string[];
+}
 
-export type JsonScan = { ok: true; elements: JsonElementStarts } | { ok: false; error: JsonPosition };
+export type JsonScan = { ok: true; outline: JsonOutline } | { ok: false; error: JsonPosition };
 
 const LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
 
@@ -27,29 +33,39 @@ const enum Expect {
 
 interface Frame {
   isArray: boolean;
-  starts?: JsonPosition[];
+  /** Index of the container in `outline.sizes`, counted up as its members come. */
+  slot: number;
 }
 
 /**
- * A structural scan of JSON text (no values are built): the start of every record, or where the text
- * stops being JSON. Values themselves are parsed by `JSON.parse`.
+ * A structural scan of JSON text (no values are built): where every value starts and the keys of every object, or
+ * where the text stops being JSON. Values themselves are parsed by `JSON.parse`; `parseJsonDocument` pairs the two.
  *
  * @example
  * const scan = scanJson('[\n {"id": 1},\n {"id": 2}\n]');
- * // scan.ok && scan.elements.get('')  →  [{ offset: 3, line: 2, column: 2 }, { offset: 16, line: 3, column: 2 }]
+ * // scan.ok && scan.outline.lines  →  [1, 2, 2, 3, 3] (the array, then each object and its value); keys: ['id', 'id']
  */
 export function scanJson(text: string): JsonScan {
   const length = text.length;
-  const elements: JsonElementStarts = new Map();
+  const outline: JsonOutline = { kinds: [], lines: [], sizes: [], keys: [] };
   const stack: Frame[] = [];
   let index = 0;
   let line = 1;
   let lineStart = 0;
   let expect = Expect.Value;
-  let rootKey = '';
-  const here = (offset = index): JsonPosition => ({ offset, line, column: offset - lineStart + 1 });
-  const fail = (offset = index): JsonScan => ({ ok: false, error: here(offset) });
+  const fail = (offset = index): JsonScan => ({ ok: false, error: { offset, line, column: offset - lineStart + 1 } });
   const afterValue = (): Expect => (stack.length === 0 ? Expect.End : Expect.CommaOrClose);
+  const open = (isArray: boolean): void => {
+    stack.push({ isArray, slot: outline.sizes.length });
+    outline.kinds.push(isArray ? 'array' : 'object');
+    outline.lines.push(line);
+    outline.sizes.push(0);
+  };
+  const scalar = (): void => {
+    outline.kinds.push('scalar');
+    outline.lines.push(line);
+    outline.sizes.push(0);
+  };
   /** Index just past the closing quote, or -1 with `index` left on the offending character. */
   const skipString = (): number => {
     let cursor = index + 1;
@@ -74,7 +90,7 @@ export function scanJson(text: string): JsonScan {
       } else if (code !== 32 && code !== 9 && code !== 13) break;
       index++;
     }
-    if (index >= length) return expect === Expect.End ? { ok: true, elements } : fail();
+    if (index >= length) return expect === Expect.End ? { ok: true, outline } : fail();
     const char = text[index];
     switch (expect) {
       case Expect.End:
@@ -87,29 +103,28 @@ export function scanJson(text: string): JsonScan {
           expect = afterValue();
           break;
         }
-        stack.at(-1)?.starts?.push(here());
+        const parent = stack.at(-1);
+        if (parent?.isArray) outline.sizes[parent.slot]++;
         if (char === '{') {
-          stack.push({ isArray: false });
+          open(false);
           expect = Expect.KeyOrClose;
           index++;
         } else if (char === '[') {
-          let starts: JsonPosition[] | undefined;
-          if (stack.length === 0) starts = [];
-          else if (stack.length === 1 && !stack[0].isArray) starts = [];
-          if (starts) elements.set(stack.length === 0 ? '' : rootKey, starts);
-          stack.push({ isArray: true, starts });
+          open(true);
           expect = Expect.ValueOrClose;
           index++;
         } else if (char === '"') {
           const start = index;
           const end = skipString();
           if (end < 0) return fail(index === start ? start : index);
+          scalar();
           index = end;
           expect = afterValue();
         } else {
           let end = index;
-          while (end < length && /[A-Za-z0-9+\-.]/.test(text[end])) end++;
+          while (end < length && isLiteralCharacter(text.charCodeAt(end))) end++;
           if (end === index || !LITERAL.test(text.slice(index, end))) return fail();
+          scalar();
           index = end;
           expect = afterValue();
         }
@@ -127,7 +142,9 @@ export function scanJson(text: string): JsonScan {
         const start = index;
         const end = skipString();
         if (end < 0) return fail(index === start ? start : index);
-        if (stack.length === 1) rootKey = JSON.parse(text.slice(start, end)) as string;
+        const raw = text.slice(start + 1, end - 1);
+        outline.keys.push(raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw);
+        outline.sizes[stack[stack.length - 1].slot]++;
         index = end;
         expect = Expect.Colon;
         break;
@@ -153,6 +170,27 @@ export function scanJson(text: string): JsonScan {
   }
 }
 
+/** A–Z, a–z, 0–9, `+`, `-`, `.`: the characters of numbers and of true / false / null. */
+function isLiteralCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || code === 43 || code === 45 || code === 46;
+}
+
+/**
+ * The 1-based line and column of a character offset in `text`.
+ *
+ * @example
+ * positionAt('{\n  "a": 1\n}', 4) // { offset: 4, line: 2, column: 3 }
+ */
+export function positionAt(text: string, offset: number): JsonPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
 /**
  * Where `JSON.parse` failed on `text`, and its message without the echoed text:
  * `{ line: 3, column: 7, message: "Unexpected token ','" }`.
@@ -167,14 +205,8 @@ export function locateJsonError(error: unknown, text: string): { line: number; c
       .trim() || 'syntax error';
   const reported = /at position (\d+)/.exec(raw);
   if (reported) {
-    const offset = Math.min(Number(reported[1]), text.length);
-    let line = 1;
-    let lineStart = 0;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-      line++;
-      lineStart = index + 1;
-    }
-    return { line, column: offset - lineStart + 1, message };
+    const { line, column } = positionAt(text, Math.min(Number(reported[1]), text.length));
+    return { line, column, message };
   }
   const scan = scanJson(text);
   if (scan.ok === false) return { line: scan.error.line, column: scan.error.column, message };

@@ -2,6 +2,7 @@ import { InputError } from '../errors/culturekit-error.js';
 import type { CulturalDescription } from '../schema/description.js';
 import type { ChatMessage, Item } from '../schema/item.js';
 import type { EvalCondition } from '../schema/manifest.js';
+import type { ConditionStep } from '../schema/result-details.js';
 import type { CacheEntry } from '../store/open-store.js';
 import type { ModelCaller, ModelRequest } from '../models/model-caller.js';
 import type { RenderedRequest } from '../scoring/render-request.js';
@@ -19,14 +20,6 @@ export interface Grounding {
 }
 
 /** An extra model call made for a condition (the recall step), kept with the result. */
-export interface ConditionStep {
-  name: string;
-  messages: ChatMessage[];
-  response: string;
-  usage: { inputTokens: number; outputTokens: number };
-  cached: boolean;
-}
-
 export interface ConditionOutcome {
   rendered: RenderedRequest;
   /** Descriptions given to the model (retrieved or oracle). */

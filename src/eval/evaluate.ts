@@ -14,7 +14,8 @@ import { TOOL_VERSION } from '../version.js';
 import { checkConditions } from './conditions.js';
 import { computePlanHash, planRun } from './plan.js';
 import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
-import { readManifestFile, writeManifestFile, writeRunOutputs } from './write-outputs.js';
+import { readManifestFile, writeManifestFile } from '../store/manifest-file.js';
+import { writeRunOutputs } from './write-outputs.js';
 
 export interface EvaluateInput {
   /** Dataset reference (`builtin:sample` or a file). Not needed with `resume`. */

@@ -7,15 +7,6 @@ import type { Judging } from './judging.js';
 export function createJudging(): Omit<Judging, 'judges'> {
   return {
     getRubric,
-    combine(rubric, verdicts) {
-      const combined = combineVerdicts(rubric as JudgeRubric, verdicts);
-      if (combined.status === 'invalid') return { status: 'invalid', metrics: {}, agreement: { reason: combined.reason, invalidJudges: combined.invalidJudges } };
-      return {
-        status: 'scored',
-        metrics: combined.metrics,
-        label: combined.label,
-        agreement: { ...combined.agreement, judges: combined.judges, invalidJudges: combined.invalidJudges },
-      };
-    },
+    combine: (rubric, verdicts) => combineVerdicts(rubric as JudgeRubric, verdicts),
   };
 }

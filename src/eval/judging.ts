@@ -1,17 +1,10 @@
 import type { CulturalDescription } from '../schema/description.js';
 import type { Item } from '../schema/item.js';
+import type { CombinedVerdict, JudgeVerdictRecord, RubricJudgement } from '../schema/result-details.js';
 import { ModelCallError } from '../models/model-error.js';
 import { rubricTag, type JudgeParse, type Rubric } from '../scoring/judge/rubric.js';
 import type { CacheEntry } from '../store/open-store.js';
 import type { ModelCaller, ModelRequest } from '../models/model-caller.js';
-
-/** A panel's combined verdict for one rubric on one item. */
-export interface CombinedVerdict {
-  status: 'scored' | 'invalid';
-  metrics: Record<string, number>;
-  label?: string;
-  agreement?: Record<string, unknown>;
-}
 
 /** The judge pieces the engine needs (from src/scoring/judge). */
 export interface Judging {
@@ -22,23 +15,10 @@ export interface Judging {
   maxTokens?: number;
 }
 
-export interface JudgeVerdictRecord {
-  judge: string;
-  status: 'scored' | 'invalid' | 'error';
-  metrics?: Record<string, number>;
-  label?: string;
-  reasoning?: string;
-  reason?: string;
-  reply?: string;
-  /** Calls made for this verdict: 2 when the first reply could not be read and the judge was asked once more. */
-  calls: number;
-  cached: boolean;
-}
-
 export interface JudgeOutcome {
   status: 'scored' | 'invalid';
   metrics: Record<string, number>;
-  rubrics: { rubric: string; combined: CombinedVerdict; verdicts: JudgeVerdictRecord[] }[];
+  rubrics: RubricJudgement[];
   usage: { inputTokens: number; outputTokens: number };
 }
 

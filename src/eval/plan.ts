@@ -4,7 +4,7 @@ import type { Item } from '../schema/item.js';
 import type { EvalCondition, ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
-import { resultKey } from '../store/result-row.js';
+import { resultKey } from '../store/result-key.js';
 import { getProtocol, protocolIds } from '../benchmarks/registry.js';
 
 

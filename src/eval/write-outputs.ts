@@ -1,31 +1,12 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeRun, type RunSummary } from '../analysis/summarize.js';
-import { InputError } from '../errors/culturekit-error.js';
-import { runManifestSchema, type RunManifest } from '../schema/manifest.js';
+import type { RunManifest } from '../schema/manifest.js';
+import { writeManifestFile } from '../store/manifest-file.js';
 import type { Store } from '../store/open-store.js';
-import type { ResultRow } from '../store/result-row.js';
+import { parseResultRow } from '../store/read-result-rows.js';
+import type { ResultRow } from '../schema/result.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
-
-/** Reads and validates a run's `manifest.json`; problems name the file and the field. */
-export function readManifestFile(path: string): RunManifest {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`${path}: not a readable run manifest: ${(error as Error).message}`);
-  }
-  const parsed = runManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${path}: ${issue.path.join('.') || 'manifest'}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-export function writeManifestFile(outDir: string, manifest: RunManifest): void {
-  writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-}
 
 /**
  * Writes `results.jsonl` (one row per item × model × condition) and `summary.json` from the store, each atomically,
@@ -39,7 +20,7 @@ export async function writeRunOutputs(outDir: string, store: Store, manifest: Ru
   const file = openSync(temporary, 'w');
   let summary: RunSummary;
   try {
-    summary = summarizeRun(manifest, writingRows(file, store.iterateResultJson(manifest.id)));
+    summary = summarizeRun(manifest, writingRows(file, store.iterateResultJson(manifest.id), `${store.path}: run ${manifest.id}`));
   } finally {
     closeSync(file);
   }
@@ -48,8 +29,8 @@ export async function writeRunOutputs(outDir: string, store: Store, manifest: Ru
   return summary;
 }
 
-/** Writes each stored row to the file as it passes, and hands it on parsed. */
-function* writingRows(file: number, rows: Iterable<string>): Generator<ResultRow> {
+/** Writes each stored row to the file as it passes, and hands it on parsed (and checked: the store is a file too). */
+function* writingRows(file: number, rows: Iterable<string>, where: string): Generator<ResultRow> {
   let buffer = '';
   for (const json of rows) {
     buffer += json + '\n';
@@ -57,7 +38,7 @@ function* writingRows(file: number, rows: Iterable<string>): Generator<ResultRow
       writeSync(file, buffer);
       buffer = '';
     }
-    yield JSON.parse(json) as ResultRow;
+    yield parseResultRow(JSON.parse(json), where);
   }
   if (buffer) writeSync(file, buffer);
 }

@@ -1,5 +1,5 @@
 import { ISO_ALPHA2_CODES } from '../schema/countries.js';
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold-text.js';
 
 /**
  * Country names → ISO 3166-1 alpha-2: the one name table of culturekit. Every module that turns a country

@@ -1,4 +1,4 @@
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold-text.js';
 import { LATIN_STOPWORD_LANGUAGES, stopwordsOf } from './stopwords.js';
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;

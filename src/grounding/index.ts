@@ -22,7 +22,6 @@ export type { CountryMention } from './recognize-countries.js';
 export { tokenize, TOKENIZER_VERSION } from './tokenize.js';
 export type { TokenizeOptions } from './tokenize.js';
 export { guessLanguage } from './guess-language.js';
-export { foldText } from './fold-text.js';
 export {
   createGateway,
   GROUNDING_HEADER,

@@ -1,6 +1,6 @@
 import { ISO_ALPHA2_CODES } from '../schema/countries.js';
 import { countryNameEntries, type CountryNameEntry } from './country-names.js';
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold-text.js';
 
 export interface CountryMention {
   /** ISO 3166-1 alpha-2. */

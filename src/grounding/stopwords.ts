@@ -2,7 +2,7 @@
  * Small stopword lists (folded: lower case, no accents) for the languages culturekit's tokenizer knows.
  * They only trim the most frequent function words; BM25's inverse document frequency does the rest.
  */
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold-text.js';
 
 const LISTS: Record<string, string> = {
   en: 'a an and are as at be been but by can could did do does for from had has have how i if in into is it its me my not of on or our so such than that the their them then there these they this to was we were what when where which while who whom why will with would you your',

@@ -1,28 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldText } from './fold-text.js';
 import { guessLanguage } from './guess-language.js';
 import { lightStem } from './light-stem.js';
 import { tokenize } from './tokenize.js';
 
 const words = (text: string, language?: string) => tokenize(text, { language, bigrams: false });
 const bigrams = (text: string) => tokenize(text).filter((token) => token.startsWith('\u0001')).map((token) => token.slice(1));
-
-describe('foldText', () => {
-  it('applies NFKC, lower case, and drops accents and Arabic short vowels', () => {
-    assert.equal(foldText('Día de Muertos'), 'dia de muertos');
-    assert.equal(foldText('ＪＡＰＡＮ'), 'japan');
-    assert.equal(foldText('Côte d’Ivoire'), 'cote d’ivoire');
-    assert.equal(foldText('مُحَمَّد'), 'محمد');
-    assert.equal(foldText('أهلاً'), 'اهلا');
-  });
-
-  it('keeps kana voicing marks, Hangul and Devanagari vowel signs', () => {
-    assert.equal(foldText('ビジネス'), 'ビジネス');
-    assert.equal(foldText('한국어'), '한국어');
-    assert.equal(foldText('भारत जापान'), 'भारत जापान');
-  });
-});
 
 describe('tokenize', () => {
   it('drops stopwords and single letters, folds and stems English', () => {

@@ -1,4 +1,4 @@
-import { foldText } from './fold-text.js';
+import { foldText } from '../text/fold-text.js';
 import { guessLatinLanguage } from './guess-language.js';
 import { lightStem } from './light-stem.js';
 import { LATIN_STOPWORD_LANGUAGES, stopwordsOf } from './stopwords.js';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { correlate } from '../analysis/correlation.js';
+import { correlate } from '../statistics/correlation.js';
 import type { RunManifest } from '../schema/manifest.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 import { buildReport, pairSeries } from './build-report.js';
 import { fineGrainedTables } from './fine-grained-tables.js';
 import { csvField, renderCsvReport } from './render-csv-report.js';

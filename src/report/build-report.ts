@@ -1,6 +1,6 @@
 import { compareRuns, type RunComparison } from '../analysis/compare-runs.js';
 import { CulturekitError } from '../errors/culturekit-error.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 import { buildRunReport, seriesLabel, type ReportSeries, type RunReport } from './build-run-report.js';
 import type { ReportRun } from './report-run.js';
 

@@ -3,7 +3,8 @@ import { computeDiagnostics, type Diagnostics } from '../benchmarks/benchmark-di
 import { groupMetric } from '../analysis/group-metrics.js';
 import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
 import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';
-import type { ResultRow } from '../store/result-row.js';
+import { sortedQuantile } from '../statistics/quantile.js';
+import type { ResultRow } from '../schema/result.js';
 import type { HeatmapCell, IntervalPoint, LetterShare } from './chart-specs.js';
 import type { ReportRun } from './report-run.js';
 
@@ -139,14 +140,6 @@ function heatmapCells(rows: readonly ResultRow[], metric: string): Map<string, H
   return result;
 }
 
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const position = (sorted.length - 1) * fraction;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
-}
-
 /** Per series: the share of each letter the model chose (`answerDistribution`) next to the share of right answers per letter. */
 function letterShares(rows: readonly ResultRow[]): LetterShare[] {
   const bySeries = new Map<string, ResultRow[]>();
@@ -258,7 +251,7 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
       series: label,
       counts: group.counts,
       usage: group.usage,
-      latency: { n: sorted.length, meanMs, medianMs: percentile(sorted, 0.5), p95Ms: percentile(sorted, 0.95) },
+      latency: { n: sorted.length, meanMs, medianMs: sortedQuantile(sorted, 0.5), p95Ms: sortedQuantile(sorted, 0.95) },
     };
   });
   const invalidSource = summariesByKind.knowledge ?? summary;

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors/culturekit-error.js';
+import { MANIFEST_FILE, readManifestFile } from '../store/manifest-file.js';
 import { openStore, type Store } from '../store/open-store.js';
-import type { ResultRow } from '../store/result-row.js';
+import { readResultsFile } from '../store/read-result-rows.js';
 import type { ReportRun } from './report-run.js';
-import { readManifestFile } from '../eval/write-outputs.js';
 
 /**
  * Reads runs for a report. Each reference is a run folder (the `--out` of `culturekit eval`, holding manifest.json
@@ -50,22 +50,11 @@ export function readStoredRun(store: Store, runId: string, dbPath: string = stor
 }
 
 function readRunFolder(folder: string): ReportRun {
-  const manifestPath = join(folder, 'manifest.json');
+  const manifestPath = join(folder, MANIFEST_FILE);
   const resultsPath = join(folder, 'results.jsonl');
   if (!existsSync(manifestPath)) throw new InputError(`${folder}: no manifest.json (is it the --out folder of culturekit eval?)`);
   const manifest = readManifestFile(manifestPath);
-  const rows: ResultRow[] = [];
-  if (existsSync(resultsPath)) {
-    const lines = readFileSync(resultsPath, 'utf8').split('\n');
-    lines.forEach((line, index) => {
-      if (!line.trim()) return;
-      try {
-        rows.push(JSON.parse(line) as ResultRow);
-      } catch (error) {
-        throw new InputError(`${resultsPath}:${index + 1}: invalid JSON: ${(error as Error).message}`);
-      }
-    });
-  }
+  const rows = existsSync(resultsPath) ? readResultsFile(resultsPath) : [];
   return { id: manifest.id, source: folder, manifest, rows };
 }
 

@@ -33,7 +33,7 @@ function runInfo(report: RunReport, options: RunSectionOptions): SafeHtml {
   const { manifest } = report;
   const { conditions, kinds, mcqMethod, shuffleSeed, temperature, maxTokens, limit, ...otherOptions } = manifest.options;
   const extra = Object.entries(otherOptions).filter(([, value]) => value !== undefined && value !== null);
-  const judges = (manifest as { judges?: { spec: string }[] }).judges ?? [];
+  const judges = manifest.judges ?? [];
   return html`<section id="${options.idPrefix}-info">
 <h3>Run</h3>
 <dl class="facts">

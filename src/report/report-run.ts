@@ -1,6 +1,6 @@
 import type { RunManifest } from '../schema/manifest.js';
 import type { RunStatus } from '../store/open-store.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 
 /** One run as a report reads it: its manifest and every result row, from the store or from a run folder. */
 export interface ReportRun {

@@ -1,4 +1,4 @@
-import { cohenKappa, krippendorffAlphaNominal } from './nominal-agreement.js';
+import { cohenKappa, krippendorffAlpha } from '../statistics/agreement.js';
 import type { RecordState } from './record-state.js';
 import type { ReviewEvent } from './review-event.js';
 import { editableFields } from './review-record.js';
@@ -60,7 +60,7 @@ function measure(states: readonly RecordState[], annotators: readonly string[], 
       });
     }
   }
-  return { units: units.length, alpha: krippendorffAlphaNominal(units), pairs };
+  return { units: units.length, alpha: krippendorffAlpha(units, 'nominal'), pairs };
 }
 
 /**

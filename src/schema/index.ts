@@ -4,4 +4,6 @@ export * from './description.js';
 export * from './item.js';
 export * from './response.js';
 export * from './score.js';
+export * from './result-details.js';
+export * from './result.js';
 export * from './manifest.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resultDetailsSchema } from './result-details.js';
 
 /**
  * How a result ended:
@@ -22,7 +23,7 @@ export const scoreSchema = z.object({
   /** The answer the scorer read from the response (a letter, `true`/`false`), when there is one. */
   extracted: z.string().optional(),
   /** Method-specific details: log-likelihoods per option, which marker matched, judge output. */
-  details: z.record(z.string(), z.unknown()).optional(),
+  details: resultDetailsSchema.optional(),
   error: z.string().optional(),
 });
 export type Score = z.infer<typeof scoreSchema>;

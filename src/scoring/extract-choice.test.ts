@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractChoice, normalizeText, prepareReply } from './extract-choice.js';
+import { extractChoice, prepareReply } from './extract-choice.js';
 import { PROMPT_WORDS } from './answer-words.js';
 import { renderMcqPrompt } from './mcq-prompt.js';
 
@@ -276,12 +276,5 @@ describe('prepareReply', () => {
   it('says when a reply ended inside its reasoning', () => {
     assert.deepEqual(extractChoice('<think>Tokyo or Kyoto? The dates', ['Tokyo', 'Kyoto']), { status: 'invalid', reason: 'the reply ended inside its <think> reasoning' });
     assert.deepEqual(extractChoice('  ', ['Tokyo', 'Kyoto']), { status: 'invalid', reason: 'empty reply' });
-  });
-});
-
-describe('normalizeText', () => {
-  it('ignores case, punctuation and markdown', () => {
-    assert.equal(normalizeText('**Kyoto.**'), 'kyoto');
-    assert.equal(normalizeText('  「京都」。'), '京都');
   });
 });

@@ -1,4 +1,5 @@
 import { CHOICE_LETTERS } from '../schema/fields.js';
+import { foldAnswer } from '../text/fold-text.js';
 import {
   ANSWER_FILLERS,
   ANSWER_MARKERS,
@@ -56,7 +57,7 @@ export interface ExtractChoiceOptions {
 export function extractChoice(reply: string, choices: readonly string[], options: ExtractChoiceOptions = {}): ChoiceExtraction {
   const text = prepareReply(reply);
   if (text.trim() === '') return { status: 'invalid', reason: emptyReplyReason(reply) };
-  const normalizedChoices = choices.map(normalizeText);
+  const normalizedChoices = choices.map(foldAnswer);
   const context: Context = {
     text,
     count: choices.length > 0 ? Math.min(choices.length, CHOICE_LETTERS.length) : CHOICE_LETTERS.length,
@@ -142,18 +143,8 @@ export function wordAlternation(words: readonly string[]): string {
     .join('|');
 }
 
-/** Lower-cases and drops punctuation, quotes and markdown so that `**Kyoto.**` and `kyoto` compare equal. */
-export function normalizeText(text: string): string {
-  return foldText(text.normalize('NFKC'));
-}
-
-/** `normalizeText` for text that is already NFKC (a prepared reply). */
-function foldText(text: string): string {
-  return text.toLowerCase().replace(PUNCTUATION_RUN, ' ').trim();
-}
 
 const SPACED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Hebrew}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Ethiopic}\p{N}]/u;
-const PUNCTUATION_RUN = /[\s\p{P}\p{S}]+/gu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -257,7 +248,7 @@ interface Context {
   text: string;
   count: number;
   rawChoices: readonly string[];
-  /** The choices, normalised with `normalizeText`. */
+  /** The choices, normalised with `foldAnswer`. */
   choices: string[];
   longestChoice: number;
   oneLetterWords: string;
@@ -349,7 +340,7 @@ function isWordLike(context: Context, token: LetterToken): boolean {
   if (token.form === 'upper' && !context.oneLetterWords.includes(token.letter)) return false;
   // A one-letter word followed by a word is an article, pronoun or preposition, unless the option's own text follows ("A Tokyo").
   const choice = context.choices[CHOICE_LETTERS.indexOf(token.letter)];
-  return !(choice && foldText(context.text.slice(token.end, token.end + choice.length * 2 + 8)).startsWith(choice));
+  return !(choice && foldAnswer(context.text.slice(token.end, token.end + choice.length * 2 + 8)).startsWith(choice));
 }
 
 function inRange(context: Context, letter: string): boolean {
@@ -543,7 +534,7 @@ function conflictingText(context: Context, token: LetterToken): string | undefin
   let lineEnd = text.indexOf('\n', index);
   if (lineEnd === -1) lineEnd = text.length;
   if (lineEnd - index > context.longestChoice * 2 + 40) return undefined;
-  const rest = foldText(text.slice(index, lineEnd));
+  const rest = foldAnswer(text.slice(index, lineEnd));
   if (rest === '') return undefined;
   const found = context.choices.indexOf(rest);
   if (found === -1 || CHOICE_LETTERS[found] === token.letter) return undefined;
@@ -556,7 +547,7 @@ function exactChoiceText(context: Context, start: number): number | undefined {
   let lineEnd = text.indexOf('\n', start);
   if (lineEnd === -1) lineEnd = text.length;
   if (lineEnd - start > context.longestChoice * 2 + 40) return undefined;
-  const rest = foldText(text.slice(start, lineEnd));
+  const rest = foldAnswer(text.slice(start, lineEnd));
   if (rest === '') return undefined;
   const found = context.choices.indexOf(rest);
   return found !== -1 && context.choices.indexOf(rest, found + 1) === -1 ? found : undefined;
@@ -565,7 +556,7 @@ function exactChoiceText(context: Context, start: number): number | undefined {
 /** The option whose text starts what follows a marker ("Answer: Kyoto, because …"); the longest wins. */
 function choiceTextPrefix(context: Context, start: number): number | 'hedged' | undefined {
   const { text } = context;
-  const rest = foldText(text.slice(start, start + context.longestChoice * 2 + 40));
+  const rest = foldAnswer(text.slice(start, start + context.longestChoice * 2 + 40));
   if (rest === '') return undefined;
   let best: number | undefined;
   let tie = false;
@@ -596,7 +587,7 @@ function wholeReply(context: Context, tokens: readonly LetterToken[]): ChoiceExt
   }
 
   if (text.length <= context.longestChoice * 2 + 40) {
-    const normalized = foldText(text);
+    const normalized = foldAnswer(text);
     const found = context.choices.indexOf(normalized);
     if (found !== -1 && context.choices.indexOf(normalized, found + 1) === -1) return { status: 'found', letter: CHOICE_LETTERS[found], rule: 'choice-text' };
   }

@@ -3,28 +3,6 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 /** Hangul is spaced, but particles attach to words (`김치를`), so whole-word matching misses: matched as a substring too. */
 const PARTICLE_SCRIPT = /\p{Script=Hangul}/u;
 const UNSPACED_LANGUAGES = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my', 'bo', 'ko']);
-/** Combining diacritics of Latin, Greek and Cyrillic (accents, tonos), not the vowel signs of Indic or other scripts. */
-const COMBINING_DIACRITICS = /[\u0300-\u036f]/g;
-const PUNCTUATION_RUN = /[\s\p{P}\p{S}]+/gu;
-
-/**
- * Normalises a short answer or a response for matching: NFKC, lower case, accents of Latin/Greek/Cyrillic letters
- * removed (`ήλιο` = `ηλιο`, `Café` = `cafe`), punctuation and symbols turned into single spaces, trimmed.
- *
- * @example
- * normalizeAnswer('  **Cotton-Candy!** ') // 'cotton candy'
- * normalizeAnswer('Ήλιο.')                // 'ηλιο'
- */
-export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING_DIACRITICS, '')
-    .normalize('NFC')
-    .replace(PUNCTUATION_RUN, ' ')
-    .trim();
-}
 
 /** Whether an answer is matched as a substring (unspaced scripts, Korean) rather than as a run of whole words. */
 export function matchesAsSubstring(answer: string, language?: string): boolean {

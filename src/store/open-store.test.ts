@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { RunManifest } from '../schema/manifest.js';
 import { openStore } from './open-store.js';
-import { resultKey, type ResultRow } from './result-row.js';
+import { resultKey } from './result-key.js';
+import type { ResultRow } from '../schema/result.js';
 
 const manifest: RunManifest = {
   id: 'run-test',

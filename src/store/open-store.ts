@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { RunManifest } from '../schema/manifest.js';
-import { resultKey, type ResultRow } from './result-row.js';
+import type { ResultRow } from '../schema/result.js';
+import { parseRunManifest } from './manifest-file.js';
+import { parseResultRow } from './read-result-rows.js';
+import { resultKey } from './result-key.js';
 import { openDatabase } from './open-database.js';
 
 const SCHEMA_VERSION = 1;
@@ -141,9 +144,9 @@ export class Store {
     return statuses;
   }
 
-  /** Every result of a run, ordered by model, condition and item id. */
+  /** Every result of a run, ordered by model, condition and item id, each checked against the result-row schema. */
   *iterateResults(runId: string): Generator<ResultRow> {
-    for (const json of this.iterateResultJson(runId)) yield JSON.parse(json) as ResultRow;
+    for (const json of this.iterateResultJson(runId)) yield parseResultRow(JSON.parse(json), `${this.path}: run ${runId}`);
   }
 
   /** Every result of a run as its stored JSON text, in the same order as `iterateResults`. */
@@ -166,11 +169,11 @@ export class Store {
 
   getRun(runId: string): StoredRun | undefined {
     const row = this.statements.getRun.get(runId);
-    return row ? toStoredRun(row) : undefined;
+    return row ? toStoredRun(row, this.path) : undefined;
   }
 
   listRuns(): StoredRun[] {
-    return this.statements.listRuns.all().map(toStoredRun);
+    return this.statements.listRuns.all().map((row) => toStoredRun(row, this.path));
   }
 
   close(): void {
@@ -178,10 +181,10 @@ export class Store {
   }
 }
 
-function toStoredRun(row: { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }): StoredRun {
+function toStoredRun(row: { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }, path: string): StoredRun {
   return {
     id: row.id,
-    manifest: JSON.parse(row.manifest) as RunManifest,
+    manifest: parseRunManifest(JSON.parse(row.manifest), `${path}: manifest of run ${row.id}`),
     outDir: row.out_dir,
     status: row.status as RunStatus,
     createdAt: row.created_at,

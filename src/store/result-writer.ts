@@ -1,5 +1,5 @@
 import type { CacheEntry, Store } from './open-store.js';
-import type { ResultRow } from './result-row.js';
+import type { ResultRow } from '../schema/result.js';
 
 /** Builds a result when the writer is ready for it (scoring runs here, off the request path). */
 export type PendingResult = () => { row: ResultRow; cacheEntries?: readonly CacheEntry[] };

@@ -1,4 +1,4 @@
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultRow } from '../schema/result.js';
 
 /** What the viewer filters items by: the row's status, with scored 0/1 results split into correct and incorrect. */
 export const itemOutcomes = ['correct', 'incorrect', 'scored', 'invalid', 'unscored', 'error'] as const;

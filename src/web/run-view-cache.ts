@@ -2,7 +2,8 @@ import { buildRunReport, type RunReport } from '../report/build-run-report.js';
 import type { SafeHtml } from '../report/html.js';
 import { renderRunSections } from '../report/render-run-sections.js';
 import type { Store, StoredRun } from '../store/open-store.js';
-import type { ResultRow } from '../store/result-row.js';
+import { parseResultRow } from '../store/read-result-rows.js';
+import type { ResultRow } from '../schema/result.js';
 import { itemOutcome, type ItemOutcome } from './item-outcome.js';
 
 /** What the items table shows of a result, kept in memory (the full row is read from the store on its own page). */
@@ -105,7 +106,7 @@ export function findResult(store: Store, runId: string, key: { model: string; co
   const needle = `"itemId":${JSON.stringify(key.itemId)}`;
   for (const json of store.iterateResultJson(runId)) {
     if (!json.includes(needle)) continue;
-    const row = JSON.parse(json) as ResultRow;
+    const row = parseResultRow(JSON.parse(json), `${store.path}: run ${runId}`);
     if (row.itemId === key.itemId && row.model === key.model && row.condition === key.condition) return row;
   }
   return undefined;

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { listenError } from './listen-error.js';
 
 export interface LocalServer {
   url: string;
@@ -14,8 +15,8 @@ export function allowedHostsFor(host: string): string[] {
 }
 
 /**
- * Serves a hono app's `fetch` on `host:port` (port 0 picks a free one) and resolves once it listens; rejects with the
- * listen error (EADDRINUSE…). `close` also ends keep-alive connections.
+ * Serves a hono app's `fetch` on `host:port` (port 0 picks a free one) and resolves once it listens; rejects with an
+ * `InputError` naming the address when it cannot (see `listenError`). `close` also ends keep-alive connections.
  *
  * @example
  * const server = await startLocalServer(app.fetch, { host: '127.0.0.1', port: 0 });
@@ -34,6 +35,6 @@ export function startLocalServer(fetch: (request: Request) => Response | Promise
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenError(error, options.host, options.port)));
   });
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../report/page-style.js';
 import type { Store } from '../store/open-store.js';
 import { itemOutcomes, type ItemOutcome } from './item-outcome.js';
+import { BASE_SECURITY_HEADERS, securityMiddleware } from './security-middleware.js';
 import { findResult, RunViewCache } from './run-view-cache.js';
 import { itemsHref, renderItemPage, renderItemsPage, renderNotFoundPage, renderRunPage, renderRunsPage, type ItemFilters } from './view-pages.js';
 
@@ -19,13 +20,8 @@ export interface ViewAppOptions {
   allowedHosts?: readonly string[];
 }
 
-const DEFAULT_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-
-function hostName(host: string): string {
-  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1).toLowerCase();
-  const colon = host.lastIndexOf(':');
-  return (colon >= 0 ? host.slice(0, colon) : host).toLowerCase();
-}
+/** The viewer only answers GET: a request body is never needed. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * The results viewer: a hono app over a store, server-rendered, with no script. Pages: `/` (runs), `/runs/:id`
@@ -42,24 +38,22 @@ export function createViewApp(options: ViewAppOptions): Hono {
   const { store } = options;
   const metric = options.metric ?? 'accuracy';
   const pageSize = options.pageSize ?? 50;
-  const allowedHosts = new Set([...DEFAULT_HOSTS, ...(options.allowedHosts ?? [])].map((host) => host.toLowerCase()));
   const cache = new RunViewCache(store, {
     metric,
     groupHref: (runId, groupBy, group, kind) => (groupBy === 'country' || groupBy === 'category' ? itemsHref(runId, { kind, [groupBy]: group }) : undefined),
   });
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    const host = c.req.header('host');
-    if (host && !allowedHosts.has('*') && !allowedHosts.has(hostName(host))) {
-      return c.text(`culturekit view does not answer to host ${host}`, 403);
-    }
-    await next();
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY_HEADER);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use(
+    '*',
+    securityMiddleware({
+      name: 'culturekit view',
+      allowedHosts: options.allowedHosts,
+      sameOrigin: true,
+      maxBodyBytes: MAX_BODY_BYTES,
+      headers: () => ({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER, ...BASE_SECURITY_HEADERS }),
+    }),
+  );
 
   app.get('/', (c) => {
     const runs = store.listRuns().map((run) => ({ run, results: store.countResults(run.id) }));

@@ -3,7 +3,8 @@ import { formatCount, formatDuration, formatValue } from '../report/format-value
 import { htmlPage } from '../report/html-page.js';
 import { html, type HtmlValue, type SafeHtml } from '../report/html.js';
 import type { StoredRun } from '../store/open-store.js';
-import type { ResultRow } from '../store/result-row.js';
+import type { ResultDetails } from '../schema/result-details.js';
+import type { ResultRow } from '../schema/result.js';
 import { TOOL_VERSION } from '../version.js';
 import { itemOutcome, itemOutcomes, outcomeMatches, type ItemOutcome } from './item-outcome.js';
 import type { IndexedItem, RunView } from './run-view-cache.js';
@@ -146,25 +147,19 @@ export interface JudgeVerdictView {
 }
 
 /** The judges' verdicts recorded in a result's details (`details.judges`: one entry per rubric with its verdicts). */
-export function judgeVerdicts(details: unknown): JudgeVerdictView[] {
-  const judges = (details as { judges?: unknown } | undefined)?.judges;
-  if (!Array.isArray(judges)) return [];
-  const verdicts: JudgeVerdictView[] = [];
-  for (const entry of judges) {
-    const rubric = typeof entry?.rubric === 'string' ? entry.rubric : '';
-    for (const verdict of Array.isArray(entry?.verdicts) ? entry.verdicts : []) {
-      const metrics = verdict?.metrics && typeof verdict.metrics === 'object' ? Object.entries(verdict.metrics as Record<string, unknown>).map(([name, value]) => `${name} = ${String(value)}`).join(', ') : '';
-      verdicts.push({
-        rubric,
-        judge: String(verdict?.judge ?? ''),
-        status: String(verdict?.status ?? ''),
-        metrics,
-        reasoning: typeof verdict?.reasoning === 'string' ? verdict.reasoning : undefined,
-        reason: typeof verdict?.reason === 'string' ? verdict.reason : undefined,
-      });
-    }
-  }
-  return verdicts;
+export function judgeVerdicts(details: ResultDetails | undefined): JudgeVerdictView[] {
+  return (details?.judges ?? []).flatMap(({ rubric, verdicts }) =>
+    verdicts.map((verdict) => ({
+      rubric,
+      judge: verdict.judge,
+      status: verdict.status,
+      metrics: Object.entries(verdict.metrics ?? {})
+        .map(([name, value]) => `${name} = ${String(value)}`)
+        .join(', '),
+      reasoning: verdict.reasoning,
+      reason: verdict.reason,
+    })),
+  );
 }
 
 function fact(label: string, value: HtmlValue): SafeHtml {

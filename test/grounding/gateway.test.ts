@@ -256,6 +256,27 @@ describe('gateway errors', () => {
     assert.equal(response.status, 400);
     assert.deepEqual(await response.json(), { error: { message: 'the request body is not valid JSON', type: 'invalid_request_error', code: 'invalid_json' } });
   });
+
+  it('refuses a foreign Host (DNS rebinding) and an oversize body as OpenAI errors, before the upstream sees them', async () => {
+    const running = await gateway({ maxBodyBytes: 1024 });
+    const before = upstream.requests.log.length;
+    const rebound = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(`${running.url}/models`, { headers: { host: `attacker.example:${running.port}` } }, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    assert.equal(rebound.status, 403);
+    assert.equal(JSON.parse(rebound.body).error.code, 'host_not_allowed');
+    const oversize = await fetch(`${running.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'x'.repeat(2000) }] }) });
+    assert.equal(oversize.status, 413);
+    assert.deepEqual(await oversize.json(), { error: { message: 'the culturekit gateway: the request body is larger than 1024 bytes', type: 'invalid_request_error', code: 'request_too_large' } });
+    assert.equal(upstream.requests.log.length, before);
+    assert.equal((await fetch(`${running.url}/models`)).status, 200);
+  });
 });
 
 describe('gateway authentication', () => {

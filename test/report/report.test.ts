@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { InputError } from '../../src/errors/culturekit-error.js';
@@ -98,4 +98,19 @@ test('the CLI writes a report, prints Markdown to stdout with --out -, and rejec
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no run "run-that-does-not-exist" in .*; runs there: run-/);
   await assert.rejects(writeReport({ runs: ['nothing-here'], dbPath: join(runs.directory, 'absent.db') }), InputError);
+});
+
+test('a run folder whose results.jsonl has a wrong field is refused with file:line: field, exit code 2', async () => {
+  const folder = join(runs.directory, 'damaged-run');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(join(runs.base.outDir, 'manifest.json'), join(folder, 'manifest.json'));
+  const lines = readFileSync(join(runs.base.outDir, 'results.jsonl'), 'utf8').trimEnd().split('\n');
+  const third = JSON.parse(lines[2]);
+  lines[2] = JSON.stringify({ ...third, status: 'done', usage: { inputTokens: 'many' } });
+  writeFileSync(join(folder, 'results.jsonl'), lines.join('\n') + '\n');
+  const results = join(folder, 'results.jsonl');
+  const refused = await runCli(['report', folder, '--db', runs.dbPath, '--out', '-']);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.ok(refused.stderr.includes(`${results}:3: status: `), refused.stderr);
+  assert.ok(refused.stderr.includes(`${results}:3: usage.inputTokens: `), refused.stderr);
 });

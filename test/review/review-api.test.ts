@@ -85,6 +85,16 @@ test('no page or API answers without a valid token; roles are kept apart; tokens
   });
   assert.equal(crossSite.status, 403);
   assert.equal(await statusWithHost('/api/me', token, 'attacker.example'), 403, 'DNS rebinding: a foreign Host is refused');
+  const oversize = await fetch(new URL('/api/reviews', server.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ record: 'item:q1', decision: 'accept', reason: 'x'.repeat(2 * 1024 * 1024) }),
+  });
+  assert.equal(oversize.status, 413, 'a body over 1 MiB is refused');
+  const page = await fetch(new URL('/review', server.url), { headers: { authorization: `Bearer ${token}` } });
+  const nonce = /script-src 'nonce-([^']+)'/.exec(page.headers.get('content-security-policy') ?? '')?.[1];
+  assert.ok(nonce && (await page.text()).includes(`<script nonce="${nonce}">`), 'the page script carries the nonce its CSP allows');
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
 
   const raw = new Database(dbPath, { readonly: true });
   const dump = JSON.stringify([raw.prepare('SELECT * FROM review_annotators').all(), raw.prepare('SELECT * FROM review_projects').all()]);

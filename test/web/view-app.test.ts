@@ -65,7 +65,7 @@ test('a judged safety result shows each judge verdict and its reasoning as text;
     row.method = 'judge';
     row.metrics = { respectfulness: 3 + index % 7 };
     row.details = {
-      judges: [{ rubric: 'cultural-safety-respectfulness@1', combined: { status: 'scored' }, verdicts: [{ judge: 'openai:judge', status: 'scored', metrics: { respectfulness: 3 + index % 7 }, reasoning: `Polite. ${IMG_INJECTION}`, calls: 1, cached: false }] }],
+      judges: [{ rubric: 'cultural-safety-respectfulness@1', combined: { status: 'scored', metrics: { respectfulness: 3 + index % 7 }, judges: 1, invalidJudges: 0, agreement: { metrics: {} } }, verdicts: [{ judge: 'openai:judge', status: 'scored', metrics: { respectfulness: 3 + index % 7 }, reasoning: `Polite. ${IMG_INJECTION}`, calls: 1, cached: false }] }],
     };
   }
   store.saveResults(rows.map((row) => ({ row })));

@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import { hashToSeed, seededPermutation } from '../../util/seeded-random.js';
 import { isPlainObject, jsonTypeName } from '../../datasets/scan-json.js';
+import { readJsonDocument, type JsonDocument } from '../../datasets/json-document.js';
 import { adapterSeed, DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
 import { countryCodeForName } from '../shared/country-names.js';
-import { isDirectory, listFiles, readJsonDocument, type JsonDocument } from '../shared/read-benchmark-file.js';
+import { isDirectory, listFiles } from '../shared/read-benchmark-file.js';
 
 export const ADACULTURESAFE_SAFETY_PROTOCOL = 'adaculturesafe-safety';
 

@@ -1,7 +1,7 @@
 import { DEFAULT_SAFETY_RUBRICS } from '../../scoring/default-protocol.js';
 import { judgedProtocol } from '../../scoring/judged-protocol.js';
 import { defineBenchmark } from '../benchmark-definition.js';
-import { readJsonDocument } from '../shared/read-benchmark-file.js';
+import { readJsonDocument } from '../../datasets/json-document.js';
 import { adaCultureSafeFiles, ADACULTURESAFE_SAFETY_PROTOCOL, loadAdaCultureSafe, looksLikeAdaCultureSafe } from './adaculturesafe-adapter.js';
 
 /** AdaCultureSafe (Kang et al.): paired cultural knowledge (multiple choice) and safety (open, judged) queries per country. */

@@ -1,6 +1,6 @@
 import { isPlainObject, jsonTypeName } from '../../datasets/scan-json.js';
+import { readJsonDocument } from '../../datasets/json-document.js';
 import { DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
-import { readJsonDocument } from '../shared/read-benchmark-file.js';
 import { readKeyedValues } from '../shared/read-keyed-values.js';
 
 export const AEVAL_PROTOCOL = 'aeval';

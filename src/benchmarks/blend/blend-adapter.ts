@@ -1,8 +1,9 @@
 import { basename, dirname, join } from 'node:path';
 import { readCsvRecords } from '../../datasets/read-csv.js';
 import { isPlainObject, jsonTypeName } from '../../datasets/scan-json.js';
+import { lineOfKey, readJsonDocument } from '../../datasets/json-document.js';
 import { DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
-import { isDirectory, lineOfKey, listFiles, pathExists, readJsonDocument } from '../shared/read-benchmark-file.js';
+import { isDirectory, listFiles, pathExists } from '../shared/read-benchmark-file.js';
 
 export const BLEND_PROTOCOL = 'blend-sem';
 

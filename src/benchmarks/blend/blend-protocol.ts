@@ -4,8 +4,9 @@ import type { Score } from '../../schema/score.js';
 import type { CallOutcome } from '../../scoring/call-outcome.js';
 import { prepareReply } from '../../scoring/extract-choice.js';
 import type { ScoringProtocol } from '../../scoring/protocol.js';
-import { containsAnswer, normalizeAnswer } from '../../scoring/normalize-answer.js';
+import { containsAnswer } from '../../scoring/normalize-answer.js';
 import { renderRequest } from '../../scoring/render-request.js';
+import { foldAnswer } from '../../text/fold-text.js';
 
 /** The annotation a response matched: its answer, weight (`count / max count`) and the language it was matched in. */
 export interface BlendMatch {
@@ -26,13 +27,13 @@ export interface BlendMatch {
  * // { answer: 'kimchi', weight: 1, count: 4, language: 'en' }
  */
 export function matchBlendAnswer(response: string, annotations: readonly BlendMetadata['annotations'][number][], matchLocal: boolean, language: string): BlendMatch | undefined {
-  const text = normalizeAnswer(prepareReply(response));
+  const text = foldAnswer(prepareReply(response));
   const maxCount = Math.max(...annotations.map((annotation) => annotation.count));
   let best: BlendMatch | undefined;
   for (const annotation of annotations) {
     if (best && best.count >= annotation.count) continue;
     const candidates = [...(matchLocal ? annotation.answers.map((answer) => ({ answer, language })) : []), ...annotation.en_answers.map((answer) => ({ answer, language: 'en' }))];
-    const hit = candidates.find((candidate) => containsAnswer(text, normalizeAnswer(candidate.answer), candidate.language));
+    const hit = candidates.find((candidate) => containsAnswer(text, foldAnswer(candidate.answer), candidate.language));
     if (hit) best = { answer: hit.answer, weight: annotation.count / maxCount, count: annotation.count, language: hit.language };
   }
   return best;

@@ -6,7 +6,8 @@ import { loadBlend, BLEND_COUNTRIES, type BlendMetadata } from './blend-adapter.
 import { detectBenchmark } from '../detect-benchmark.js';
 import { renderRequest } from '../../scoring/render-request.js';
 import { matchBlendAnswer } from './blend-protocol.js';
-import { containsAnswer, normalizeAnswer } from '../../scoring/normalize-answer.js';
+import { containsAnswer } from '../../scoring/normalize-answer.js';
+import { foldAnswer } from '../../text/fold-text.js';
 import { getProtocol } from '../registry.js';
 import type { Item } from '../../schema/item.js';
 import { generated, sharedData, skipWithout } from '../../../test/fixtures/benchmark-test-support.js';
@@ -33,14 +34,14 @@ function kept(question: RawQuestion): boolean {
 
 describe('soft exact match', () => {
   it('normalises answers and matches whole words in spaced scripts, substrings in unspaced ones', () => {
-    assert.equal(normalizeAnswer('  **Cotton-Candy!** '), 'cotton candy');
-    assert.equal(normalizeAnswer('Ήλιο.'), 'ηλιο');
-    assert.equal(normalizeAnswer('ＫＩＭＣＨＩ'), 'kimchi');
-    assert.ok(containsAnswer(normalizeAnswer('I would say green tea, mostly.'), normalizeAnswer('Green tea'), 'en'));
-    assert.ok(!containsAnswer(normalizeAnswer('Steak.'), normalizeAnswer('tea'), 'en'));
-    assert.ok(containsAnswer(normalizeAnswer('我觉得是饺子吧。'), normalizeAnswer('饺子'), 'zh'));
-    assert.ok(containsAnswer(normalizeAnswer('보통 김치를 먹어요'), normalizeAnswer('김치'), 'ko'), 'Korean particles attach to the word');
-    assert.ok(containsAnswer(normalizeAnswer('Το μαλλί της γριάς!'), normalizeAnswer('μαλλί της γριάς'), 'el'));
+    assert.equal(foldAnswer('  **Cotton-Candy!** '), 'cotton candy');
+    assert.equal(foldAnswer('Ήλιο.'), 'ηλιο');
+    assert.equal(foldAnswer('ＫＩＭＣＨＩ'), 'kimchi');
+    assert.ok(containsAnswer(foldAnswer('I would say green tea, mostly.'), foldAnswer('Green tea'), 'en'));
+    assert.ok(!containsAnswer(foldAnswer('Steak.'), foldAnswer('tea'), 'en'));
+    assert.ok(containsAnswer(foldAnswer('我觉得是饺子吧。'), foldAnswer('饺子'), 'zh'));
+    assert.ok(containsAnswer(foldAnswer('보통 김치를 먹어요'), foldAnswer('김치'), 'ko'), 'Korean particles attach to the word');
+    assert.ok(containsAnswer(foldAnswer('Το μαλλί της γριάς!'), foldAnswer('μαλλί της γριάς'), 'el'));
   });
 
   it('takes the matched annotation with the highest count, in the local language or in English', () => {
@@ -111,7 +112,7 @@ describe('BLEnD adapter and the blend-sem protocol (BLEnD data)', () => {
         assert.equal(score.method, 'soft-match');
         results.push({ sem_b: score.metrics.sem_b, sem_w: score.metrics.sem_w });
         // a lower-voted reply can contain a higher-voted answer too; then that one counts
-        const better = annotations.find((annotation) => annotation.en_answers.some((answer) => containsAnswer(normalizeAnswer(reply), normalizeAnswer(answer), 'en')));
+        const better = annotations.find((annotation) => annotation.en_answers.some((answer) => containsAnswer(foldAnswer(reply), foldAnswer(answer), 'en')));
         expected.push(index === 2 ? { sem_b: 0, sem_w: 0 } : { sem_b: 1, sem_w: better ? better.count / max : weights[index] });
       });
     }

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import { hashToSeed, seededRandom } from '../../util/seeded-random.js';
 import { isPlainObject } from '../../datasets/scan-json.js';
+import { lineOfKey, readJsonDocument } from '../../datasets/json-document.js';
 import { adapterSeed, DatasetCollector, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
 import { countryCodeForName } from '../shared/country-names.js';
-import { isDirectory, lineOfKey, readJsonDocument } from '../shared/read-benchmark-file.js';
+import { isDirectory } from '../shared/read-benchmark-file.js';
 
 export const CAMEL_STYLE_PROTOCOL = 'camel-style';
 

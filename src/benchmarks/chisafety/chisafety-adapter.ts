@@ -2,9 +2,10 @@ import { basename, join } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import type { ChatMessage } from '../../schema/item.js';
 import { isPlainObject, jsonTypeName } from '../../datasets/scan-json.js';
+import { readJsonDocument, type JsonDocument } from '../../datasets/json-document.js';
 import { DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
 import { parseInlineOptions } from '../shared/parse-inline-options.js';
-import { isDirectory, pathExists, readJsonDocument, type JsonDocument } from '../shared/read-benchmark-file.js';
+import { isDirectory, pathExists } from '../shared/read-benchmark-file.js';
 import { readKeyedValues } from '../shared/read-keyed-values.js';
 
 export const CHISAFETY_OPEN_PROTOCOL = 'chisafety-open';

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
-import { editDistance, normalizeAnswer } from '../../scoring/normalize-answer.js';
+import { editDistance } from '../../scoring/normalize-answer.js';
+import { foldAnswer } from '../../text/fold-text.js';
 import { parseCsv, CsvSyntaxError } from '../../datasets/read-csv.js';
 import { fileError, readDatasetText } from '../../datasets/read-text-file.js';
 import { DatasetCollector, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
@@ -212,7 +213,7 @@ function matchGolds(row: GeoRow, collector: DatasetCollector): { choices: string
   const choices: string[] = [];
   const keys: string[] = [];
   for (const candidate of row.candidates) {
-    const key = normalizeAnswer(candidate);
+    const key = foldAnswer(candidate);
     if (key !== '' && !keys.includes(key)) {
       keys.push(key);
       choices.push(candidate);
@@ -220,7 +221,7 @@ function matchGolds(row: GeoRow, collector: DatasetCollector): { choices: string
   }
   const golds: number[] = [];
   for (const answer of row.answers) {
-    const key = normalizeAnswer(answer);
+    const key = foldAnswer(answer);
     let index = keys.indexOf(key);
     if (index === -1) {
       const containing = keys.flatMap((candidate, position) => (` ${candidate} `.includes(` ${key} `) || ` ${key} `.includes(` ${candidate} `) ? [position] : []));
@@ -303,10 +304,10 @@ function addNoCountryItem(concept: number, entries: { row: GeoRow; country: stri
     collector.note(`${row.file}:${row.line}: could not remove the country from "${row.question}": no no-country probe for concept ${concept + 1}`);
     return;
   }
-  const keys = source.choices.map(normalizeAnswer);
+  const keys = source.choices.map(foldAnswer);
   const goldsByCountry: Record<string, number[]> = {};
   for (const entry of entries) {
-    const golds = entry.golds.map((gold) => keys.indexOf(normalizeAnswer(entry.choices[gold]))).filter((index) => index !== -1);
+    const golds = entry.golds.map((gold) => keys.indexOf(foldAnswer(entry.choices[gold]))).filter((index) => index !== -1);
     if (golds.length > 0) goldsByCountry[entry.country] = golds;
   }
   const metadata: GeoMlamaMetadata = {

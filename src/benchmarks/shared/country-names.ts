@@ -1,4 +1,5 @@
 import { countryCodeOf } from '../../grounding/country-names.js';
+import { foldText } from '../../text/fold-text.js';
 
 /**
  * Sub-national regions as the seed benchmarks write them (BLEnD, Global Gallery), mapped to ISO 3166-2 codes.
@@ -12,9 +13,7 @@ const REGION_NAMES: Record<string, string> = {
 
 /** Lower-cased, underscores and runs of spaces as one space, a leading "the" dropped: `North_Korea` → `north korea`. */
 export function normalizeCountryName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
+  return foldText(name)
     .replace(/[_\s]+/g, ' ')
     .trim()
     .replace(/^the /, '');

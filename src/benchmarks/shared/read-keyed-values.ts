@@ -3,7 +3,7 @@ import type { RecordProblem } from '../../errors/culturekit-error.js';
 import { readCsvRecords } from '../../datasets/read-csv.js';
 import { readJsonLines } from '../../datasets/read-jsonl.js';
 import { isPlainObject } from '../../datasets/scan-json.js';
-import { lineOfKey, readJsonDocument } from './read-benchmark-file.js';
+import { lineOfKey, readJsonDocument } from '../../datasets/json-document.js';
 
 /** One value of a keyed file (an answer key, reference answers) and where it was read. */
 export interface KeyedValue {

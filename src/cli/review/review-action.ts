@@ -48,9 +48,6 @@ export async function runReviewServe(flags: { port: number; host: string; db?: s
     server = await startReviewServer({ reviews, port: flags.port, host: flags.host });
   } catch (error) {
     reviews.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new InputError(`port ${flags.port} on ${flags.host} is in use: pass another --port (or --port 0)`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot bind ${flags.host}: ${(error as Error).message}`);
     throw error;
   }
   process.stdout.write(`culturekit review: ${server.url} (store ${reviews.path}; Ctrl-C to stop)\n`);

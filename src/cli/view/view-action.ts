@@ -22,9 +22,6 @@ export async function runViewCommand(flags: ViewFlags): Promise<void> {
     server = await startViewServer({ store, port: flags.port, host: flags.host, metric: flags.metric });
   } catch (error) {
     store.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new InputError(`port ${flags.port} on ${flags.host} is in use: pass another --port (or --port 0)`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new InputError(`cannot bind ${flags.host}: ${(error as Error).message}`);
     throw error;
   }
   process.stdout.write(`culturekit view: ${server.url} (store ${dbPath}; Ctrl-C to stop)\n`);

@@ -4,11 +4,13 @@ import { Hono, type Context } from 'hono';
 import { timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InputError } from '../../errors/culturekit-error.js';
 import { applyGroundingEdit, lastUserText } from '../apply-grounding-edit.js';
 import { checkGroundingTemplate, formatKnowledge, groundingEdit, groundingTemplateId } from '../grounded-prompts.js';
 import { guessLanguage } from '../guess-language.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type RetrievalHit } from '../knowledge-base.js';
+import { listenError } from '../../web/listen-error.js';
+import { securityMiddleware } from '../../web/security-middleware.js';
+import { allowedHostsFor } from '../../web/start-local-server.js';
 import { openAIError } from './openai-error.js';
 import { createUpstream, forward, HOP_BY_HOP_HEADERS } from './upstream.js';
 
@@ -48,6 +50,11 @@ export interface GatewayOptions {
   maxSockets?: number;
   /** Largest request body accepted (default 16 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Host names the gateway answers to (the `Host` header), against DNS rebinding; `localhost`, `127.0.0.1` and `[::1]`
+   * always, `*` any. `startGateway` adds the host it binds (any, when it binds every interface).
+   */
+  allowedHosts?: readonly string[];
   /** Told when hybrid retrieval fails and the gateway falls back to lexical retrieval. */
   onWarning?: (message: string) => void;
 }
@@ -92,6 +99,16 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const app = new Hono<{ Bindings: HttpBindings }>();
 
+  app.use(
+    '*',
+    securityMiddleware<GatewayContext>({
+      name: 'the culturekit gateway',
+      allowedHosts: options.allowedHosts,
+      maxBodyBytes,
+      refuse: (c, status, message) => c.json(openAIError(message, 'invalid_request_error', status === 413 ? 'request_too_large' : 'host_not_allowed'), status),
+    }),
+  );
+
   app.get('/health', (c) =>
     c.json({
       status: 'ok',
@@ -113,8 +130,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (!mode) {
       return c.json(openAIError(`${GROUNDING_HEADER} must be one of ${groundingModes.join(', ')}`, 'invalid_request_error', 'invalid_grounding_mode'), 400);
     }
-    const raw = await readBody(c, maxBodyBytes);
-    if (!raw) return c.json(openAIError(`the request body is larger than ${maxBodyBytes} bytes`, 'invalid_request_error', 'request_too_large'), 413);
+    const raw = Buffer.from(await c.req.arrayBuffer());
     const responseHeaders: Record<string, string> = { [GROUNDING_HEADER]: mode };
     let body = raw;
     if (mode === 'retrieved') {
@@ -146,10 +162,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.all('/v1/*', async (c) => {
     const method = c.req.method;
     let body: Buffer | undefined;
-    if (method !== 'GET' && method !== 'HEAD') {
-      body = await readBody(c, maxBodyBytes);
-      if (!body) return c.json(openAIError(`the request body is larger than ${maxBodyBytes} bytes`, 'invalid_request_error', 'request_too_large'), 413);
-    }
+    if (method !== 'GET' && method !== 'HEAD') body = Buffer.from(await c.req.arrayBuffer());
     await forward(upstream, { method, path: upstreamPath(c.env.incoming), headers: upstreamHeaders(c.env.incoming), body, timeoutMs }, c.env.outgoing);
     return RESPONSE_ALREADY_SENT;
   });
@@ -193,8 +206,8 @@ export function createGateway(options: GatewayOptions): Gateway {
  * await gateway.close();
  */
 export async function startGateway(options: GatewayOptions & { port?: number; host?: string }): Promise<RunningGateway> {
-  const gateway = createGateway(options);
   const host = options.host ?? '127.0.0.1';
+  const gateway = createGateway({ ...options, allowedHosts: [...(options.allowedHosts ?? []), ...allowedHostsFor(host)] });
   const server = createAdaptorServer({ fetch: gateway.app.fetch, overrideGlobalObjects: false }) as http.Server;
   server.keepAliveTimeout = 30_000;
   try {
@@ -207,8 +220,7 @@ export async function startGateway(options: GatewayOptions & { port?: number; ho
     });
   } catch (error) {
     gateway.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot listen on ${host}:${options.port ?? 8787}${code ? ` (${code})` : ''}: ${(error as Error).message}`, { cause: error });
+    throw listenError(error, host, options.port ?? 8787);
   }
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -235,13 +247,6 @@ function requestMode(header: string | undefined, fallback: GroundingMode): Groun
 function upstreamPath(incoming: http.IncomingMessage): string {
   const url = incoming.url ?? '/';
   return url.startsWith('/v1') ? url.slice(3) || '/' : url;
-}
-
-async function readBody(c: GatewayContext, maxBytes: number): Promise<Buffer | undefined> {
-  const declared = Number(c.req.header('content-length'));
-  if (declared > maxBytes) return undefined;
-  const body = Buffer.from(await c.req.arrayBuffer());
-  return body.length > maxBytes ? undefined : body;
 }
 
 function sameSecret(given: string | undefined, expected: Buffer): boolean {

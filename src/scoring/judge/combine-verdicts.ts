@@ -1,39 +1,10 @@
-import { fleissKappa, krippendorffAlphaInterval } from './agreement-statistics.js';
+import { fleissKappa, krippendorffAlpha } from '../../statistics/agreement.js';
+import type { CombinedVerdict, LabelAgreement, MetricAgreement } from '../../schema/result-details.js';
 import type { JudgeRubric } from './judge-rubric.js';
 import type { JudgeParse } from './rubric.js';
 
 /** What combining needs from a rubric. */
 export type CombinableRubric = Pick<JudgeRubric, 'combine' | 'metrics'> & Partial<Pick<JudgeRubric, 'labels' | 'deriveMetrics'>>;
-
-export interface MetricAgreement {
-  /** Mean absolute deviation of the judges' values from their mean. */
-  meanAbsoluteDeviation: number;
-  /** Whether the highest and the lowest value are at most 1 point apart. */
-  withinOnePoint: boolean;
-}
-
-export interface LabelAgreement {
-  majority: string;
-  /** Share of the valid verdicts that gave the majority label. */
-  share: number;
-  /** Valid verdicts per label. */
-  counts: Record<string, number>;
-  /** Whether another label had as many verdicts (the tie went to the label listed first in the rubric's `labels`). */
-  tie: boolean;
-}
-
-export type CombinedVerdict =
-  | {
-      status: 'scored';
-      metrics: Record<string, number>;
-      label?: string;
-      /** Valid verdicts combined. */
-      judges: number;
-      /** Verdicts left out as invalid. */
-      invalidJudges: number;
-      agreement: { metrics: Record<string, MetricAgreement>; label?: LabelAgreement };
-    }
-  | { status: 'invalid'; reason: string; judges: 0; invalidJudges: number };
 
 type ScoredParse = Extract<JudgeParse, { status: 'scored' }>;
 
@@ -145,7 +116,7 @@ export function panelAgreement(
       return average(values.map((value) => Math.abs(value - mean)));
     });
     metrics[metric] = {
-      krippendorffAlpha: krippendorffAlphaInterval(units),
+      krippendorffAlpha: krippendorffAlpha(units, 'interval'),
       meanAbsoluteDeviation: units.length === 0 ? 0 : average(deviations),
       withinOnePointShare: units.length === 0 ? 0 : units.filter((values) => Math.max(...values) - Math.min(...values) <= 1).length / units.length,
       items: units.length,

@@ -7,6 +7,7 @@ import { annotatorQueue, countStatuses, deriveRecordStates, type RecordState } f
 import { reviewAgreement } from '../../review/review-agreement.js';
 import { editableFields, type FieldValue, type ReviewRecord } from '../../review/review-record.js';
 import type { ReviewIdentity, ReviewProject, ReviewStore } from '../../review/review-store.js';
+import { BASE_SECURITY_HEADERS, securityMiddleware } from '../security-middleware.js';
 import { renderAdjudicationPage, renderAdminPage, renderMessagePage, renderReviewPage, renderSignInPage } from './review-pages.js';
 
 export interface ReviewAppOptions {
@@ -18,16 +19,11 @@ export interface ReviewAppOptions {
 /** The session cookie: the token itself, HttpOnly and SameSite=Strict. */
 export const REVIEW_COOKIE = 'culturekit_review';
 
-const DEFAULT_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+/** Form posts and review JSON are small; a record edit stays far below this. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 type Env = { Variables: { nonce: string; identity: ReviewIdentity } };
 type ReviewContext = Context<Env>;
-
-function hostName(host: string): string {
-  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1).toLowerCase();
-  const colon = host.lastIndexOf(':');
-  return (colon >= 0 ? host.slice(0, colon) : host).toLowerCase();
-}
 
 function contentSecurityPolicy(nonce: string): string {
   return `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
@@ -70,7 +66,6 @@ function formFields(record: ReviewRecord | undefined, body: Record<string, unkno
  */
 export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
   const { reviews } = options;
-  const allowedHosts = new Set([...DEFAULT_HOSTS, ...(options.allowedHosts ?? [])].map((host) => host.toLowerCase()));
   const app = new Hono<Env>();
 
   const states = (project: ReviewProject) => deriveRecordStates(reviews.records(project.id), reviews.events(project.id), project.reviewsPerRecord);
@@ -80,26 +75,19 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     return { description, queries };
   };
 
+  app.use(
+    '*',
+    securityMiddleware<ReviewContext>({
+      name: 'culturekit review',
+      allowedHosts: options.allowedHosts,
+      sameOrigin: true,
+      maxBodyBytes: MAX_BODY_BYTES,
+      headers: (c) => ({ 'Content-Security-Policy': contentSecurityPolicy(c.get('nonce')), ...BASE_SECURITY_HEADERS }),
+    }),
+  );
   app.use('*', async (c, next) => {
-    const host = c.req.header('host');
-    if (host && !allowedHosts.has('*') && !allowedHosts.has(hostName(host))) return c.text(`culturekit review does not answer to host ${host}`, 403);
-    const origin = c.req.header('origin');
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && origin && origin !== 'null' && host) {
-      let originHost: string | undefined;
-      try {
-        originHost = new URL(origin).host.toLowerCase();
-      } catch {
-        originHost = undefined;
-      }
-      if (originHost !== host.toLowerCase()) return c.text('culturekit review: cross-origin request refused', 403);
-    }
-    const nonce = randomBytes(16).toString('base64');
-    c.set('nonce', nonce);
+    c.set('nonce', randomBytes(16).toString('base64'));
     await next();
-    c.header('Content-Security-Policy', contentSecurityPolicy(nonce));
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cache-Control', 'no-store');
   });
 
   app.get('/sign-in', (c) => c.html(renderSignInPage({ nonce: c.get('nonce') })));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { averageRanks, correlate } from './correlation.js';
+import { correlate } from './correlation.js';
 
 // Reference values: scripts/compute-scipy-reference.py (scipy 1.17.1) → test/fixtures/scipy/reference.json.
 interface CorrelationCase {
@@ -76,9 +76,4 @@ test('n = 3 has coefficients and p-values but no intervals', () => {
   assert.ok(Math.abs(result.kendall.p - 1) < 1e-12); // scipy.stats.kendalltau: exact, 1.0
   assert.ok(result.pearson.ci95.every(Number.isNaN));
   assert.ok(result.kendall.ci95.every(Number.isNaN));
-});
-
-test('average ranks share tied ranks', () => {
-  assert.deepEqual(averageRanks([10, 20, 20, 5]), [2, 3.5, 3.5, 1]);
-  assert.deepEqual(averageRanks([3, 3, 3]), [2, 2, 2]);
 });

@@ -1,5 +1,6 @@
 import { InputError } from '../errors/culturekit-error.js';
 import { complementaryErrorFunction, regularizedIncompleteBeta } from './distributions.js';
+import { averageRanks, tieGroupSizes } from './ranks.js';
 
 const Z975 = 1.959963984540054;
 
@@ -133,25 +134,6 @@ function leastSquaresLine(x: readonly number[], y: readonly number[]): { slope: 
   return { slope, intercept: yMean - slope * xMean };
 }
 
-/**
- * Average ranks (1-based; tied values share the mean of their ranks), as scipy.stats.rankdata.
- *
- * @example
- * averageRanks([10, 20, 20, 5]) // [2, 3.5, 3.5, 1]
- */
-export function averageRanks(values: readonly number[]): number[] {
-  const order = values.map((_, index) => index).sort((a, b) => values[a] - values[b]);
-  const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && values[order[end]] === values[order[start]]) end++;
-    const rank = (start + 1 + end) / 2;
-    for (let index = start; index < end; index++) ranks[order[index]] = rank;
-    start = end;
-  }
-  return ranks;
-}
-
 interface TieCounts {
   /** Tied pairs: Σ t(t−1)/2. */
   pairs: number;
@@ -172,25 +154,14 @@ function countTies(sizes: Iterable<number>): TieCounts {
   return counts;
 }
 
-function runLengths(sorted: readonly number[]): number[] {
-  const lengths: number[] = [];
-  for (let start = 0; start < sorted.length; ) {
-    let end = start + 1;
-    while (end < sorted.length && sorted[end] === sorted[start]) end++;
-    lengths.push(end - start);
-    start = end;
-  }
-  return lengths;
-}
-
 /** Kendall's tau-b and its two-sided p, following scipy.stats.kendalltau (variant 'b', method 'auto'). O(n log n). */
 function kendallTau(x: readonly number[], y: readonly number[]): { tau: number; p: number; method: 'exact' | 'asymptotic' } {
   const n = x.length;
   const order = x.map((_, index) => index).sort((a, b) => x[a] - x[b] || y[a] - y[b]);
   const xSorted = order.map((index) => x[index]);
   const ySorted = order.map((index) => y[index]);
-  const xTies = countTies(runLengths(xSorted));
-  const yTies = countTies(runLengths([...y].sort((a, b) => a - b)));
+  const xTies = countTies(tieGroupSizes(x));
+  const yTies = countTies(tieGroupSizes(y));
   let jointTies = 0;
   for (let start = 0; start < n; ) {
     let end = start + 1;

@@ -1,6 +1,6 @@
 import { InputError } from '../errors/culturekit-error.js';
 import { complementaryErrorFunction, logGamma } from './distributions.js';
-import { averageRanks } from './correlation.js';
+import { averageRanks, tieGroupSizes } from './ranks.js';
 
 export interface McNemarResult {
   /** Discordant pairs: onlyA + onlyB. */
@@ -101,18 +101,6 @@ export function wilcoxonSignedRank(x: readonly number[], y: readonly number[]): 
   const standardError = Math.sqrt((nonZero * (nonZero + 1) * (2 * nonZero + 1) - tieCorrection / 2) / 24);
   const z = (plus - mean) / standardError;
   return { n, nonZero, statistic, p: Math.min(1, complementaryErrorFunction(Math.abs(z) / Math.SQRT2)), method: 'asymptotic', z: -Math.abs(z) };
-}
-
-function tieGroupSizes(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const sizes: number[] = [];
-  for (let start = 0; start < sorted.length; ) {
-    let end = start + 1;
-    while (end < sorted.length && sorted[end] === sorted[start]) end++;
-    sizes.push(end - start);
-    start = end;
-  }
-  return sizes;
 }
 
 /** 2·min(P(W+ ≥ w), P(W+ ≤ w)) under the exact null distribution of W+ for n untied, non-zero differences. */

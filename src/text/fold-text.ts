@@ -16,3 +16,18 @@ export function foldText(text: string): string {
   const lower = text.normalize('NFKC').toLowerCase();
   return lower.normalize('NFD').replace(DROPPED_MARKS, '').normalize('NFC').replace(ARABIC_ALEFS, 'ا').replace(/ى/g, 'ي');
 }
+
+const PUNCTUATION_RUN = /[\s\p{P}\p{S}]+/gu;
+
+/**
+ * A short answer, a choice or a reply folded for comparing: `foldText`, then every run of spaces, punctuation and
+ * symbols as one space, trimmed.
+ *
+ * @example
+ * foldAnswer('  **Cotton-Candy!** ') // 'cotton candy'
+ * foldAnswer('Ήλιο.')                // 'ηλιο'
+ * foldAnswer('  「京都」。')          // '京都'
+ */
+export function foldAnswer(text: string): string {
+  return foldText(text).replace(PUNCTUATION_RUN, ' ').trim();
+}

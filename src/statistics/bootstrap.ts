@@ -1,4 +1,5 @@
 import { seededRandom } from '../util/seeded-random.js';
+import { sortedQuantile } from './quantile.js';
 
 /** How to resample: the number of bootstrap samples and the seed that makes the result reproducible. */
 export interface BootstrapOptions {
@@ -26,16 +27,6 @@ function resolve(options: BootstrapOptions): { samples: number; seed: number } {
   const samples = options.samples ?? DEFAULT_BOOTSTRAP_SAMPLES;
   if (!Number.isInteger(samples) || samples < 1) throw new RangeError(`bootstrap samples must be a positive integer, got ${samples}`);
   return { samples, seed: (options.seed ?? 0) >>> 0 };
-}
-
-/**
- * The q-quantile of sorted values with linear interpolation between order statistics (numpy's default, type 7).
- */
-function sortedQuantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, sorted.length - 1);
-  return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
 }
 
 /**
