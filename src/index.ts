@@ -23,7 +23,7 @@ export { extractTrueFalse } from './scoring/extract-true-false.js';
 export { renderMcqPrompt, renderLoglikPrompt, renderTrueFalsePrompt } from './scoring/mcq-prompt.js';
 export { scoreGeneration, scoreLogLikelihood } from './scoring/score-result.js';
 export { openStore, Store } from './store/open-store.js';
-export { loadConfig, type CulturekitConfig } from './config/load-config.js';
+export { loadConfig, type CulturekitConfig } from './settings/load-config.js';
 export * from './statistics/bootstrap.js';
 export * from './analysis/group-metrics.js';
 export * from './statistics/correlation.js';

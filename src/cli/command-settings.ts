@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { CulturekitConfig } from '../config/load-config.js';
+import type { CulturekitConfig } from '../settings/load-config.js';
 import type { ModelEntry } from '../schema/manifest.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { resolveRunSettings, type ConfigLayer, type RunSettings } from '../settings/run-settings.js';
@@ -35,5 +35,5 @@ export async function commandSettings(
 /** The config file, when one is named or the default one exists; the YAML reader is loaded only then. */
 async function readConfig(path: string | undefined): Promise<CulturekitConfig | undefined> {
   if (path === undefined && !existsSync(RUN_DEFAULTS.configFile)) return undefined;
-  return (await import('../config/load-config.js')).loadConfig(path);
+  return (await import('../settings/load-config.js')).loadConfig(path);
 }

@@ -4,7 +4,7 @@ import type { CulturalDescription } from '../schema/description.js';
 import type { Item } from '../schema/item.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
-import type { CallOutcome } from '../scoring/call-outcome.js';
+import type { CallOutcome } from '../models/call-outcome.js';
 import { protocolFor } from '../benchmarks/registry.js';
 import type { ScoringProtocol } from '../scoring/protocol.js';
 import type { RenderedRequest } from '../scoring/render-request.js';

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../schema/item.js';
-import type { CallOutcome } from '../scoring/call-outcome.js';
+import type { CallOutcome } from './call-outcome.js';
 import { sha256Hex } from '../util/hash.js';
 import type { LanguageModel } from './language-model.js';
 import { ModelCallError } from './model-error.js';

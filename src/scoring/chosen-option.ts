@@ -1,7 +1,7 @@
 import type { ContinuationScore } from '../models/language-model.js';
 import type { Item } from '../schema/item.js';
 import { CHOICE_LETTERS } from '../schema/fields.js';
-import type { CallOutcome } from './call-outcome.js';
+import type { CallOutcome } from '../models/call-outcome.js';
 import { extractChoice } from './extract-choice.js';
 import type { RenderedRequest } from './render-request.js';
 

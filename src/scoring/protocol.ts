@@ -1,6 +1,6 @@
 import type { Item } from '../schema/item.js';
 import type { Score } from '../schema/score.js';
-import type { CallOutcome } from './call-outcome.js';
+import type { CallOutcome } from '../models/call-outcome.js';
 import type { RenderedRequest, RenderOptions } from './render-request.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Store } from '../store/open-store.js';
 import { createViewApp } from './view-app.js';
-import { allowedHostsFor, startLocalServer, type LocalServer } from './start-local-server.js';
+import { allowedHostsFor, startLocalServer, type LocalServer } from '../server/start-local-server.js';
 
 export type ViewServer = LocalServer;
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../report/page-style.js';
 import type { Store } from '../store/open-store.js';
 import { itemOutcomes, type ItemOutcome } from './item-outcome.js';
-import { BASE_SECURITY_HEADERS, securityMiddleware } from './security-middleware.js';
+import { BASE_SECURITY_HEADERS, securityMiddleware } from '../server/security-middleware.js';
 import { findResult, RunViewCache } from './run-view-cache.js';
 import { itemsHref, renderItemPage, renderItemsPage, renderNotFoundPage, renderRunPage, renderRunsPage, type ItemFilters } from './view-pages.js';
 

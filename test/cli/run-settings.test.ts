@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadConfig } from '../../src/settings/load-config.js';
 import { loadBuiltinSample } from '../../src/datasets/builtin/builtin-sample.js';
 import { writeDemoModel } from '../../src/models/llama/demo-model.js';
 import { runCli } from '../eval/helpers.js';

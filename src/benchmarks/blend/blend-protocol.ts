@@ -1,7 +1,7 @@
 import { BLEND_PROTOCOL, type BlendMetadata } from './blend-adapter.js';
 import type { Item } from '../../schema/item.js';
 import type { Score } from '../../schema/score.js';
-import type { CallOutcome } from '../../scoring/call-outcome.js';
+import type { CallOutcome } from '../../models/call-outcome.js';
 import { prepareReply } from '../../scoring/extract-choice.js';
 import type { ScoringProtocol } from '../../scoring/protocol.js';
 import { containsAnswer } from '../../scoring/normalize-answer.js';

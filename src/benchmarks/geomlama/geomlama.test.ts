@@ -6,7 +6,7 @@ import { loadGeoMlama } from './geomlama-adapter.js';
 import { removeCountryMention } from './geomlama-country-mentions.js';
 import { detectBenchmark } from '../detect-benchmark.js';
 import type { RenderedRequest } from '../../scoring/render-request.js';
-import type { CallOutcome } from '../../scoring/call-outcome.js';
+import type { CallOutcome } from '../../models/call-outcome.js';
 import { getProtocol } from '../registry.js';
 import type { Item } from '../../schema/item.js';
 import type { RunOptions } from '../../schema/manifest.js';

@@ -8,9 +8,9 @@ import { applyGroundingEdit, lastUserText } from '../apply-grounding-edit.js';
 import { checkGroundingTemplate, formatKnowledge, groundingEdit, groundingTemplateId } from '../grounded-prompts.js';
 import { guessLanguage } from '../guess-language.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type RetrievalHit } from '../knowledge-base.js';
-import { listenError } from '../../web/listen-error.js';
-import { securityMiddleware } from '../../web/security-middleware.js';
-import { allowedHostsFor } from '../../web/start-local-server.js';
+import { listenError } from '../../server/listen-error.js';
+import { securityMiddleware } from '../../server/security-middleware.js';
+import { allowedHostsFor } from '../../server/start-local-server.js';
 import { openAIError } from './openai-error.js';
 import { createUpstream, forward, HOP_BY_HOP_HEADERS } from './upstream.js';
 

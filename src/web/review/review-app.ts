@@ -7,7 +7,7 @@ import { annotatorQueue, countStatuses, deriveRecordStates, type RecordState } f
 import { reviewAgreement } from '../../review/review-agreement.js';
 import { editableFields, type FieldValue, type ReviewRecord } from '../../review/review-record.js';
 import type { ReviewIdentity, ReviewProject, ReviewStore } from '../../review/review-store.js';
-import { BASE_SECURITY_HEADERS, securityMiddleware } from '../security-middleware.js';
+import { BASE_SECURITY_HEADERS, securityMiddleware } from '../../server/security-middleware.js';
 import { renderAdjudicationPage, renderAdminPage, renderMessagePage, renderReviewPage, renderSignInPage } from './review-pages.js';
 
 export interface ReviewAppOptions {

@@ -1,6 +1,6 @@
 import type { ReviewStore } from '../../review/review-store.js';
 import { createReviewApp } from './review-app.js';
-import { allowedHostsFor, startLocalServer, type LocalServer } from '../start-local-server.js';
+import { allowedHostsFor, startLocalServer, type LocalServer } from '../../server/start-local-server.js';
 
 export type ReviewServer = LocalServer;
 

@@ -3,7 +3,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors/culturekit-error.js';
 import { modelEntrySchema, runOptionsSchema } from '../schema/manifest.js';
-import { RUN_DEFAULTS } from '../settings/run-defaults.js';
+import { RUN_DEFAULTS } from './run-defaults.js';
 
 /** `culturekit.config.yaml`: models, dataset, model-call policies and run options. How it merges with flags: `resolveRunSettings`. */
 export const configSchema = z
