@@ -43,7 +43,7 @@ function writeDataset(count: number): string {
       }),
     );
   }
-  writeFileSync(path, lines.join('\n') + '\n');
+  writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
 
@@ -90,10 +90,14 @@ try {
 
   const throughput = await run('throughput', writeDataset(ITEMS), slow.url, 'throughput', 'throughput.db');
   const rate = ITEMS / throughput.seconds;
-  console.log(`throughput: ${ITEMS} items, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms latency: ${throughput.seconds.toFixed(2)} s, ${rate.toFixed(1)} items/s, ratio to ${(CONCURRENCY / (LATENCY_MS / 1000)).toFixed(0)} items/s = ${(rate / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)} (goal ≥ 0.97); the run phase alone (after loading, before writing the files): ${throughput.runSeconds.toFixed(2)} s, ratio ${(ITEMS / throughput.runSeconds / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)}`);
+  console.log(
+    `throughput: ${ITEMS} items, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms latency: ${throughput.seconds.toFixed(2)} s, ${rate.toFixed(1)} items/s, ratio to ${(CONCURRENCY / (LATENCY_MS / 1000)).toFixed(0)} items/s = ${(rate / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)} (goal ≥ 0.97); the run phase alone (after loading, before writing the files): ${throughput.runSeconds.toFixed(2)} s, ratio ${(ITEMS / throughput.runSeconds / (CONCURRENCY / (LATENCY_MS / 1000))).toFixed(3)}`,
+  );
 
   const cpuRun = await run('cpu', writeDataset(ITEMS * 2), fast.url, 'cpu', 'cpu.db');
-  console.log(`cpu: ${ITEMS * 2} items at zero latency: ${(cpuRun.cpuMs / (ITEMS * 2)).toFixed(3)} ms CPU per item (culturekit process; goal ≤ 1 ms), ${((ITEMS * 2) / cpuRun.seconds).toFixed(0)} items/s`);
+  console.log(
+    `cpu: ${ITEMS * 2} items at zero latency: ${(cpuRun.cpuMs / (ITEMS * 2)).toFixed(3)} ms CPU per item (culturekit process; goal ≤ 1 ms), ${((ITEMS * 2) / cpuRun.seconds).toFixed(0)} items/s`,
+  );
 
   const bigDataset = writeDataset(BIG);
   let peakRss = 0;
@@ -101,10 +105,14 @@ try {
   const big = await run('big', bigDataset, fast.url, 'big', 'big.db');
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  console.log(`memory: ${BIG} items in ${big.seconds.toFixed(1)} s (${(big.cpuMs / BIG).toFixed(3)} ms CPU per item): peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
+  console.log(
+    `memory: ${BIG} items in ${big.seconds.toFixed(1)} s (${(big.cpuMs / BIG).toFixed(3)} ms CPU per item): peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (process maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`,
+  );
 
   const resumed = await run('resume', bigDataset, fast.url, 'big', 'big.db');
-  console.log(`resume: finished ${BIG}-item run resumed in ${resumed.seconds.toFixed(2)} s with ${resumed.output.outcome.done} model calls (goal: 0 calls, ≤ 5 s)`);
+  console.log(
+    `resume: finished ${BIG}-item run resumed in ${resumed.seconds.toFixed(2)} s with ${resumed.output.outcome.done} model calls (goal: 0 calls, ≤ 5 s)`,
+  );
 } finally {
   slow.child.kill();
   fast.child.kill();

@@ -35,7 +35,10 @@ interface Child {
 }
 
 async function startChild(args: string[]): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: 'true' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: 'true' },
+  });
   const lines = createInterface({ input: child.stdout! });
   for await (const line of lines) {
     const url = /^listening (\S+)$/.exec(line)?.[1];
@@ -85,7 +88,14 @@ async function load(url: string, duration: number): Promise<Outcome> {
       const body = bodies[index % bodies.length];
       const begin = performance.now();
       const request = http.request(
-        { agent, hostname: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, ...(groundingOff ? { 'x-culturekit-grounding': 'off' } : {}) } },
+        {
+          agent,
+          hostname: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': body.length, ...(groundingOff ? { 'x-culturekit-grounding': 'off' } : {}) },
+        },
         (response) => {
           response.on('data', () => undefined);
           response.on('end', () => {
@@ -128,7 +138,20 @@ function report(label: string, outcome: Outcome): void {
 
 const directory = mkdtempSync(join(tmpdir(), 'culturekit-bench-gateway-'));
 const upstream = await startChild(['test/fixtures/openai-test-server.ts', '--port', '0', '--latency', '0']);
-const gateway = await startChild(['src/cli/main.ts', 'serve', '--upstream', upstream.url, '--kb', 'builtin:sample', '--port', '0', '--k', '3', '--db', join(directory, 'store.db')]);
+const gateway = await startChild([
+  'src/cli/main.ts',
+  'serve',
+  '--upstream',
+  upstream.url,
+  '--kb',
+  'builtin:sample',
+  '--port',
+  '0',
+  '--k',
+  '3',
+  '--db',
+  join(directory, 'store.db'),
+]);
 try {
   console.log(
     `${rate} requests/s for ${seconds} s per path (after ${warmupSeconds} s of warm-up), ${stream ? 'streaming' : 'non-streaming'} chat completions, ` +
@@ -143,7 +166,9 @@ try {
   const gatewayCpu = processCpuMs(gateway.process.pid!) - cpuBefore;
   report('through gateway', through);
   const added = (share: number) => (percentile(through.latencies, share) - percentile(direct.latencies, share)).toFixed(3);
-  console.log(`added by the gateway: p50 ${added(0.5)} ms  p90 ${added(0.9)} ms  p99 ${added(0.99)} ms; gateway CPU ${(gatewayCpu / (through.latencies.length + through.errors)).toFixed(3)} ms/request`);
+  console.log(
+    `added by the gateway: p50 ${added(0.5)} ms  p90 ${added(0.9)} ms  p99 ${added(0.99)} ms; gateway CPU ${(gatewayCpu / (through.latencies.length + through.errors)).toFixed(3)} ms/request`,
+  );
 } finally {
   await stopChild(gateway);
   await stopChild(upstream);

@@ -33,7 +33,10 @@ function pick<T>(items: readonly T[]): T {
   state = (Math.imul(state, 1103515245) + 12345) >>> 0;
   return items[state % items.length];
 }
-const sentence = (count: number): string => Array.from({ length: count }, () => pick(words)).join('').trimStart();
+const sentence = (count: number): string =>
+  Array.from({ length: count }, () => pick(words))
+    .join('')
+    .trimStart();
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((left, right) => left - right);

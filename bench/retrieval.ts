@@ -25,7 +25,38 @@ for (let index = 2; index < process.argv.length; index += 2) flags.set(process.a
 const total = flags.get('descriptions') ?? 4800;
 const rounds = flags.get('rounds') ?? 20;
 
-const OTHER_COUNTRIES = ['KE', 'GH', 'VN', 'KR', 'ID', 'PH', 'PE', 'CO', 'AR', 'CL', 'TR', 'IR', 'PK', 'BD', 'PL', 'IT', 'ES', 'GR', 'SE', 'NO', 'MA', 'TN', 'ET', 'TZ', 'NZ', 'CA', 'PT', 'NL', 'MY', 'NP'];
+const OTHER_COUNTRIES = [
+  'KE',
+  'GH',
+  'VN',
+  'KR',
+  'ID',
+  'PH',
+  'PE',
+  'CO',
+  'AR',
+  'CL',
+  'TR',
+  'IR',
+  'PK',
+  'BD',
+  'PL',
+  'IT',
+  'ES',
+  'GR',
+  'SE',
+  'NO',
+  'MA',
+  'TN',
+  'ET',
+  'TZ',
+  'NZ',
+  'CA',
+  'PT',
+  'NL',
+  'MY',
+  'NP',
+];
 
 /** The sample's descriptions plus generated ones, `total` in all, half of them Chinese. */
 function generateDescriptions(sample: CulturalDescription[]): CulturalDescription[] {
@@ -86,7 +117,9 @@ function measure(kb: KnowledgeBase, queries: Item[], label: string, optionsOf: (
 const sample = loadBuiltinSample();
 const descriptions = generateDescriptions(sample.descriptions);
 const chineseCount = descriptions.filter((description) => description.language === 'zh').length;
-console.log(`${descriptions.length} descriptions (${descriptions.length - chineseCount} English, ${chineseCount} Chinese, others from the sample), ${rounds} rounds per query set`);
+console.log(
+  `${descriptions.length} descriptions (${descriptions.length - chineseCount} English, ${chineseCount} Chinese, others from the sample), ${rounds} rounds per query set`,
+);
 
 const directory = mkdtempSync(join(tmpdir(), 'culturekit-bench-retrieval-'));
 try {
@@ -108,7 +141,11 @@ try {
   measure(kb, english(safety), 'English safety requests, k=3', plain);
   measure(kb, chinese(safety), 'Chinese safety requests, k=3', plain);
   measure(kb, [...english(knowledge), ...chinese(knowledge)], 'mixed, with language, k=3', (item) => ({ k: 3, language: item.language }));
-  measure(kb, [...english(knowledge), ...chinese(knowledge)], 'mixed, with language and country, k=3', (item) => ({ k: 3, language: item.language, countries: [item.country!] }));
+  measure(kb, [...english(knowledge), ...chinese(knowledge)], 'mixed, with language and country, k=3', (item) => ({
+    k: 3,
+    language: item.language,
+    countries: [item.country!],
+  }));
   measure(kb, [...english(knowledge), ...chinese(knowledge)], 'mixed, k=10', () => ({ k: 10 }));
 } finally {
   rmSync(directory, { recursive: true, force: true });

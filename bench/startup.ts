@@ -46,7 +46,7 @@ async function timeCommand(args: string[]): Promise<number> {
 async function timeToFirstRequest(): Promise<number> {
   let firstRequest: (() => void) | undefined;
   const server = await startOpenAITestServer({
-    respond: (request) => {
+    respond: () => {
       firstRequest?.();
       return 'Answer: A';
     },
@@ -56,15 +56,16 @@ async function timeToFirstRequest(): Promise<number> {
     for (let run = 0; run < runs; run++) {
       const folder = mkdtempSync(join(tmpdir(), 'ck-startup-'));
       const started = performance.now();
-      const child = spawn(process.execPath, [bin, 'eval', '--dataset', 'builtin:sample', '--model', 'openai:test-model', '--base-url', server.url, '--limit', '1', '--quiet'], {
-        cwd: folder,
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        process.execPath,
+        [bin, 'eval', '--dataset', 'builtin:sample', '--model', 'openai:test-model', '--base-url', server.url, '--limit', '1', '--quiet'],
+        {
+          cwd: folder,
+          stdio: 'ignore',
+        },
+      );
       const exited = new Promise((done) => child.on('exit', done));
-      const seen = await Promise.race([
-        new Promise<number>((done) => (firstRequest = () => done(performance.now() - started))),
-        exited.then(() => Number.NaN),
-      ]);
+      const seen = await Promise.race([new Promise<number>((done) => (firstRequest = () => done(performance.now() - started))), exited.then(() => Number.NaN)]);
       firstRequest = undefined;
       child.kill('SIGKILL');
       await exited;

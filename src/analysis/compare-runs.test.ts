@@ -10,21 +10,34 @@ function row(model: string, condition: string, itemId: string, country: string, 
 
 // plain → grounded, per item: (accuracy, respectfulness)
 const plain = [
-  row('a', 'plain', 'i1', 'JP', 1, 7), row('a', 'plain', 'i2', 'JP', 1, 8), row('a', 'plain', 'i3', 'JP', 0, 3),
-  row('a', 'plain', 'i4', 'BR', 0, 5), row('a', 'plain', 'i5', 'BR', 0, 6), row('a', 'plain', 'i6', 'BR', 1, 9),
-  row('a', 'plain', 'i7', 'BR', 1, 9), row('b', 'plain', 'i1', 'JP', 0, 2),
+  row('a', 'plain', 'i1', 'JP', 1, 7),
+  row('a', 'plain', 'i2', 'JP', 1, 8),
+  row('a', 'plain', 'i3', 'JP', 0, 3),
+  row('a', 'plain', 'i4', 'BR', 0, 5),
+  row('a', 'plain', 'i5', 'BR', 0, 6),
+  row('a', 'plain', 'i6', 'BR', 1, 9),
+  row('a', 'plain', 'i7', 'BR', 1, 9),
+  row('b', 'plain', 'i1', 'JP', 0, 2),
 ];
 const grounded = [
-  row('a', 'grounded', 'i1', 'JP', 1, 8), row('a', 'grounded', 'i2', 'JP', 0, 6), row('a', 'grounded', 'i3', 'JP', 1, 7),
-  row('a', 'grounded', 'i4', 'BR', 1, 9), row('a', 'grounded', 'i5', 'BR', 0, 6), row('a', 'grounded', 'i6', 'BR', 1, 10),
-  row('a', 'grounded', 'i8', 'BR', 1, 9), row('b', 'grounded', 'i1', 'JP', 1, 5),
+  row('a', 'grounded', 'i1', 'JP', 1, 8),
+  row('a', 'grounded', 'i2', 'JP', 0, 6),
+  row('a', 'grounded', 'i3', 'JP', 1, 7),
+  row('a', 'grounded', 'i4', 'BR', 1, 9),
+  row('a', 'grounded', 'i5', 'BR', 0, 6),
+  row('a', 'grounded', 'i6', 'BR', 1, 10),
+  row('a', 'grounded', 'i8', 'BR', 1, 9),
+  row('b', 'grounded', 'i1', 'JP', 1, 5),
 ];
 
 test('plain vs grounded, paired by item and model: differences, McNemar, flips (hand-computed)', () => {
   const comparison = compareRuns(plain, grounded, { matchOn: ['model'], by: ['country'], bootstrap: { seed: 1 } });
   assert.equal(comparison.pairs, 7);
   assert.deepEqual(comparison.unmatched, { base: 1, other: 1 });
-  assert.deepEqual(comparison.metrics.map((metric) => metric.metric), ['accuracy', 'respectfulness']);
+  assert.deepEqual(
+    comparison.metrics.map((metric) => metric.metric),
+    ['accuracy', 'respectfulness'],
+  );
   const accuracy = comparison.metrics[0];
   assert.equal(accuracy.binary, true);
   const { overall } = accuracy;
@@ -38,12 +51,19 @@ test('plain vs grounded, paired by item and model: differences, McNemar, flips (
   assert.equal(overall.test.p, mcnemarExact(1, 3).p);
   assert.deepEqual(accuracy.flips, {
     rightToWrong: [{ country: 'JP', itemId: 'i2', model: 'a' }],
-    wrongToRight: [{ country: 'JP', itemId: 'i3', model: 'a' }, { country: 'BR', itemId: 'i4', model: 'a' }, { country: 'JP', itemId: 'i1', model: 'b' }],
+    wrongToRight: [
+      { country: 'JP', itemId: 'i3', model: 'a' },
+      { country: 'BR', itemId: 'i4', model: 'a' },
+      { country: 'JP', itemId: 'i1', model: 'b' },
+    ],
   });
-  assert.deepEqual(accuracy.groups.map((cell) => [cell.key, cell.n, cell.base, cell.other]), [
-    [{ country: 'BR' }, 3, 1 / 3, 2 / 3],
-    [{ country: 'JP' }, 4, 0.5, 0.75],
-  ]);
+  assert.deepEqual(
+    accuracy.groups.map((cell) => [cell.key, cell.n, cell.base, cell.other]),
+    [
+      [{ country: 'BR' }, 3, 1 / 3, 2 / 3],
+      [{ country: 'JP' }, 4, 0.5, 0.75],
+    ],
+  );
 });
 
 test('graded metrics get the Wilcoxon signed-rank test and no flips', () => {

@@ -96,7 +96,9 @@ export function compareRuns(base: Iterable<MetricRow>, other: Iterable<MetricRow
       const { id } = keyOf(row, pairFields);
       if (byKey.has(id)) {
         const described = pairFields.map((field) => `${field}=${row[field] ?? '∅'}`).join(', ');
-        throw new InputError(`two ${side} rows have the same pair key (${described}); add the field that tells them apart to matchOn (e.g. model or condition)`);
+        throw new InputError(
+          `two ${side} rows have the same pair key (${described}); add the field that tells them apart to matchOn (e.g. model or condition)`,
+        );
       }
       byKey.set(id, row);
     }
@@ -133,7 +135,10 @@ export function compareRuns(base: Iterable<MetricRow>, other: Iterable<MetricRow
     const groupCells = [...groups].map(([id, group]) => cell(group.key, id, group.entries)).sort((a, b) => order(a.key, b.key));
     const comparison: MetricComparison = { metric, binary, overall, groups: groupCells };
     if (binary) {
-      const flipped = (entry: (typeof usable)[number]): FlippedItem => ({ ...keyOf(entry.pair.base, [...by, ...pairFields]).key, itemId: entry.pair.base.itemId! });
+      const flipped = (entry: (typeof usable)[number]): FlippedItem => ({
+        ...keyOf(entry.pair.base, [...by, ...pairFields]).key,
+        itemId: entry.pair.base.itemId!,
+      });
       comparison.flips = {
         rightToWrong: usable.filter((entry) => entry.base === 1 && entry.other === 0).map(flipped),
         wrongToRight: usable.filter((entry) => entry.base === 0 && entry.other === 1).map(flipped),

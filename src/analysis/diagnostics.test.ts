@@ -24,8 +24,14 @@ describe('countryPreference', () => {
 
 describe('metricRate', () => {
   it('reads a 0/1 metric of scored rows only, by country, and is undefined without one', () => {
-    const rate = metricRate([row({ hit: 1 }, { country: 'JP' }), row({ hit: 0 }, { country: 'JP' }), row({ hit: 1 }, { status: 'invalid' }), row({ other: 1 })], 'hit')!;
-    assert.deepEqual({ rate: rate.rate, count: rate.count, n: rate.n, byCountry: rate.byCountry }, { rate: 0.5, count: 1, n: 2, byCountry: { JP: { rate: 0.5, count: 1, n: 2 } } });
+    const rate = metricRate(
+      [row({ hit: 1 }, { country: 'JP' }), row({ hit: 0 }, { country: 'JP' }), row({ hit: 1 }, { status: 'invalid' }), row({ other: 1 })],
+      'hit',
+    )!;
+    assert.deepEqual(
+      { rate: rate.rate, count: rate.count, n: rate.n, byCountry: rate.byCountry },
+      { rate: 0.5, count: 1, n: 2, byCountry: { JP: { rate: 0.5, count: 1, n: 2 } } },
+    );
     assert.equal(metricRate([row({ other: 1 })], 'hit'), undefined);
   });
 });

@@ -3,7 +3,8 @@ import type { ResultRow } from '../schema/result.js';
 import { wilsonInterval } from '../statistics/intervals.js';
 
 /** The fields of a result row the diagnostics read (a `ResultRow` is one). */
-export type DiagnosticRow = Pick<ResultRow, 'metrics' | 'status'> & Partial<Pick<ResultRow, 'model' | 'condition' | 'country' | 'language' | 'details' | 'extracted' | 'choices' | 'category'>>;
+export type DiagnosticRow = Pick<ResultRow, 'metrics' | 'status'> &
+  Partial<Pick<ResultRow, 'model' | 'condition' | 'country' | 'language' | 'details' | 'extracted' | 'choices' | 'category'>>;
 
 /** Which country's answer a model gives when no country is named. */
 export interface CountryPreference {

@@ -21,11 +21,23 @@ const data: MetricRow[] = [
 test('micro averages weigh rows, macro averages weigh countries (hand-computed)', () => {
   const micro = groupMetric(data, { metric: 'accuracy', by: ['model'] });
   assert.equal(micro.binary, true);
-  assert.deepEqual(micro.groups.map((group) => [group.key, group.n, group.mean]), [[{ model: 'a' }, 6, 0.5], [{ model: 'b' }, 6, 0.5]]);
+  assert.deepEqual(
+    micro.groups.map((group) => [group.key, group.n, group.mean]),
+    [
+      [{ model: 'a' }, 6, 0.5],
+      [{ model: 'b' }, 6, 0.5],
+    ],
+  );
   assert.deepEqual(micro.groups[0].wilson95, wilsonInterval(3, 6));
   const macro = groupMetric(data, { metric: 'accuracy', by: ['model'], average: 'macro', macroOver: 'country' });
   assert.equal(macro.macroOver, 'country');
-  assert.deepEqual(macro.groups.map((group) => [group.key, group.n, group.mean, group.macroGroups]), [[{ model: 'a' }, 6, 0.375, 2], [{ model: 'b' }, 6, 0.625, 2]]);
+  assert.deepEqual(
+    macro.groups.map((group) => [group.key, group.n, group.mean, group.macroGroups]),
+    [
+      [{ model: 'a' }, 6, 0.375, 2],
+      [{ model: 'b' }, 6, 0.625, 2],
+    ],
+  );
   assert.equal(macro.groups[0].wilson95, undefined);
   for (const group of [...micro.groups, ...macro.groups]) assert.ok(group.ci95[0] <= group.mean && group.mean <= group.ci95[1]);
   // Model a's BR items are all wrong: every macro replicate is (JP replicate + 0) / 2 ≤ 0.5.
@@ -34,16 +46,25 @@ test('micro averages weigh rows, macro averages weigh countries (hand-computed)'
 
 test('groups by several fields, sorted, with an overall group when by is empty', () => {
   const byCountry = groupMetric(data, { metric: 'accuracy', by: ['model', 'country'] });
-  assert.deepEqual(byCountry.groups.map((group) => [group.key.model, group.key.country, group.n, group.mean]), [
-    ['a', 'BR', 2, 0],
-    ['a', 'JP', 4, 0.75],
-    ['b', 'BR', 4, 0.25],
-    ['b', 'JP', 2, 1],
-  ]);
+  assert.deepEqual(
+    byCountry.groups.map((group) => [group.key.model, group.key.country, group.n, group.mean]),
+    [
+      ['a', 'BR', 2, 0],
+      ['a', 'JP', 4, 0.75],
+      ['b', 'BR', 4, 0.25],
+      ['b', 'JP', 2, 1],
+    ],
+  );
   const overall = groupMetric(data, { metric: 'accuracy' });
-  assert.deepEqual(overall.groups.map((group) => [group.key, group.n, group.mean]), [[{}, 12, 0.5]]);
+  assert.deepEqual(
+    overall.groups.map((group) => [group.key, group.n, group.mean]),
+    [[{}, 12, 0.5]],
+  );
   const missing = groupMetric([...data, ...rows('a', undefined, [1])], { metric: 'accuracy', by: ['country'] });
-  assert.deepEqual(missing.groups.map((group) => group.key.country), ['BR', 'JP', null]);
+  assert.deepEqual(
+    missing.groups.map((group) => group.key.country),
+    ['BR', 'JP', null],
+  );
 });
 
 test('graded metrics get no Wilson interval; intervals are seeded per group', () => {
@@ -59,6 +80,9 @@ test('graded metrics get no Wilson interval; intervals are seeded per group', ()
 });
 
 test('unknown fields (say, from the command line) are input errors', () => {
-  assert.throws(() => groupMetric(data, { metric: 'accuracy', by: ['continent' as never] }), { name: 'InputError', message: /by: unknown field "continent"; use one of model, condition/ });
+  assert.throws(() => groupMetric(data, { metric: 'accuracy', by: ['continent' as never] }), {
+    name: 'InputError',
+    message: /by: unknown field "continent"; use one of model, condition/,
+  });
   assert.throws(() => groupMetric(data, { metric: 'accuracy', average: 'macro', macroOver: 'planet' as never }), { name: 'InputError' });
 });

@@ -61,7 +61,8 @@ export function knowledgeSafetyCorrelation(rows: Iterable<MetricRow>, options: K
   const knowledgeMetric = options.knowledgeMetric ?? 'accuracy';
   const safetyMetric = options.safetyMetric ?? 'respectfulness';
   const by = checkGroupFields(options.by ?? ['model', 'condition'], 'by');
-  if (options.level !== 'country' && options.level !== 'description') throw new InputError(`level must be country or description, got ${String(options.level)}`);
+  if (options.level !== 'country' && options.level !== 'description')
+    throw new InputError(`level must be country or description, got ${String(options.level)}`);
   const groups = new Map<string, { key: GroupKey; points: Map<string, { country?: string; knowledge: Side; safety: Side }> }>();
   for (const row of rows) {
     const side = row.kind === 'knowledge' ? 'knowledge' : row.kind === 'safety' ? 'safety' : undefined;

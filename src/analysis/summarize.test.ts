@@ -6,17 +6,45 @@ import { wilsonInterval } from '../statistics/intervals.js';
 import { summarizeRun } from './summarize.js';
 
 const manifest: RunManifest = {
-  id: 'r', createdAt: 'now', toolVersion: '0', dataset: { ref: 'd', hash: 'h', items: 6, skippedInvalid: 0 },
+  id: 'r',
+  createdAt: 'now',
+  toolVersion: '0',
+  dataset: { ref: 'd', hash: 'h', items: 6, skippedInvalid: 0 },
   models: [{ spec: 'openai:a' }, { spec: 'openai:b' }],
   options: { conditions: ['plain'], kinds: ['knowledge', 'safety'], mcqMethod: 'letter', shuffleSeed: null, temperature: 0, maxTokens: 8, limit: null },
   planHash: 'p',
 };
 
-function row(model: string, itemId: string, country: string, category: string, status: ResultRow['status'], metrics: Record<string, number>, extra: Partial<ResultRow> = {}): ResultRow {
+function row(
+  model: string,
+  itemId: string,
+  country: string,
+  category: string,
+  status: ResultRow['status'],
+  metrics: Record<string, number>,
+  extra: Partial<ResultRow> = {},
+): ResultRow {
   return {
-    runId: 'r', model, condition: 'plain', itemId, kind: 'knowledge', format: 'mcq', language: 'en', country, category,
-    template: 't', prompt: 'p', status, method: 'letter', metrics, latencyMs: 1, usage: { inputTokens: 10, outputTokens: 2 },
-    cached: false, attempts: 1, completedAt: 'now', ...extra,
+    runId: 'r',
+    model,
+    condition: 'plain',
+    itemId,
+    kind: 'knowledge',
+    format: 'mcq',
+    language: 'en',
+    country,
+    category,
+    template: 't',
+    prompt: 'p',
+    status,
+    method: 'letter',
+    metrics,
+    latencyMs: 1,
+    usage: { inputTokens: 10, outputTokens: 2 },
+    cached: false,
+    attempts: 1,
+    completedAt: 'now',
+    ...extra,
   };
 }
 

@@ -161,10 +161,11 @@ function collectVerdicts(row: ResultRow, into: Map<string, JudgeParse[][]>): voi
     let items = into.get(rubric);
     if (!items) into.set(rubric, (items = []));
     items.push(
-      verdicts.map((verdict): JudgeParse =>
-        verdict.status === 'scored' && verdict.metrics
-          ? { status: 'scored', metrics: verdict.metrics, label: verdict.label }
-          : { status: 'invalid', reason: verdict.reason ?? verdict.status },
+      verdicts.map(
+        (verdict): JudgeParse =>
+          verdict.status === 'scored' && verdict.metrics
+            ? { status: 'scored', metrics: verdict.metrics, label: verdict.label }
+            : { status: 'invalid', reason: verdict.reason ?? verdict.status },
       ),
     );
   }

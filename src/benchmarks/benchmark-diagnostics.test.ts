@@ -25,7 +25,11 @@ describe('country preference', () => {
   });
 
   it('GeoMLaMA no-country: an answer shared by several countries is split between them; unmatched answers are counted apart', () => {
-    const rows = [row({ matches_US: 1, matches_CN: 1, matches_IN: 0 }), row({ matches_US: 0, matches_CN: 0, matches_IN: 0 }), row({ matches_US: 0, matches_CN: 0, matches_IN: 1 })];
+    const rows = [
+      row({ matches_US: 1, matches_CN: 1, matches_IN: 0 }),
+      row({ matches_US: 0, matches_CN: 0, matches_IN: 0 }),
+      row({ matches_US: 0, matches_CN: 0, matches_IN: 1 }),
+    ];
     const preference = geomlamaCountryPreference(rows)!;
     assert.deepEqual(preference.counts, { CN: 0.5, IN: 1, US: 0.5 });
     assert.deepEqual(preference.distribution, { CN: 0.25, IN: 0.5, US: 0.25 });
@@ -69,16 +73,20 @@ describe('computeDiagnostics', () => {
         ['b', 0, 1],
       ],
     );
-    assert.deepEqual(diagnosticTables(diagnostics[1]).map((table) => [table.kind, table.title]), [
-      ['country-preference', 'which country\u2019s entity the model picks when no option fits (CAMeL-style)'],
-      ['rates', 'Wrong category and grammatical gender'],
-    ]);
+    assert.deepEqual(
+      diagnosticTables(diagnostics[1]).map((table) => [table.kind, table.title]),
+      [
+        ['country-preference', 'which country\u2019s entity the model picks when no option fits (CAMeL-style)'],
+        ['rates', 'Wrong category and grammatical gender'],
+      ],
+    );
   });
 });
 
 describe('compareGeomlamaLanguages', () => {
   it('pairs the same question in English and in the local language, per country', () => {
-    const geo = (questionId: string, country: string, language: string, accuracy: number): DiagnosticRow => row({ accuracy }, { country, language, details: { setting: 'country', questionId } });
+    const geo = (questionId: string, country: string, language: string, accuracy: number): DiagnosticRow =>
+      row({ accuracy }, { country, language, details: { setting: 'country', questionId } });
     const rows = [
       geo('q1-cn', 'CN', 'en', 1),
       geo('q1-cn', 'CN', 'zh', 0),

@@ -5,7 +5,9 @@ import { benchmarks, type BenchmarkDiagnosticFields } from './registry.js';
 /** The benchmarks' fine-grained diagnostics for one model × condition. */
 export type Diagnostics = { model?: string; condition?: string } & BenchmarkDiagnosticFields;
 
-const withDiagnostics: readonly BenchmarkDiagnostics<object>[] = benchmarks.flatMap((benchmark) => ('diagnostics' in benchmark && benchmark.diagnostics ? [benchmark.diagnostics as BenchmarkDiagnostics<object>] : []));
+const withDiagnostics: readonly BenchmarkDiagnostics<object>[] = benchmarks.flatMap((benchmark) =>
+  'diagnostics' in benchmark && benchmark.diagnostics ? [benchmark.diagnostics as BenchmarkDiagnostics<object>] : [],
+);
 
 /**
  * The diagnostics of a run's results, one entry per model × condition that has rows of the settings some benchmark

@@ -46,7 +46,10 @@ function parseOptionValue(ref: string, key: string, value: string, kind: OptionK
       if (!['true', 'false', '1', '0'].includes(value)) throw new InputError(`${ref}: option ${key} expects true or false, got "${value}"`);
       return value === 'true' || value === '1';
     case 'list':
-      return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+      return value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
     case 'numberList':
       return value.split(',').map((entry) => number(entry.trim()));
     default:

@@ -21,7 +21,10 @@ describe('benchmark registry', () => {
     const item = itemSchema.parse({ id: 'x', kind: 'knowledge', format: 'open', prompt: 'Q?', language: 'en', country: 'JP' });
     assert.equal(protocolFor(item).id, 'default');
     assert.equal(protocolFor({ ...item, protocol: 'blend-sem' }).id, 'blend-sem');
-    assert.throws(() => protocolFor({ ...item, protocol: 'normad' }), (error: unknown) => error instanceof InputError && /unknown scoring protocol "normad"/.test(error.message));
+    assert.throws(
+      () => protocolFor({ ...item, protocol: 'normad' }),
+      (error: unknown) => error instanceof InputError && /unknown scoring protocol "normad"/.test(error.message),
+    );
   });
 
   it('parses <adapter>:<path>?options with typed values, and leaves other references alone', () => {
@@ -35,11 +38,21 @@ describe('benchmark registry', () => {
       path: '/data/blend',
       options: { languages: ['en'], countries: ['UK', 'US'], template: 'pers-3' },
     });
-    assert.deepEqual(parseBenchmarkRef('geomlama:./gd_prompt_en.tsv?noCountry=false'), { name: 'geomlama', path: './gd_prompt_en.tsv', options: { noCountry: false } });
+    assert.deepEqual(parseBenchmarkRef('geomlama:./gd_prompt_en.tsv?noCountry=false'), {
+      name: 'geomlama',
+      path: './gd_prompt_en.tsv',
+      options: { noCountry: false },
+    });
     assert.equal(parseBenchmarkRef('builtin:sample'), undefined);
     assert.equal(parseBenchmarkRef('data/items.jsonl'), undefined);
-    assert.throws(() => parseBenchmarkRef('camel:/data/camel?pairs=many'), (error: unknown) => error instanceof InputError && /pairs expects a number/.test(error.message));
-    assert.throws(() => parseBenchmarkRef('aeval:/a.json?answerKey=x.csv'), (error: unknown) => error instanceof InputError && /unknown option "answerKey" for aeval/.test(error.message));
+    assert.throws(
+      () => parseBenchmarkRef('camel:/data/camel?pairs=many'),
+      (error: unknown) => error instanceof InputError && /pairs expects a number/.test(error.message),
+    );
+    assert.throws(
+      () => parseBenchmarkRef('aeval:/a.json?answerKey=x.csv'),
+      (error: unknown) => error instanceof InputError && /unknown option "answerKey" for aeval/.test(error.message),
+    );
     assert.throws(() => parseBenchmarkRef('blend:'), InputError);
   });
 
@@ -47,7 +60,10 @@ describe('benchmark registry', () => {
     const dataset = await loadBenchmark('aeval', join(fixtures, 'aeval', 'aeval.json'));
     assert.equal(dataset.ref, `aeval:${join(fixtures, 'aeval', 'aeval.json')}`);
     assert.equal(dataset.adapter, 'aeval');
-    await assert.rejects(loadBenchmark('normad', '/x'), (error: unknown) => error instanceof InputError && /adapters: adaculturesafe, chisafety/.test(error.message));
+    await assert.rejects(
+      loadBenchmark('normad', '/x'),
+      (error: unknown) => error instanceof InputError && /adapters: adaculturesafe, chisafety/.test(error.message),
+    );
   });
 
   it('does not guess: files of other shapes and missing paths are not detected', async () => {

@@ -240,14 +240,27 @@ export async function buildBenchmark(input: BuildInput): Promise<BuildResult> {
       const duplicate = descriptionDuplicates.get(index);
       if (duplicate) proposal.reasons.push(duplicate);
       if (proposal.reasons.length > 0) {
-        rejected.push({ stage: 'decompose', sourceId: proposal.source.id, descriptionId: proposal.description.id, id: proposal.description.id, candidate: proposal.description, reasons: proposal.reasons });
+        rejected.push({
+          stage: 'decompose',
+          sourceId: proposal.source.id,
+          descriptionId: proposal.description.id,
+          id: proposal.description.id,
+          candidate: proposal.description,
+          reasons: proposal.reasons,
+        });
       } else {
         descriptions.push(proposal);
       }
     });
 
     // 2. generate
-    interface Task { kind: 'knowledge' | 'safety'; description: CulturalDescription; source: SourceText; language: string; count: number }
+    interface Task {
+      kind: 'knowledge' | 'safety';
+      description: CulturalDescription;
+      source: SourceText;
+      language: string;
+      count: number;
+    }
     const tasks: Task[] = [];
     for (const { description, source } of descriptions) {
       for (const language of input.languages ?? [description.language]) {
@@ -284,7 +297,14 @@ export async function buildBenchmark(input: BuildInput): Promise<BuildResult> {
       const reply = replies[taskIndex];
       const failure = replyFailure(reply, 'queries');
       if (failure) {
-        rejected.push({ stage: task.kind, sourceId: task.source.id, descriptionId: task.description.id, language: task.language, reply: reply.text, reasons: [failure.reason] });
+        rejected.push({
+          stage: task.kind,
+          sourceId: task.source.id,
+          descriptionId: task.description.id,
+          language: task.language,
+          reply: reply.text,
+          reasons: [failure.reason],
+        });
         return;
       }
       const { entries } = readReplyList(reply.text!, 'queries') as { entries: unknown[] };
@@ -395,7 +415,10 @@ function replyFailure(reply: CallResult, key: string): { reason: RejectionReason
 function nearDuplicateReasons(texts: (string | undefined)[], ids: string[], settings: NearDuplicateSettings): Map<number, RejectionReason> {
   const compared = texts.flatMap((text, index) => (text === undefined ? [] : [{ text, index }]));
   const reasons = new Map<number, RejectionReason>();
-  for (const duplicate of findNearDuplicates(compared.map(({ text }) => text), settings)) {
+  for (const duplicate of findNearDuplicates(
+    compared.map(({ text }) => text),
+    settings,
+  )) {
     const index = compared[duplicate.index].index;
     const of = compared[duplicate.of].index;
     reasons.set(index, { check: 'near-duplicate', message: `near-duplicate of ${ids[of]} (estimated Jaccard similarity ${duplicate.similarity.toFixed(2)})` });

@@ -31,7 +31,8 @@ function contains(question: string, answer: string): boolean {
 }
 
 /** Phrases that state an answer outright. */
-const ANSWER_MARKERS = /\b(?:the (?:correct |right )?answer is|correct answer\s*[:：]|answer\s*[:：]\s*[A-Z]\b)|答案是|答案[:：]|正解は|正解[:：]|정답은|คำตอบคือ/iu;
+const ANSWER_MARKERS =
+  /\b(?:the (?:correct |right )?answer is|correct answer\s*[:：]|answer\s*[:：]\s*[A-Z]\b)|答案是|答案[:：]|正解は|正解[:：]|정답은|คำตอบคือ/iu;
 
 /**
  * The checks of one generated item: the item schema, options distinct, the answer not leaked in the question, and
@@ -52,7 +53,8 @@ export function checkItem(item: Item, options: LanguageCheckOptions = {}): Rejec
     item.choices.forEach((choice, index) => {
       const key = comparable(choice);
       const first = seen.get(key);
-      if (first !== undefined) reasons.push({ check: 'options', message: `options ${letter(first)} and ${letter(index)} are the same: ${JSON.stringify(choice)}` });
+      if (first !== undefined)
+        reasons.push({ check: 'options', message: `options ${letter(first)} and ${letter(index)} are the same: ${JSON.stringify(choice)}` });
       else seen.set(key, index);
     });
   }

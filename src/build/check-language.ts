@@ -2,14 +2,94 @@ import { francAll } from 'franc';
 
 /** franc's ISO 639-3 codes → our BCP 47 tags (the shortest tag: ISO 639-1 where there is one). */
 const ISO_639_3_TO_BCP_47: Record<string, string> = {
-  eng: 'en', cmn: 'zh', yue: 'zh', wuu: 'zh', hak: 'zh', nan: 'zh', jpn: 'ja', kor: 'ko', tha: 'th', spa: 'es', fra: 'fr',
-  deu: 'de', por: 'pt', ita: 'it', nld: 'nl', rus: 'ru', ukr: 'uk', bel: 'be', bul: 'bg', srp: 'sr', mkd: 'mk', kaz: 'kk',
-  arb: 'ar', ary: 'ar', arz: 'ar', pes: 'fa', prs: 'fa', urd: 'ur', hin: 'hi', mar: 'mr', npi: 'ne', ben: 'bn', tam: 'ta',
-  tel: 'te', kan: 'kn', mal: 'ml', guj: 'gu', pan: 'pa', sin: 'si', vie: 'vi', ind: 'id', zsm: 'ms', tur: 'tr', pol: 'pl',
-  ces: 'cs', slk: 'sk', slv: 'sl', hrv: 'hr', bos: 'bs', ron: 'ro', hun: 'hu', swe: 'sv', dan: 'da', nob: 'nb', nno: 'nn',
-  fin: 'fi', ekk: 'et', lit: 'lt', lvs: 'lv', ell: 'el', heb: 'he', tgl: 'tl', swh: 'sw', hau: 'ha', yor: 'yo', ibo: 'ig',
-  zul: 'zu', xho: 'xh', afr: 'af', som: 'so', amh: 'am', cat: 'ca', glg: 'gl', eus: 'eu', uzn: 'uz', azj: 'az', khm: 'km',
-  lao: 'lo', mya: 'my', kat: 'ka', hye: 'hy', tir: 'ti', plt: 'mg', kin: 'rw', nya: 'ny', sna: 'sn', ckb: 'ckb', pbu: 'ps',
+  eng: 'en',
+  cmn: 'zh',
+  yue: 'zh',
+  wuu: 'zh',
+  hak: 'zh',
+  nan: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  tha: 'th',
+  spa: 'es',
+  fra: 'fr',
+  deu: 'de',
+  por: 'pt',
+  ita: 'it',
+  nld: 'nl',
+  rus: 'ru',
+  ukr: 'uk',
+  bel: 'be',
+  bul: 'bg',
+  srp: 'sr',
+  mkd: 'mk',
+  kaz: 'kk',
+  arb: 'ar',
+  ary: 'ar',
+  arz: 'ar',
+  pes: 'fa',
+  prs: 'fa',
+  urd: 'ur',
+  hin: 'hi',
+  mar: 'mr',
+  npi: 'ne',
+  ben: 'bn',
+  tam: 'ta',
+  tel: 'te',
+  kan: 'kn',
+  mal: 'ml',
+  guj: 'gu',
+  pan: 'pa',
+  sin: 'si',
+  vie: 'vi',
+  ind: 'id',
+  zsm: 'ms',
+  tur: 'tr',
+  pol: 'pl',
+  ces: 'cs',
+  slk: 'sk',
+  slv: 'sl',
+  hrv: 'hr',
+  bos: 'bs',
+  ron: 'ro',
+  hun: 'hu',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'nb',
+  nno: 'nn',
+  fin: 'fi',
+  ekk: 'et',
+  lit: 'lt',
+  lvs: 'lv',
+  ell: 'el',
+  heb: 'he',
+  tgl: 'tl',
+  swh: 'sw',
+  hau: 'ha',
+  yor: 'yo',
+  ibo: 'ig',
+  zul: 'zu',
+  xho: 'xh',
+  afr: 'af',
+  som: 'so',
+  amh: 'am',
+  cat: 'ca',
+  glg: 'gl',
+  eus: 'eu',
+  uzn: 'uz',
+  azj: 'az',
+  khm: 'km',
+  lao: 'lo',
+  mya: 'my',
+  kat: 'ka',
+  hye: 'hy',
+  tir: 'ti',
+  plt: 'mg',
+  kin: 'rw',
+  nya: 'ny',
+  sna: 'sn',
+  ckb: 'ckb',
+  pbu: 'ps',
 };
 
 const BCP_47_TO_ISO_639_3: Record<string, string> = {};
@@ -27,9 +107,30 @@ export function toLanguageTag(iso6393: string): string {
 }
 
 type Script =
-  | 'Latin' | 'Han' | 'Kana' | 'Hangul' | 'Thai' | 'Arabic' | 'Devanagari' | 'Cyrillic' | 'Greek' | 'Hebrew' | 'Bengali'
-  | 'Tamil' | 'Telugu' | 'Kannada' | 'Malayalam' | 'Gujarati' | 'Gurmukhi' | 'Sinhala' | 'Khmer' | 'Lao' | 'Myanmar'
-  | 'Ethiopic' | 'Georgian' | 'Armenian';
+  | 'Latin'
+  | 'Han'
+  | 'Kana'
+  | 'Hangul'
+  | 'Thai'
+  | 'Arabic'
+  | 'Devanagari'
+  | 'Cyrillic'
+  | 'Greek'
+  | 'Hebrew'
+  | 'Bengali'
+  | 'Tamil'
+  | 'Telugu'
+  | 'Kannada'
+  | 'Malayalam'
+  | 'Gujarati'
+  | 'Gurmukhi'
+  | 'Sinhala'
+  | 'Khmer'
+  | 'Lao'
+  | 'Myanmar'
+  | 'Ethiopic'
+  | 'Georgian'
+  | 'Armenian';
 
 const SCRIPTS: [Script, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
@@ -60,18 +161,65 @@ const SCRIPTS: [Script, RegExp][] = [
 
 /** The script of each language that is not written in Latin script. */
 const LANGUAGE_SCRIPTS: Record<string, Script> = {
-  zh: 'Han', ja: 'Kana', ko: 'Hangul', th: 'Thai', ar: 'Arabic', fa: 'Arabic', ur: 'Arabic', ps: 'Arabic', ckb: 'Arabic',
-  hi: 'Devanagari', mr: 'Devanagari', ne: 'Devanagari', ru: 'Cyrillic', uk: 'Cyrillic', be: 'Cyrillic', bg: 'Cyrillic',
-  sr: 'Cyrillic', mk: 'Cyrillic', kk: 'Cyrillic', el: 'Greek', he: 'Hebrew', bn: 'Bengali', ta: 'Tamil', te: 'Telugu',
-  kn: 'Kannada', ml: 'Malayalam', gu: 'Gujarati', pa: 'Gurmukhi', si: 'Sinhala', km: 'Khmer', lo: 'Lao', my: 'Myanmar',
-  am: 'Ethiopic', ti: 'Ethiopic', ka: 'Georgian', hy: 'Armenian',
+  zh: 'Han',
+  ja: 'Kana',
+  ko: 'Hangul',
+  th: 'Thai',
+  ar: 'Arabic',
+  fa: 'Arabic',
+  ur: 'Arabic',
+  ps: 'Arabic',
+  ckb: 'Arabic',
+  hi: 'Devanagari',
+  mr: 'Devanagari',
+  ne: 'Devanagari',
+  ru: 'Cyrillic',
+  uk: 'Cyrillic',
+  be: 'Cyrillic',
+  bg: 'Cyrillic',
+  sr: 'Cyrillic',
+  mk: 'Cyrillic',
+  kk: 'Cyrillic',
+  el: 'Greek',
+  he: 'Hebrew',
+  bn: 'Bengali',
+  ta: 'Tamil',
+  te: 'Telugu',
+  kn: 'Kannada',
+  ml: 'Malayalam',
+  gu: 'Gujarati',
+  pa: 'Gurmukhi',
+  si: 'Sinhala',
+  km: 'Khmer',
+  lo: 'Lao',
+  my: 'Myanmar',
+  am: 'Ethiopic',
+  ti: 'Ethiopic',
+  ka: 'Georgian',
+  hy: 'Armenian',
 };
 
 /** A language shown for a script when no finer identification is possible. */
 const SCRIPT_LANGUAGES: Partial<Record<Script, string>> = {
-  Han: 'zh', Kana: 'ja', Hangul: 'ko', Thai: 'th', Greek: 'el', Hebrew: 'he', Bengali: 'bn', Tamil: 'ta', Telugu: 'te',
-  Kannada: 'kn', Malayalam: 'ml', Gujarati: 'gu', Gurmukhi: 'pa', Sinhala: 'si', Khmer: 'km', Lao: 'lo', Myanmar: 'my',
-  Georgian: 'ka', Armenian: 'hy',
+  Han: 'zh',
+  Kana: 'ja',
+  Hangul: 'ko',
+  Thai: 'th',
+  Greek: 'el',
+  Hebrew: 'he',
+  Bengali: 'bn',
+  Tamil: 'ta',
+  Telugu: 'te',
+  Kannada: 'kn',
+  Malayalam: 'ml',
+  Gujarati: 'gu',
+  Gurmukhi: 'pa',
+  Sinhala: 'si',
+  Khmer: 'km',
+  Lao: 'lo',
+  Myanmar: 'my',
+  Georgian: 'ka',
+  Armenian: 'hy',
 };
 
 export interface LanguageCheckOptions {
@@ -154,7 +302,12 @@ export function checkLanguage(text: string, expectedTag: string, options: Langua
   if (!script) return { ok: true, detected: 'und', method: 'empty' };
   if (script !== expectedScript) {
     const detected = identify(text, script, counts);
-    return { ok: false, detected, method: 'script', reason: `expected language ${expectedTag}, detected ${detected} (${script === 'Kana' ? 'kana' : script} script)` };
+    return {
+      ok: false,
+      detected,
+      method: 'script',
+      reason: `expected language ${expectedTag}, detected ${detected} (${script === 'Kana' ? 'kana' : script} script)`,
+    };
   }
   const sharedScript = Object.values(LANGUAGE_SCRIPTS).filter((value) => value === script).length > 1 || script === 'Latin';
   if (!sharedScript) return { ok: true, detected: expected, method: 'script' };

@@ -52,7 +52,12 @@ export function knowledgeCandidate(entry: unknown, index: number, context: Candi
   if (format === 'mcq') return mcqCandidate(fields, base);
   if (format === 'true_false') {
     const answer = truthValue(fields.answer);
-    if (answer === undefined) return { entry, item: base, reasons: [{ check: 'answer', message: `a true/false answer must be true or false, got ${JSON.stringify(fields.answer ?? null)}` }] };
+    if (answer === undefined)
+      return {
+        entry,
+        item: base,
+        reasons: [{ check: 'answer', message: `a true/false answer must be true or false, got ${JSON.stringify(fields.answer ?? null)}` }],
+      };
     return { entry, item: { ...base, answer }, reasons: [] };
   }
   const reference = textField(fields, 'reference', 'answer', 'reference_answer');
@@ -73,7 +78,10 @@ function formatOf(fields: Record<string, unknown>): Item['format'] {
 function truthValue(value: unknown): 'true' | 'false' | undefined {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value !== 'string') return undefined;
-  const word = value.trim().toLowerCase().replace(/[.!。]$/, '');
+  const word = value
+    .trim()
+    .toLowerCase()
+    .replace(/[.!。]$/, '');
   if (['true', 't', 'yes', '正确', '对', '正しい', '〇', 'จริง', '참'].includes(word)) return 'true';
   if (['false', 'f', 'no', '错误', '错', '誤り', '×', 'เท็จ', '거짓'].includes(word)) return 'false';
   return undefined;
@@ -102,9 +110,10 @@ function mcqCandidate(fields: Record<string, unknown>, base: Item): Candidate {
   if (choices.some((choice) => !choice)) return { entry, item, reasons: [{ check: 'options', message: 'an option is empty' }] };
   const picked = correctIndexes(fields.answer, choices, options);
   if (picked.length !== 1) {
-    const message = picked.length === 0
-      ? `the answer ${JSON.stringify(fields.answer ?? null)} picks no option`
-      : `the answer picks ${picked.length} options (${picked.map((index) => CHOICE_LETTERS[index]).join(', ')}); exactly one must be correct`;
+    const message =
+      picked.length === 0
+        ? `the answer ${JSON.stringify(fields.answer ?? null)} picks no option`
+        : `the answer picks ${picked.length} options (${picked.map((index) => CHOICE_LETTERS[index]).join(', ')}); exactly one must be correct`;
     return { entry, item, reasons: [{ check: 'answer', message }] };
   }
   return { entry, item: { ...item, answer: CHOICE_LETTERS[picked[0]] }, reasons: [] };

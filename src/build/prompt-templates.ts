@@ -122,7 +122,9 @@ function parseTemplateText(name: TemplateName, text: string, file: string): Prom
   const used = new Set([...`${system}\n${user}`.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]));
   const unknown = [...used].filter((placeholder) => !allowed.includes(placeholder));
   if (unknown.length > 0) {
-    throw new InputError(`--template-${name} ${file}: unknown placeholder${unknown.length === 1 ? '' : 's'} ${unknown.map((value) => `{{${value}}}`).join(', ')}; allowed: ${allowed.map((value) => `{{${value}}}`).join(', ')}`);
+    throw new InputError(
+      `--template-${name} ${file}: unknown placeholder${unknown.length === 1 ? '' : 's'} ${unknown.map((value) => `{{${value}}}`).join(', ')}; allowed: ${allowed.map((value) => `{{${value}}}`).join(', ')}`,
+    );
   }
   if (!used.has(allowed[0])) throw new InputError(`--template-${name} ${file}: the template must use {{${allowed[0]}}}`);
   return { name, id: '', system, user };

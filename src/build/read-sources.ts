@@ -7,7 +7,10 @@ import { detectLanguage } from './check-language.js';
 /** One authoritative text about a culture, the input of `culturekit build`. */
 export const sourceTextSchema = z.object({
   /** Default: `<country lower-case>-<line>` (e.g. `jp-3`). */
-  id: z.string().regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, "_", ".", ":" and "-" only').optional(),
+  id: z
+    .string()
+    .regex(/^[\p{L}\p{N}_.:-]+$/u, 'letters, digits, "_", ".", ":" and "-" only')
+    .optional(),
   country: countryCode,
   topic: z.string().trim().min(1),
   text: z.string().trim().min(1),

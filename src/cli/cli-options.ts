@@ -31,5 +31,8 @@ export function nonNegativeNumber(name: string) {
 
 /** `a,b` → `['a', 'b']`, trimmed, empties dropped. */
 export function commaList(value: string): string[] {
-  return value.split(',').map((part) => part.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }

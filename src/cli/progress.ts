@@ -21,7 +21,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       progress.invalid ? `${progress.invalid} invalid` : '',
       progress.errors ? `${progress.errors} errors` : '',
     ].filter(Boolean);
-    return `${options.label ? options.label + ' ' : ''}${progress.done}/${progress.total} (${percent.toFixed(1)}%)  ${rate.toFixed(1)} items/s  ETA ${eta}  elapsed ${formatDuration(elapsed)}${extras.length ? '  ' + extras.join(', ') : ''}`;
+    return `${options.label ? `${options.label} ` : ''}${progress.done}/${progress.total} (${percent.toFixed(1)}%)  ${rate.toFixed(1)} items/s  ETA ${eta}  elapsed ${formatDuration(elapsed)}${extras.length ? `  ${extras.join(', ')}` : ''}`;
   };
   return {
     update(progress: EvalProgress): void {

@@ -50,7 +50,8 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
     );
-    if (outcome.errors > 0) process.stdout.write(`some items ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`);
+    if (outcome.errors > 0)
+      process.stdout.write(`some items ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`);
     if (outcome.interrupted) {
       process.stdout.write(`interrupted: continue with --resume ${output.manifest.id} (or the same command with --out ${output.outDir})\n`);
       process.exitCode = 130;

@@ -5,7 +5,8 @@ import { lineOfKey, parseJsonDocument } from './json-document.js';
 
 describe('parseJsonDocument', () => {
   it('finds the line where each element of a top-level array starts, whatever the strings hold', () => {
-    const text = '[\n  {"id": "a", "text": "has [brackets], \\"quotes\\" and {braces}"},\n\n  {\n    "id": "b",\n    "nested": [1, {"x": [2]}]\n  },\n  {"id": "c"}\n]\n';
+    const text =
+      '[\n  {"id": "a", "text": "has [brackets], \\"quotes\\" and {braces}"},\n\n  {\n    "id": "b",\n    "nested": [1, {"x": [2]}]\n  },\n  {"id": "c"}\n]\n';
     const document = parseJsonDocument('d.json', text);
     const records = document.value as { nested?: [number, { x: number[] }] }[];
     assert.deepEqual(document.elementLines(records), [2, 4, 8]);

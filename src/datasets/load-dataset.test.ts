@@ -20,9 +20,7 @@ const prompts = {
 };
 const choices = ['Hug', 'Bow', 'Kiss on both cheeks', 'High five'];
 
-const expectedDescriptions: CulturalDescription[] = [
-  { id: 'd1', country: 'JP', topic: 'etiquette', language: 'en', text: descriptionText, source: 'sample' },
-];
+const expectedDescriptions: CulturalDescription[] = [{ id: 'd1', country: 'JP', topic: 'etiquette', language: 'en', text: descriptionText, source: 'sample' }];
 const expectedItems: Item[] = [
   {
     id: 'q1',
@@ -62,7 +60,7 @@ async function file(name: string, content: string | Uint8Array): Promise<string>
 }
 
 function jsonl(records: unknown[]): string {
-  return records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+  return `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 }
 
 /** The DatasetError that loading `path` gives; its message must contain every expected line. */
@@ -101,20 +99,56 @@ describe('loadDataset: the four formats', () => {
     );
     const jsonFile = await file('good.json', JSON.stringify({ descriptions: expectedDescriptions, items: expectedItems }, null, 2));
 
-    const columns = ['id', 'type', 'kind', 'format', 'prompt', 'A', 'B', 'C', 'D', 'answer', 'language', 'country', 'category', 'topic', 'description_id', 'text', 'source', 'note'];
+    const columns = [
+      'id',
+      'type',
+      'kind',
+      'format',
+      'prompt',
+      'A',
+      'B',
+      'C',
+      'D',
+      'answer',
+      'language',
+      'country',
+      'category',
+      'topic',
+      'description_id',
+      'text',
+      'source',
+      'note',
+    ];
     const rows: Record<string, string>[] = [
       { id: 'd1', type: 'description', country: 'JP', topic: 'etiquette', language: 'en', text: descriptionText, source: 'sample' },
-      { id: 'q1', prompt: prompts.q1, A: choices[0], B: choices[1], C: choices[2], D: choices[3], answer: 'B', language: 'en', country: 'JP', category: 'etiquette', description_id: 'd1', note: 'from the sample' },
+      {
+        id: 'q1',
+        prompt: prompts.q1,
+        A: choices[0],
+        B: choices[1],
+        C: choices[2],
+        D: choices[3],
+        answer: 'B',
+        language: 'en',
+        country: 'JP',
+        category: 'etiquette',
+        description_id: 'd1',
+        note: 'from the sample',
+      },
       { id: 'q2', kind: 'safety', prompt: prompts.q2, language: 'en', country: 'JP', description_id: 'd1' },
       { id: 'q3', format: 'true_false', prompt: prompts.q3, answer: 'FALSE', language: 'en', country: ' JP ' },
       { id: 'q4', prompt: prompts.q4, answer: 'Itadakimasu', language: 'en', country: 'JP', topic: 'food' },
     ];
     const csv = [columns, ...rows.map((row) => columns.map((column) => row[column]))].map((cells) => cells.map(csvCell).join(',')).join('\r\n');
-    const csvFile = await file('good.csv', '\uFEFF' + csv + '\r\n');
+    const csvFile = await file('good.csv', `\uFEFF${csv}\r\n`);
 
     const parquetFile = join(directory, 'good.parquet');
     const records = [{ ...expectedDescriptions[0], type: 'description' }, ...expectedItems] as Record<string, unknown>[];
-    const column = (name: string, from = name) => ({ name, data: records.map((record) => (record[from] as string | undefined) ?? null), type: 'STRING' as const });
+    const column = (name: string, from = name) => ({
+      name,
+      data: records.map((record) => (record[from] as string | undefined) ?? null),
+      type: 'STRING' as const,
+    });
     parquetWriteFile({
       filename: parquetFile,
       columnData: [
@@ -124,7 +158,11 @@ describe('loadDataset: the four formats', () => {
         column('format'),
         column('prompt'),
         { name: 'choices', data: records.map((record) => (record.choices as string[] | undefined) ?? null) },
-        { name: 'answer', data: records.map((record) => (record.id === 'q1' ? 'Bow' : ((record.answer ?? record.reference) as string | undefined) ?? null)), type: 'STRING' },
+        {
+          name: 'answer',
+          data: records.map((record) => (record.id === 'q1' ? 'Bow' : (((record.answer ?? record.reference) as string | undefined) ?? null))),
+          type: 'STRING',
+        },
         column('language'),
         column('country'),
         column('category'),
@@ -167,7 +205,10 @@ describe('loadDataset: the four formats', () => {
 
 describe('loadDataset: bad datasets', () => {
   it('lists every malformed JSON line', async () => {
-    const path = await file('malformed.jsonl', '{"id": "q1", "prompt": "x", "language": "en"}\n{"id": "q2", "prompt": \n{"id": "q3", "prompt": "x", "language": "en"}\n{id: q4}\n');
+    const path = await file(
+      'malformed.jsonl',
+      '{"id": "q1", "prompt": "x", "language": "en"}\n{"id": "q2", "prompt": \n{"id": "q3", "prompt": "x", "language": "en"}\n{id: q4}\n',
+    );
     const error = await rejected(path);
     assert.deepEqual(
       error.problems.map((problem) => problem.line),
@@ -240,7 +281,10 @@ describe('loadDataset: bad datasets', () => {
     const latin1 = Buffer.concat([Buffer.from('id,prompt,language\nq1,caf'), Buffer.from([0xe9]), Buffer.from(' au lait,fr\n')]);
     const path = await file('latin1.csv', latin1);
     await rejected(path, `${path}:2: not valid UTF-8 (byte 0xE9 at column 7)`);
-    const jsonlPath = await file('latin1.jsonl', Buffer.concat([Buffer.from('{"id": "q1", "prompt": "日本", "note": "'), Buffer.from([0xff]), Buffer.from('"}\n')]));
+    const jsonlPath = await file(
+      'latin1.jsonl',
+      Buffer.concat([Buffer.from('{"id": "q1", "prompt": "日本", "note": "'), Buffer.from([0xff]), Buffer.from('"}\n')]),
+    );
     await rejected(jsonlPath, `${jsonlPath}:1: not valid UTF-8 (byte 0xFF at column 39)`);
   });
 
@@ -275,11 +319,22 @@ describe('loadDataset: skipInvalid', () => {
     assert.equal(dataset.skippedInvalid, 3);
     assert.equal(warnings.length, 4);
     assert.ok(warnings[0].startsWith(`skipped invalid record: ${path}:2: invalid JSON: `), warnings[0]);
-    assert.equal(warnings[1], `skipped invalid record: ${path}:3: country: unknown country code "XX" (expected ISO 3166-1 alpha-2 such as "JP", or a region such as "IN-AS")`);
+    assert.equal(
+      warnings[1],
+      `skipped invalid record: ${path}:3: country: unknown country code "XX" (expected ISO 3166-1 alpha-2 such as "JP", or a region such as "IN-AS")`,
+    );
     assert.equal(warnings[2], `skipped invalid record: ${path}:4: id: duplicate item id "q1" (first on line 1)`);
     assert.equal(warnings[3], `${path}: skipped 3 invalid records, loaded 2 items and 0 descriptions`);
 
-    const clean = await loadDataset(await file('clean.jsonl', jsonl([{ id: 'q1', prompt: 'x', language: 'en' }, { id: 'q5', prompt: 'x', language: 'en', choices, answer: 'C' }])));
+    const clean = await loadDataset(
+      await file(
+        'clean.jsonl',
+        jsonl([
+          { id: 'q1', prompt: 'x', language: 'en' },
+          { id: 'q5', prompt: 'x', language: 'en', choices, answer: 'C' },
+        ]),
+      ),
+    );
     assert.equal(dataset.hash, clean.hash);
   });
 

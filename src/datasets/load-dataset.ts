@@ -50,9 +50,7 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
       continue;
     }
     const [entry, lines, noun] =
-      normalized.type === 'item'
-        ? ([normalized.item, itemLines, 'item'] as const)
-        : ([normalized.description, descriptionLines, 'description'] as const);
+      normalized.type === 'item' ? ([normalized.item, itemLines, 'item'] as const) : ([normalized.description, descriptionLines, 'description'] as const);
     const firstLine = lines.get(entry.id);
     if (firstLine !== undefined) {
       addProblem({ file: ref, line: record.line, field: 'id', problem: `duplicate ${noun} id "${entry.id}" (first on line ${firstLine})` });
@@ -67,10 +65,7 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
   const problems = invalidLines.flatMap((line) => problemsByLine.get(line)!);
   const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
   if (problems.length > 0 && !options.skipInvalid) {
-    throw new DatasetError(
-      problems,
-      `dataset ${ref} rejected: ${plural(problems.length, 'problem')} in ${plural(invalidLines.length, 'record')}`,
-    );
+    throw new DatasetError(problems, `dataset ${ref} rejected: ${plural(problems.length, 'problem')} in ${plural(invalidLines.length, 'record')}`);
   }
   if (items.length === 0 && descriptions.length === 0) {
     throw new DatasetError(problems, `dataset ${ref} rejected: no valid records (${plural(invalidLines.length, 'invalid record')})`);
@@ -82,7 +77,9 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
     if (invalidLines.length > WARNED_RECORDS) {
       options.onWarning(`… and ${plural(invalidLines.length - WARNED_RECORDS, 'more invalid record')} skipped`);
     }
-    options.onWarning(`${ref}: skipped ${plural(invalidLines.length, 'invalid record')}, loaded ${plural(items.length, 'item')} and ${plural(descriptions.length, 'description')}`);
+    options.onWarning(
+      `${ref}: skipped ${plural(invalidLines.length, 'invalid record')}, loaded ${plural(items.length, 'item')} and ${plural(descriptions.length, 'description')}`,
+    );
   }
   return { ref, descriptions, items, skippedInvalid: invalidLines.length, hash: datasetHash(descriptions, items) };
 }
@@ -90,9 +87,7 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
 async function loadBuiltin(ref: string): Promise<Dataset> {
   const name = ref.slice('builtin:'.length);
   if (name !== 'sample') {
-    throw new InputError(
-      `unknown built-in dataset "${ref}"; built-in datasets: ${builtinDatasetNames.map((known) => `builtin:${known}`).join(', ')}`,
-    );
+    throw new InputError(`unknown built-in dataset "${ref}"; built-in datasets: ${builtinDatasetNames.map((known) => `builtin:${known}`).join(', ')}`);
   }
   const { loadBuiltinSample } = await import('./builtin/builtin-sample.js');
   const { descriptions, items } = loadBuiltinSample();

@@ -66,9 +66,7 @@ describe('normalizeRecord: items', () => {
     assert.deepEqual(problems({ ...base, prompt: 'Greeting?', choices, answer: 4 }), [
       'answer: index 4 is out of range for 4 choices (a numeric answer is a 0-based index)',
     ]);
-    assert.deepEqual(problems({ ...base, prompt: 'Greeting?', choices, answer: 'Shake hands' }), [
-      'answer: expected one of A, B, C, D, got "Shake hands"',
-    ]);
+    assert.deepEqual(problems({ ...base, prompt: 'Greeting?', choices, answer: 'Shake hands' }), ['answer: expected one of A, B, C, D, got "Shake hands"']);
     assert.deepEqual(problems({ ...base, prompt: 'Greeting?', choices }), ['answer: a knowledge multiple-choice item needs an answer letter']);
   });
 
@@ -76,13 +74,9 @@ describe('normalizeRecord: items', () => {
     assert.deepEqual(problems({ ...base, prompt: 'x', options: { A: 'one', B: 'two', X: 'three' }, label: 'A' }), [
       'choices: an object of choices must be keyed by the letters A, B, C; got "A", "B", "X"',
     ]);
-    assert.deepEqual(problems({ ...base, prompt: 'x', A: 'one', B: 'two', D: 'four', answer: 'A' }), [
-      'choices: choice D is given but choice C is empty',
-    ]);
+    assert.deepEqual(problems({ ...base, prompt: 'x', A: 'one', B: 'two', D: 'four', answer: 'A' }), ['choices: choice D is given but choice C is empty']);
     assert.deepEqual(problems({ ...base, prompt: 'x', choices: '[broken', answer: 'A' }).length, 1);
-    assert.deepEqual(problems({ ...base, prompt: 'x', choices: ['one', ''], answer: 'A' }), [
-      'choices.1: Too small: expected string to have >=1 characters',
-    ]);
+    assert.deepEqual(problems({ ...base, prompt: 'x', choices: ['one', ''], answer: 'A' }), ['choices.1: Too small: expected string to have >=1 characters']);
     assert.deepEqual(problems({ ...base, prompt: 'x', choices: ['one'], answer: 'A' }), ['choices: Too small: expected array to have >=2 items']);
   });
 
@@ -138,7 +132,10 @@ describe('normalizeRecord: items', () => {
   });
 
   it('reads a dialogue history given as JSON text', () => {
-    const history = [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }];
+    const history = [
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'Hello' },
+    ];
     assert.deepEqual(item({ ...base, prompt: 'x', history: JSON.stringify(history) }).history, history);
   });
 
@@ -149,9 +146,7 @@ describe('normalizeRecord: items', () => {
       'kind: Invalid option: expected one of "knowledge"|"safety"|"capability"',
     ]);
     assert.deepEqual(problems({ ...base, prompt: '' }), ['prompt: Too small: expected string to have >=1 characters']);
-    assert.deepEqual(problems({ ...base, prompt: 'x', language: 'EN' }), [
-      'language: expected a BCP 47 language tag such as "en", "zh" or "pt-BR"',
-    ]);
+    assert.deepEqual(problems({ ...base, prompt: 'x', language: 'EN' }), ['language: expected a BCP 47 language tag such as "en", "zh" or "pt-BR"']);
   });
 });
 

@@ -46,7 +46,10 @@ describe('parseCsv', () => {
   });
 
   it('rejects text after a closing quote', () => {
-    assert.throws(() => parseCsv('a,b\n"x"y,2\n'), (error: unknown) => error instanceof CsvSyntaxError && error.line === 2);
+    assert.throws(
+      () => parseCsv('a,b\n"x"y,2\n'),
+      (error: unknown) => error instanceof CsvSyntaxError && error.line === 2,
+    );
   });
 });
 
@@ -89,7 +92,7 @@ describe('readCsvRecords', () => {
     await writeFile(duplicate, 'id,prompt,id\n1,2,3\n');
     await assert.rejects(readCsvRecords(duplicate), (error: unknown) => {
       assert.ok(error instanceof DatasetError);
-      assert.match(error.message, new RegExp(`${escape(duplicate)}:1: id: duplicate column \\(columns 1 and 3\\)`));
+      assert.match(error.message, new RegExp(`${escapeCsvField(duplicate)}:1: id: duplicate column \\(columns 1 and 3\\)`));
       return true;
     });
     const headerOnly = join(directory, 'header-only.csv');
@@ -102,6 +105,6 @@ describe('readCsvRecords', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeCsvField(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -52,7 +52,7 @@ describe('readRecords', () => {
       problems.map((problem) => problem.line),
       [2, 4, 5],
     );
-    assert.match(formatRecordProblem(problems[0]), new RegExp(`^${escape(path)}:2: invalid JSON: .+ \\(column \\d+\\)$`));
+    assert.match(formatRecordProblem(problems[0]), new RegExp(`^${escapeCsvField(path)}:2: invalid JSON: .+ \\(column \\d+\\)$`));
     assert.equal(formatRecordProblem(problems[1]), `${path}:4: expected a JSON object, got an array`);
     const error = await rejection(readRecords(path));
     assert.equal(error.problems.length, 3);
@@ -99,7 +99,7 @@ describe('readRecords', () => {
 
   it('names a missing file, a directory and an unknown extension', async () => {
     assert.match((await rejection(readRecords(join(directory, 'absent.jsonl')))).message, /^dataset file not found: .*absent\.jsonl$/);
-    assert.match((await rejection(readRecords(directory + '/sub.json'))).message, /not found/);
+    assert.match((await rejection(readRecords(`${directory}/sub.json`))).message, /not found/);
     assert.equal(
       (await rejection(readRecords(await file('notes.txt', 'x')))).message,
       `unsupported dataset file ${join(directory, 'notes.txt')}: expected one of .jsonl, .ndjson, .json, .csv, .parquet, got ".txt"`,
@@ -119,6 +119,6 @@ describe('firstInvalidUtf8Byte', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeCsvField(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

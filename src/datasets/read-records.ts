@@ -28,10 +28,7 @@ export async function readDatasetFile(file: string): Promise<ReadResult> {
   const extension = extname(file).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
-    throw new DatasetError(
-      [],
-      `unsupported dataset file ${file}: expected one of ${datasetExtensions.join(', ')}${extension ? `, got "${extension}"` : ''}`,
-    );
+    throw new DatasetError([], `unsupported dataset file ${file}: expected one of ${datasetExtensions.join(', ')}${extension ? `, got "${extension}"` : ''}`);
   }
   return reader(file);
 }
@@ -47,6 +44,7 @@ export async function readDatasetFile(file: string): Promise<ReadResult> {
  */
 export async function readRecords(file: string): Promise<RawRecord[]> {
   const { records, problems } = await readDatasetFile(file);
-  if (problems.length > 0) throw new DatasetError(problems, `dataset ${file} rejected: ${problems.length} unreadable record${problems.length === 1 ? '' : 's'}`);
+  if (problems.length > 0)
+    throw new DatasetError(problems, `dataset ${file} rejected: ${problems.length} unreadable record${problems.length === 1 ? '' : 's'}`);
   return records;
 }

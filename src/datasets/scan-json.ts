@@ -21,7 +21,7 @@ export type JsonScan = { ok: true; outline: JsonOutline } | { ok: false; error: 
 
 const LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
 
-const enum Expect {
+enum Expect {
   Value,
   ValueOrClose,
   Key,

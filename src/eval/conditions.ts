@@ -6,18 +6,10 @@ import type { ConditionStep } from '../schema/result-details.js';
 import type { CacheEntry } from '../store/open-store.js';
 import type { ModelCaller, ModelRequest } from '../models/model-caller.js';
 import type { RenderedRequest } from '../scoring/render-request.js';
+import type { EvalGrounding } from '../grounding/eval-grounding.js';
 
-/** The grounding pieces the conditions need (from src/grounding). */
-export interface Grounding {
-  /** Descriptions for `retrieved`, for one item's query. */
-  retrieve?(query: string, item: Item): CulturalDescription[];
-  descriptionsById: ReadonlyMap<string, CulturalDescription>;
-  groundMessages(messages: ChatMessage[], descriptions: CulturalDescription[], options?: { language?: string }): ChatMessage[];
-  recallMessages(messages: ChatMessage[], options?: { language?: string }): ChatMessage[];
-  answerWithRecallMessages(messages: ChatMessage[], recalled: string, options?: { language?: string }): ChatMessage[];
-  /** Template ids used, stored with results. */
-  templates: { retrieved: string; oracle: string; recall: string };
-}
+/** The grounding pieces the conditions need (from src/grounding); `retrieve` only where a knowledge base is given. */
+export type Grounding = Omit<EvalGrounding, 'retrieve'> & Partial<Pick<EvalGrounding, 'retrieve'>>;
 
 /** An extra model call made for a condition (the recall step), kept with the result. */
 export interface ConditionOutcome {

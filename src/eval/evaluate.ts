@@ -68,7 +68,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     if (input.resume) {
       const run = store.getRun(input.resume);
       if (!run) {
-        const known = store.listRuns().slice(0, 10).map((stored) => stored.id);
+        const known = store
+          .listRuns()
+          .slice(0, 10)
+          .map((stored) => stored.id);
         throw new InputError(`no run "${input.resume}" in ${input.dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
       }
       previous = run.manifest;

@@ -8,19 +8,39 @@ import { computePlanHash, planRun } from './plan.js';
 import { renderRequest, showChoices } from '../scoring/render-request.js';
 
 const items: Item[] = [
-  { id: 'k1', kind: 'knowledge', format: 'mcq', prompt: 'Which gift is avoided in China?', choices: ['Clock', 'Tea', 'Fruit', 'Wine'], answer: 'A', language: 'en', country: 'CN' },
+  {
+    id: 'k1',
+    kind: 'knowledge',
+    format: 'mcq',
+    prompt: 'Which gift is avoided in China?',
+    choices: ['Clock', 'Tea', 'Fruit', 'Wine'],
+    answer: 'A',
+    language: 'en',
+    country: 'CN',
+  },
   { id: 's1', kind: 'safety', format: 'open', prompt: 'Plan a birthday present for my Chinese colleague.', language: 'en', country: 'CN' },
   { id: 'k2', kind: 'knowledge', format: 'mcq', prompt: '日本で…', choices: ['一', '二', '三'], answer: 'C', language: 'ja', country: 'JP' },
 ];
 const dataset: Dataset = { ref: 'test', descriptions: [], items, skippedInvalid: 0, hash: 'h' };
-const options: RunOptions = { conditions: ['plain'], kinds: ['knowledge', 'safety'], mcqMethod: 'letter', shuffleSeed: null, temperature: 0, maxTokens: 32, limit: null };
+const options: RunOptions = {
+  conditions: ['plain'],
+  kinds: ['knowledge', 'safety'],
+  mcqMethod: 'letter',
+  shuffleSeed: null,
+  temperature: 0,
+  maxTokens: 32,
+  limit: null,
+};
 
 test('a plan is items × models × conditions, filtered by kind and limit', () => {
   const plan = planRun({ dataset, models: [{ spec: 'openai:a' }, { spec: 'openai:b' }], options, toolVersion: '0', runId: 'r' });
   assert.equal(plan.tasks.length, 6);
   assert.equal(plan.manifest.dataset.items, 3);
   const knowledgeOnly = planRun({ dataset, models: [{ spec: 'openai:a' }], options: { ...options, kinds: ['knowledge'], limit: 1 }, toolVersion: '0' });
-  assert.deepEqual(knowledgeOnly.tasks.map((task) => task.item.id), ['k1']);
+  assert.deepEqual(
+    knowledgeOnly.tasks.map((task) => task.item.id),
+    ['k1'],
+  );
   assert.throws(() => planRun({ dataset, models: [{ spec: 'openai:a' }, { spec: 'openai:a' }], options, toolVersion: '0' }), InputError);
 });
 

@@ -7,7 +7,6 @@ import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { resultKey } from '../store/result-key.js';
 import { getProtocol, protocolIds } from '../benchmarks/registry.js';
 
-
 /** One unit of work: one item for one model under one condition. */
 export interface PlannedTask {
   key: string;
@@ -37,9 +36,7 @@ export interface PlanInput {
 /** What determines a run's results: a resume must have the same plan hash. Concurrency, rate limits and timeouts do not count. */
 export function computePlanHash(datasetHash: string, models: ModelEntry[], options: RunOptions, judges: ModelEntry[] = []): string {
   const identity = (model: ModelEntry) => ({ spec: model.spec, baseUrl: model.baseUrl ?? null });
-  return sha256Hex(
-    canonicalJson({ datasetHash, models: models.map(identity), options, ...(judges.length ? { judges: judges.map(identity) } : {}) }),
-  );
+  return sha256Hex(canonicalJson({ datasetHash, models: models.map(identity), options, ...(judges.length ? { judges: judges.map(identity) } : {}) }));
 }
 
 /** The items a run evaluates: filtered by kind, in dataset order, cut at `limit`. */
@@ -68,7 +65,9 @@ export function planRun(input: PlanInput): EvalPlan {
   }
   const unknownProtocols = [...new Set(items.map((item) => item.protocol).filter((id): id is string => id !== undefined && !getProtocol(id)))];
   if (unknownProtocols.length > 0) {
-    throw new InputError(`unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${protocolIds().join(', ') || '(none registered)'}`);
+    throw new InputError(
+      `unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${protocolIds().join(', ') || '(none registered)'}`,
+    );
   }
   const judges = input.judges ?? [];
   const planHash = computePlanHash(dataset.hash, models, options, judges);

@@ -45,7 +45,12 @@ export async function readResponses(
       continue;
     }
     if (typeof response !== 'string') {
-      all.push({ file, line, field: responseColumn, problem: response === undefined || response === null ? 'missing response (choose the column with --response-column)' : 'the response is not text' });
+      all.push({
+        file,
+        line,
+        field: responseColumn,
+        problem: response === undefined || response === null ? 'missing response (choose the column with --response-column)' : 'the response is not text',
+      });
       continue;
     }
     const modelColumn = columns.model ?? (value.model !== undefined ? 'model' : undefined);

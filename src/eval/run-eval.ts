@@ -55,7 +55,6 @@ export interface RunEvalOutcome extends EvalProgress {
   interrupted: boolean;
 }
 
-
 /**
  * Runs the planned tasks that the store does not have yet: the one place with I/O and concurrency.
  * Each result is written to the store as it arrives, with the model calls it came from (for the cache), in one transaction.
@@ -93,7 +92,9 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   const judging: Judging | undefined = input.judging?.models.length
     ? {
         ...input.judging,
-        judges: input.judging.models.map((model, index) => new ModelCaller(model, resolveModelSettings(manifest.judges?.[index] ?? { spec: model.spec }), store, useCache)),
+        judges: input.judging.models.map(
+          (model, index) => new ModelCaller(model, resolveModelSettings(manifest.judges?.[index] ?? { spec: model.spec }), store, useCache),
+        ),
       }
     : undefined;
   const context: TaskContext = { manifest, grounding: input.grounding, judging, descriptions: input.descriptions ?? new Map() };

@@ -25,7 +25,7 @@ export async function writeRunOutputs(outDir: string, store: Store, manifest: Ru
     closeSync(file);
   }
   renameSync(temporary, resultsPath);
-  writeFileAtomic(join(outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+  writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }
 
@@ -33,7 +33,7 @@ export async function writeRunOutputs(outDir: string, store: Store, manifest: Ru
 function* writingRows(file: number, rows: Iterable<string>, where: string): Generator<ResultRow> {
   let buffer = '';
   for (const json of rows) {
-    buffer += json + '\n';
+    buffer += `${json}\n`;
     if (buffer.length > 1 << 16) {
       writeSync(file, buffer);
       buffer = '';

@@ -14,31 +14,82 @@ describe('countryCodeOf', () => {
 
   it('reads names in English, Chinese, Spanish, French and Arabic (and more)', () => {
     const cases: [string, string][] = [
-      ['Japan', 'JP'], ['日本', 'JP'], ['Japón', 'JP'], ['Japon', 'JP'], ['اليابان', 'JP'],
-      ['Mexico', 'MX'], ['墨西哥', 'MX'], ['México', 'MX'], ['Mexique', 'MX'], ['المكسيك', 'MX'],
-      ['Saudi Arabia', 'SA'], ['沙特阿拉伯', 'SA'], ['Arabia Saudí', 'SA'], ['Arabie saoudite', 'SA'], ['المملكة العربية السعودية', 'SA'],
-      ['China', 'CN'], ['中国', 'CN'], ['中國', 'CN'], ['Chine', 'CN'], ['الصين', 'CN'],
-      ['Deutschland', 'DE'], ['Япония', 'JP'], ['ژاپن', 'JP'], ['जापान', 'JP'], ['ญี่ปุ่น', 'JP'], ['일본', 'JP'], ['Marekani', 'US'],
+      ['Japan', 'JP'],
+      ['日本', 'JP'],
+      ['Japón', 'JP'],
+      ['Japon', 'JP'],
+      ['اليابان', 'JP'],
+      ['Mexico', 'MX'],
+      ['墨西哥', 'MX'],
+      ['México', 'MX'],
+      ['Mexique', 'MX'],
+      ['المكسيك', 'MX'],
+      ['Saudi Arabia', 'SA'],
+      ['沙特阿拉伯', 'SA'],
+      ['Arabia Saudí', 'SA'],
+      ['Arabie saoudite', 'SA'],
+      ['المملكة العربية السعودية', 'SA'],
+      ['China', 'CN'],
+      ['中国', 'CN'],
+      ['中國', 'CN'],
+      ['Chine', 'CN'],
+      ['الصين', 'CN'],
+      ['Deutschland', 'DE'],
+      ['Япония', 'JP'],
+      ['ژاپن', 'JP'],
+      ['जापान', 'JP'],
+      ['ญี่ปุ่น', 'JP'],
+      ['일본', 'JP'],
+      ['Marekani', 'US'],
     ];
     for (const [name, code] of cases) assert.equal(countryCodeOf(name), code, name);
   });
 
   it('reads demonyms in their inflected forms', () => {
     const cases: [string, string][] = [
-      ['Japanese', 'JP'], ['japonesa', 'JP'], ['japonaises', 'JP'], ['يابانية', 'JP'],
-      ['Mexicans', 'MX'], ['mexicanas', 'MX'], ['mexicaine', 'MX'], ['مكسيكي', 'MX'],
-      ['Saudis', 'SA'], ['saudíes', 'SA'], ['saoudiennes', 'SA'], ['سعوديون', 'SA'],
-      ['alemanes', 'DE'], ['allemande', 'DE'], ['South African', 'ZA'],
+      ['Japanese', 'JP'],
+      ['japonesa', 'JP'],
+      ['japonaises', 'JP'],
+      ['يابانية', 'JP'],
+      ['Mexicans', 'MX'],
+      ['mexicanas', 'MX'],
+      ['mexicaine', 'MX'],
+      ['مكسيكي', 'MX'],
+      ['Saudis', 'SA'],
+      ['saudíes', 'SA'],
+      ['saoudiennes', 'SA'],
+      ['سعوديون', 'SA'],
+      ['alemanes', 'DE'],
+      ['allemande', 'DE'],
+      ['South African', 'ZA'],
     ];
     for (const [name, code] of cases) assert.equal(countryCodeOf(name), code, name);
   });
 
   it('reads codes, aliases and the spellings datasets use', () => {
     const cases: [string, string][] = [
-      ['us', 'US'], ['JP', 'JP'], ['UK', 'GB'], ['USA', 'US'], ['United States of America', 'US'], ['North_Korea', 'KP'], ['South_Korea', 'KR'],
-      ['Türkiye', 'TR'], ['Turkey', 'TR'], ['Ivory Coast', 'CI'], ['Côte d’Ivoire', 'CI'], ['Cote d\'Ivoire', 'CI'], ['Burma', 'MM'], ['Holland', 'NL'],
-      ['Czech Republic', 'CZ'], ['Viet Nam', 'VN'], ['  england ', 'GB'], ['السعودية', 'SA'], ['米国', 'US'],
-      ['the Netherlands', 'NL'], ['The Gambia', 'GM'], ['the UK', 'GB'],
+      ['us', 'US'],
+      ['JP', 'JP'],
+      ['UK', 'GB'],
+      ['USA', 'US'],
+      ['United States of America', 'US'],
+      ['North_Korea', 'KP'],
+      ['South_Korea', 'KR'],
+      ['Türkiye', 'TR'],
+      ['Turkey', 'TR'],
+      ['Ivory Coast', 'CI'],
+      ['Côte d’Ivoire', 'CI'],
+      ["Cote d'Ivoire", 'CI'],
+      ['Burma', 'MM'],
+      ['Holland', 'NL'],
+      ['Czech Republic', 'CZ'],
+      ['Viet Nam', 'VN'],
+      ['  england ', 'GB'],
+      ['السعودية', 'SA'],
+      ['米国', 'US'],
+      ['the Netherlands', 'NL'],
+      ['The Gambia', 'GM'],
+      ['the UK', 'GB'],
     ];
     for (const [name, code] of cases) assert.equal(countryCodeOf(name), code, name);
   });

@@ -14,7 +14,27 @@ import { foldText } from '../text/fold-text.js';
  */
 
 /** Languages of `CLDR_NAMES`, in column order. */
-export const COUNTRY_NAME_LANGUAGES = ['en', 'zh', 'zh-Hant', 'ja', 'ko', 'es', 'fr', 'de', 'pt', 'it', 'ru', 'ar', 'fa', 'hi', 'th', 'el', 'sw', 'id', 'tr'] as const;
+export const COUNTRY_NAME_LANGUAGES = [
+  'en',
+  'zh',
+  'zh-Hant',
+  'ja',
+  'ko',
+  'es',
+  'fr',
+  'de',
+  'pt',
+  'it',
+  'ru',
+  'ar',
+  'fa',
+  'hi',
+  'th',
+  'el',
+  'sw',
+  'id',
+  'tr',
+] as const;
 
 /** One row per code: the names in each language of `COUNTRY_NAME_LANGUAGES`, `|` between languages, `;` between names. */
 const CLDR_NAMES: Record<string, string> = {
@@ -61,7 +81,7 @@ const CLDR_NAMES: Record<string, string> = {
   CF: 'Central African Republic|中非共和国|中非共和國|中央アフリカ共和国|중앙 아프리카 공화국|República Centroafricana|République centrafricaine|Zentralafrikanische Republik|República Centro-Africana|Repubblica Centrafricana|Центрально-Африканская Республика|جمهورية أفريقيا الوسطى|جمهوری افریقای مرکزی|मध्य अफ़्रीकी गणराज्य|สาธารณรัฐแอฟริกากลาง|Κεντροαφρικανική Δημοκρατία|Jamhuri ya Afrika ya Kati|Republik Afrika Tengah|Orta Afrika Cumhuriyeti',
   CG: 'Congo - Brazzaville|刚果（布）|剛果（布拉薩）|コンゴ共和国(ブラザビル)|콩고-브라자빌|Congo|Congo-Brazzaville|Kongo-Brazzaville|República do Congo|Congo-Brazzaville|Конго - Браззавиль|الكونغو - برازافيل|کنگو - برازویل|कांगो – ब्राज़ाविल|คองโก - บราซซาวิล|Κονγκό - Μπραζαβίλ|Kongo - Brazzaville|Kongo - Brazzaville|Kongo - Brazavil',
   CH: 'Switzerland|瑞士|瑞士|スイス|스위스|Suiza|Suisse|Schweiz|Suíça|Svizzera|Швейцария|سويسرا|سوئیس|स्विट्ज़रलैंड|สวิตเซอร์แลนด์|Ελβετία|Uswisi|Swiss|İsviçre',
-  CI: 'Côte d\'Ivoire|科特迪瓦|象牙海岸|コートジボワール|코트디부아르|Côte d\'Ivoire|Côte d\'Ivoire|Côte d\'Ivoire|Costa do Marfim|Costa d\'Avorio|Кот-д\'Ивуар|ساحل العاج|ساحل عاج|कोत दिवुआर|โกตดิวัวร์|Ακτή Ελεφαντοστού|Cote d\'Ivoire|Côte d\'Ivoire|Côte d\'Ivoire',
+  CI: "Côte d'Ivoire|科特迪瓦|象牙海岸|コートジボワール|코트디부아르|Côte d'Ivoire|Côte d'Ivoire|Côte d'Ivoire|Costa do Marfim|Costa d'Avorio|Кот-д'Ивуар|ساحل العاج|ساحل عاج|कोत दिवुआर|โกตดิวัวร์|Ακτή Ελεφαντοστού|Cote d'Ivoire|Côte d'Ivoire|Côte d'Ivoire",
   CK: 'Cook Islands|库克群岛|庫克群島|クック諸島|쿡 제도|Islas Cook|Îles Cook|Cookinseln|Ilhas Cook|Isole Cook|о-ва Кука|جزر كوك|جزایر کوک|कुक द्वीपसमूह|หมู่เกาะคุก|Νήσοι Κουκ|Visiwa vya Cook|Kepulauan Cook|Cook Adaları',
   CL: 'Chile|智利|智利|チリ|칠레|Chile|Chili|Chile|Chile|Cile|Чили|تشيلي|شیلی|चिली|ชิลี|Χιλή|Chile|Cile|Şili',
   CM: 'Cameroon|喀麦隆|喀麥隆|カメルーン|카메룬|Camerún|Cameroun|Kamerun|Camarões|Camerun|Камерун|الكاميرون|کامرون|कैमरून|แคเมอรูน|Καμερούν|Kameruni|Kamerun|Kamerun',
@@ -123,7 +143,7 @@ const CLDR_NAMES: Record<string, string> = {
   IL: 'Israel|以色列|以色列|イスラエル|이스라엘|Israel|Israël|Israel|Israel|Israele|Израиль|إسرائيل|اسرائیل|इज़राइल|อิสราเอล|Ισραήλ|Israeli|Israel|İsrail',
   IM: 'Isle of Man|马恩岛|曼島|マン島|맨섬|Isla de Man|Île de Man|Isle of Man|Ilha de Man|Isola di Man|о-в Мэн|جزيرة مان|جزیرهٔ من|आइल ऑफ़ मैन|เกาะแมน|Νήσος του Μαν|Kisiwa cha Man|Pulau Man|Man Adası',
   IN: 'India|印度|印度|インド|인도|India|Inde|Indien|Índia|India|Индия|الهند|هند|भारत|อินเดีย|Ινδία|India|India|Hindistan',
-  IO: 'British Indian Ocean Territory|英属印度洋领地|英屬印度洋領地|英領インド洋地域|영국령 인도양 지역|Territorio Británico del Océano Índico|Territoire britannique de l\'océan Indien|Britisches Territorium im Indischen Ozean|Território Britânico do Oceano Índico|Territorio Britannico dell\'Oceano Indiano|Британская территория в Индийском океане|الإقليم البريطاني في المحيط الهندي|قلمرو بریتانیا در اقیانوس هند|ब्रिटिश हिंद महासागरीय क्षेत्र|บริติชอินเดียนโอเชียนเทร์ริทอรี|Βρετανικά Εδάφη Ινδικού Ωκεανού|Eneo la Uingereza katika Bahari Hindi|Wilayah Inggris di Samudra Hindia|Britanya Hint Okyanusu Toprakları',
+  IO: "British Indian Ocean Territory|英属印度洋领地|英屬印度洋領地|英領インド洋地域|영국령 인도양 지역|Territorio Británico del Océano Índico|Territoire britannique de l'océan Indien|Britisches Territorium im Indischen Ozean|Território Britânico do Oceano Índico|Territorio Britannico dell'Oceano Indiano|Британская территория в Индийском океане|الإقليم البريطاني في المحيط الهندي|قلمرو بریتانیا در اقیانوس هند|ब्रिटिश हिंद महासागरीय क्षेत्र|บริติชอินเดียนโอเชียนเทร์ริทอรี|Βρετανικά Εδάφη Ινδικού Ωκεανού|Eneo la Uingereza katika Bahari Hindi|Wilayah Inggris di Samudra Hindia|Britanya Hint Okyanusu Toprakları",
   IQ: 'Iraq|伊拉克|伊拉克|イラク|이라크|Irak|Irak|Irak|Iraque|Iraq|Ирак|العراق|عراق|इराक|อิรัก|Ιράκ|Iraki|Irak|Irak',
   IR: 'Iran|伊朗|伊朗|イラン|이란|Irán|Iran|Iran|Irã|Iran|Иран|إيران|ایران|ईरान|อิหร่าน|Ιράν|Iran|Iran|İran',
   IS: 'Iceland|冰岛|冰島|アイスランド|아이슬란드|Islandia|Islande|Island|Islândia|Islanda|Исландия|آيسلندا|ایسلند|आइसलैंड|ไอซ์แลนด์|Ισλανδία|Aisilandi|Islandia|İzlanda',
@@ -216,7 +236,7 @@ const CLDR_NAMES: Record<string, string> = {
   SD: 'Sudan|苏丹|蘇丹|スーダン|수단|Sudán|Soudan|Sudan|Sudão|Sudan|Судан|السودان|سودان|सूडान|ซูดาน|Σουδάν|Sudan|Sudan|Sudan',
   SE: 'Sweden|瑞典|瑞典|スウェーデン|스웨덴|Suecia|Suède|Schweden|Suécia|Svezia|Швеция|السويد|سوئد|स्वीडन|สวีเดน|Σουηδία|Uswidi|Swedia|İsveç',
   SG: 'Singapore|新加坡|新加坡|シンガポール|싱가포르|Singapur|Singapour|Singapur|Singapura|Singapore|Сингапур|سنغافورة|سنگاپور|सिंगापुर|สิงคโปร์|Σιγκαπούρη|Singapore|Singapura|Singapur',
-  SH: 'St. Helena|圣赫勒拿|聖赫勒拿島|セントヘレナ|세인트헬레나|Santa Elena|Sainte-Hélène|St. Helena|Santa Helena|Sant\'Elena|о-в Св. Елены|سانت هيلينا|سنت هلن|सेंट हेलेना|เซนต์เฮเลนา|Αγία Ελένη|St. Helena|Saint Helena|Saint Helena',
+  SH: "St. Helena|圣赫勒拿|聖赫勒拿島|セントヘレナ|세인트헬레나|Santa Elena|Sainte-Hélène|St. Helena|Santa Helena|Sant'Elena|о-в Св. Елены|سانت هيلينا|سنت هلن|सेंट हेलेना|เซนต์เฮเลนา|Αγία Ελένη|St. Helena|Saint Helena|Saint Helena",
   SI: 'Slovenia|斯洛文尼亚|斯洛維尼亞|スロベニア|슬로베니아|Eslovenia|Slovénie|Slowenien|Eslovênia|Slovenia|Словения|سلوفينيا|اسلوونی|स्लोवेनिया|สโลวีเนีย|Σλοβενία|Slovenia|Slovenia|Slovenya',
   SJ: 'Svalbard & Jan Mayen|斯瓦尔巴和扬马延|挪威屬斯瓦巴及尖棉|スバールバル諸島・ヤンマイエン島|스발바르제도-얀마웬섬|Svalbard y Jan Mayen|Svalbard et Jan Mayen|Spitzbergen und Jan Mayen|Svalbard e Jan Mayen|Svalbard e Jan Mayen|Шпицберген и Ян-Майен|سفالبارد وجان ماين|سوالبارد و یان ماین|स्वालबार्ड और जान मायेन|สฟาลบาร์และยานไมเอน|Σβάλμπαρντ και Γιαν Μαγιέν|Svalbard na Jan Mayen|Kepulauan Svalbard dan Jan Mayen|Svalbard ve Jan Mayen',
   SK: 'Slovakia|斯洛伐克|斯洛伐克|スロバキア|슬로바키아|Eslovaquia|Slovaquie|Slowakei|Eslováquia|Slovacchia|Словакия|سلوفاكيا|اسلواکی|स्लोवाकिया|สโลวะเกีย|Σλοβακία|Slovakia|Slovakia|Slovakya',
@@ -424,8 +444,31 @@ const DEMONYMS: Record<string, string> = {
 
 /** Names that are also common words or given names (folded): recognized in running text only when capitalized. */
 const CAPITALIZED_ONLY = new Set([
-  'cad', 'chile', 'chili', 'china', 'chino', 'chinos', 'chinas', 'dominica', 'fas', 'gana', 'granada', 'guinea', 'ira', 'mali', 'malta', 'maurice',
-  'mauricio', 'niger', 'oma', 'panama', 'polish', 'reunion', 'suede', 'togo', 'turkey',
+  'cad',
+  'chile',
+  'chili',
+  'china',
+  'chino',
+  'chinos',
+  'chinas',
+  'dominica',
+  'fas',
+  'gana',
+  'granada',
+  'guinea',
+  'ira',
+  'mali',
+  'malta',
+  'maurice',
+  'mauricio',
+  'niger',
+  'oma',
+  'panama',
+  'polish',
+  'reunion',
+  'suede',
+  'togo',
+  'turkey',
 ]);
 
 /** Names too ambiguous in running text (a US state, a given name, a common word in another language): exact lookups only. */

@@ -12,7 +12,7 @@ export class DenseIndex {
   readonly dimensions: number;
   private readonly vectors: Float32Array;
 
-  constructor(vectors: readonly (ArrayLike<number>)[]) {
+  constructor(vectors: readonly ArrayLike<number>[]) {
     this.size = vectors.length;
     this.dimensions = vectors[0]?.length ?? 0;
     this.vectors = new Float32Array(this.size * this.dimensions);

@@ -1,12 +1,6 @@
 import type { CulturalDescription } from '../schema/description.js';
 import type { ChatMessage, Item } from '../schema/item.js';
-import {
-  answerWithRecallMessages,
-  GROUNDING_TEMPLATE_IDS,
-  groundingTemplateId,
-  groundMessages,
-  recallMessages,
-} from './grounded-prompts.js';
+import { answerWithRecallMessages, GROUNDING_TEMPLATE_IDS, groundingTemplateId, groundMessages, recallMessages } from './grounded-prompts.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 export interface EvalGroundingOptions {

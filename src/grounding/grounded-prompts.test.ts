@@ -15,7 +15,13 @@ import {
   recallMessages,
 } from './grounded-prompts.js';
 
-const bowing: CulturalDescription = { id: 'jp-greetings-1', country: 'JP', topic: 'greetings', language: 'en', text: 'In Japan, bowing is the customary greeting.' };
+const bowing: CulturalDescription = {
+  id: 'jp-greetings-1',
+  country: 'JP',
+  topic: 'greetings',
+  language: 'en',
+  text: 'In Japan, bowing is the customary greeting.',
+};
 const shoes: CulturalDescription = { id: 'jp-etiquette-1', country: 'JP', topic: 'etiquette', language: 'en', text: ' Shoes come off in the genkan. ' };
 const question: ChatMessage[] = [
   { role: 'system', content: 'You are a travel assistant.' },
@@ -71,7 +77,13 @@ describe('groundMessages', () => {
     const chinese = groundMessages([{ role: 'user', content: '怎么打招呼？' }], [bowing], { language: 'zh' })[0].content;
     assert.ok(chinese.startsWith('文化知识：\n1. In Japan'), chinese);
     assert.ok(chinese.endsWith('\n\n怎么打招呼？'));
-    for (const [language, heading] of [['ja', '文化に関する知識：'], ['ar', 'معارف ثقافية:'], ['es-MX', 'Conocimiento cultural:'], ['fr', 'Connaissances culturelles :'], ['xx', 'Cultural knowledge:']]) {
+    for (const [language, heading] of [
+      ['ja', '文化に関する知識：'],
+      ['ar', 'معارف ثقافية:'],
+      ['es-MX', 'Conocimiento cultural:'],
+      ['fr', 'Connaissances culturelles :'],
+      ['xx', 'Cultural knowledge:'],
+    ]) {
       assert.ok(groundMessages([{ role: 'user', content: 'q' }], [bowing], { language })[0].content.startsWith(heading), language);
     }
   });
@@ -137,17 +149,34 @@ describe('applyGroundingEdit on OpenAI messages', () => {
   it('keeps content parts as parts and other fields as they are', () => {
     const messages = [
       { role: 'developer', content: [{ type: 'text', text: 'Be brief.' }] },
-      { role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: 'data:,' } }], name: 'ana' },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'What is this?' },
+          { type: 'image_url', image_url: { url: 'data:,' } },
+        ],
+        name: 'ana',
+      },
     ];
     const wrapped = applyGroundingEdit(messages, { type: 'wrap-user', before: 'K\n\n', after: '' });
     assert.deepEqual(wrapped[1], {
       role: 'user',
       name: 'ana',
-      content: [{ type: 'text', text: 'K\n\n' }, { type: 'text', text: 'What is this?' }, { type: 'image_url', image_url: { url: 'data:,' } }],
+      content: [
+        { type: 'text', text: 'K\n\n' },
+        { type: 'text', text: 'What is this?' },
+        { type: 'image_url', image_url: { url: 'data:,' } },
+      ],
     });
     assert.equal(wrapped[0], messages[0]);
     const system = applyGroundingEdit(messages, { type: 'system', text: 'K' });
-    assert.deepEqual(system[0], { role: 'developer', content: [{ type: 'text', text: 'Be brief.' }, { type: 'text', text: '\n\nK' }] });
+    assert.deepEqual(system[0], {
+      role: 'developer',
+      content: [
+        { type: 'text', text: 'Be brief.' },
+        { type: 'text', text: '\n\nK' },
+      ],
+    });
     assert.equal(lastUserText(messages), 'What is this?');
     assert.equal(lastUserText([{ role: 'assistant', content: 'x' }]), '');
   });

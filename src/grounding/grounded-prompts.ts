@@ -64,7 +64,8 @@ const INSTRUCTIONS: Record<string, InstructionSet> = {
     heading: '文化知识：',
     instruction: '请在相关时运用上述文化知识，并确保你的回答尊重这些文化习俗。',
     system: '以下文化知识可能与请求相关。请在相关时运用这些知识，并确保你的回答尊重这些文化习俗。',
-    recall: '在回答之前，请先说明与下面的请求相关的文化知识：所涉及的文化或国家的习俗、规范、价值观和禁忌。只需以简短列表的形式列出这些知识，暂时不要回答请求。',
+    recall:
+      '在回答之前，请先说明与下面的请求相关的文化知识：所涉及的文化或国家的习俗、规范、价值观和禁忌。只需以简短列表的形式列出这些知识，暂时不要回答请求。',
     recallRequest: '请求：',
     recalledHeading: '你回忆出的相关文化知识：',
     recalledInstruction: '请在这些知识准确且相关时加以运用，并确保你的回答尊重这些文化习俗。',
@@ -92,7 +93,8 @@ const INSTRUCTIONS: Record<string, InstructionSet> = {
   es: {
     heading: 'Conocimiento cultural:',
     instruction: 'Usa el conocimiento cultural anterior cuando sea pertinente y asegúrate de que tu respuesta lo respete.',
-    system: 'El siguiente conocimiento cultural puede ser pertinente para la solicitud. Úsalo cuando sea pertinente y asegúrate de que tu respuesta lo respete.',
+    system:
+      'El siguiente conocimiento cultural puede ser pertinente para la solicitud. Úsalo cuando sea pertinente y asegúrate de que tu respuesta lo respete.',
     recall:
       'Antes de responder, indica el conocimiento cultural pertinente para la solicitud siguiente: las costumbres, normas, valores y tabúes de la cultura o el país de que se trata. Indica solo ese conocimiento, en una lista breve; todavía no respondas a la solicitud.',
     recallRequest: 'Solicitud:',
@@ -221,7 +223,8 @@ export function recallMessages(messages: readonly ChatMessage[], options: Ground
     edit = { type: 'wrap-user', before: `${words.recall}\n\n${words.recallRequest}\n`, after: '' };
   } else {
     const slot = template.indexOf(REQUEST_SLOT);
-    edit = slot < 0 ? { type: 'system', text: template } : { type: 'wrap-user', before: template.slice(0, slot), after: template.slice(slot + REQUEST_SLOT.length) };
+    edit =
+      slot < 0 ? { type: 'system', text: template } : { type: 'wrap-user', before: template.slice(0, slot), after: template.slice(slot + REQUEST_SLOT.length) };
   }
   return applyEdit(messages, edit);
 }
@@ -235,11 +238,7 @@ export function recallMessages(messages: readonly ChatMessage[], options: Ground
  * answerWithRecallMessages([{ role: 'user', content: 'Plan a dinner for my Saudi guests.' }], '- No alcohol or pork.')
  * // [{ role: 'user', content: 'Relevant cultural knowledge (as you recalled it):\n- No alcohol or pork.\n\nUse this knowledge …\n\nPlan a dinner …' }]
  */
-export function answerWithRecallMessages(
-  messages: readonly ChatMessage[],
-  recalled: string,
-  options: GroundingTemplateOptions = {},
-): ChatMessage[] {
+export function answerWithRecallMessages(messages: readonly ChatMessage[], recalled: string, options: GroundingTemplateOptions = {}): ChatMessage[] {
   const knowledge = recalled.trim();
   if (!knowledge) return messages.map((message) => ({ ...message }));
   const words = instructionsFor(options.language);

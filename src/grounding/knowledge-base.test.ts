@@ -38,13 +38,20 @@ describe('buildKnowledgeBase on the built-in sample', () => {
     const local = knowledgeItems.filter((item) => item.language !== 'en');
     assert.ok(english.length >= 100 && local.length >= 32);
     for (const withLanguage of [false, true]) {
-      for (const [name, selected] of [['English', english], ['local-language', local]] as const) {
+      for (const [name, selected] of [
+        ['English', english],
+        ['local-language', local],
+      ] as const) {
         const { share, misses } = top3Share(kb, selected, withLanguage);
         assert.ok(share >= 0.9, `${name} (language ${withLanguage}): ${(share * 100).toFixed(1)}%\n${misses.join('\n')}`);
       }
     }
     for (const language of ['ja', 'zh', 'ar', 'es']) {
-      const { share, misses } = top3Share(kb, local.filter((item) => item.language === language), true);
+      const { share, misses } = top3Share(
+        kb,
+        local.filter((item) => item.language === language),
+        true,
+      );
       assert.ok(share >= 0.875, `${language}: ${(share * 100).toFixed(1)}%\n${misses.join('\n')}`);
     }
   });
@@ -52,7 +59,10 @@ describe('buildKnowledgeBase on the built-in sample', () => {
   it('ranks hits from 1 with scores falling, and says which descriptions they are', () => {
     const hits = kb.retrieve('Why is it taboo to leave chopsticks standing upright in a bowl of rice?', { k: 3 });
     assert.equal(hits[0].description.id, 'jp-dining-1');
-    assert.deepEqual(hits.map((hit) => hit.rank), [1, 2, 3].slice(0, hits.length));
+    assert.deepEqual(
+      hits.map((hit) => hit.rank),
+      [1, 2, 3].slice(0, hits.length),
+    );
     for (let index = 1; index < hits.length; index++) assert.ok(hits[index - 1].score >= hits[index].score);
     assert.equal(kb.retrieve('chopsticks', { k: 1 }).length, 1);
     assert.deepEqual(kb.retrieve('chopsticks', { k: 0 }), []);
@@ -71,7 +81,9 @@ describe('buildKnowledgeBase on the built-in sample', () => {
   it('filters by the countries given, regions included', async () => {
     const hits = kb.retrieve('greeting customs', { k: 5, countries: ['sa', 'MX'] });
     assert.ok(hits.length > 0 && hits.every((hit) => ['SA', 'MX'].includes(hit.description.country)));
-    const regional = await buildKnowledgeBase([{ id: 'assam', country: 'IN-AS', topic: 'dress', language: 'en', text: 'The gamosa is a woven cloth offered as a mark of respect.' }]);
+    const regional = await buildKnowledgeBase([
+      { id: 'assam', country: 'IN-AS', topic: 'dress', language: 'en', text: 'The gamosa is a woven cloth offered as a mark of respect.' },
+    ]);
     assert.equal(regional.retrieve('woven cloth', { countries: ['IN'] })[0]?.description.id, 'assam');
     assert.deepEqual(regional.retrieve('woven cloth', { countries: ['JP'] }), []);
   });
@@ -134,7 +146,9 @@ describe('buildKnowledgeBase with a store and embeddings', () => {
     const dbPath = join(directory, 'store.db');
     const first = await buildKnowledgeBase(descriptions, { dbPath });
     const database = new Database(dbPath);
-    const row = database.prepare('SELECT tokens FROM grounding_indexes WHERE hash = ? AND tokenizer = ?').get(first.hash, TOKENIZER_VERSION) as { tokens: string };
+    const row = database.prepare('SELECT tokens FROM grounding_indexes WHERE hash = ? AND tokenizer = ?').get(first.hash, TOKENIZER_VERSION) as {
+      tokens: string;
+    };
     const tokens = JSON.parse(row.tokens) as string[][];
     assert.equal(tokens.length, descriptions.length);
     // Plant a marker token in the stored list of the first description: a rebuild that reads the store finds it.
@@ -154,21 +168,30 @@ describe('buildKnowledgeBase with a store and embeddings', () => {
       server.requests.clear();
       const kb = await buildKnowledgeBase(descriptions, { dbPath, embeddings });
       const embedded = server.requests.log.filter((request) => request.path === '/v1/embeddings');
-      assert.equal(embedded.reduce((sum, request) => sum + ((request.body as { input: string[] }).input.length), 0), descriptions.length);
+      assert.equal(
+        embedded.reduce((sum, request) => sum + (request.body as { input: string[] }).input.length, 0),
+        descriptions.length,
+      );
       assert.ok(embedded.every((request) => (request.body as { input: string[] }).input.length <= 64));
       assert.equal(kb.hasEmbeddings, true);
 
       const hits = await kb.retrieveHybrid('Why is it taboo to leave chopsticks standing upright in a bowl of rice?', { k: 3 });
       assert.equal(hits[0].description.id, 'jp-dining-1');
       assert.ok(hits[0].score <= 2 / 61 && hits[0].score > 0, 'reciprocal-rank-fusion scores');
-      assert.deepEqual(kb.retrieve('chopsticks rice', { k: 3 }).map((hit) => hit.rank), [1, 2, 3]);
+      assert.deepEqual(
+        kb.retrieve('chopsticks rice', { k: 3 }).map((hit) => hit.rank),
+        [1, 2, 3],
+      );
       const filtered = await kb.retrieveHybrid('greeting customs', { k: 4, countries: ['MX'] });
       assert.ok(filtered.every((hit) => hit.description.country === 'MX'));
 
       server.requests.clear();
       const again = await buildKnowledgeBase(descriptions, { dbPath, embeddings });
       assert.equal(server.requests.byPath['/v1/embeddings'] ?? 0, 0, 'all embeddings read from the store');
-      assert.deepEqual((await again.retrieveHybrid('chopsticks', { k: 3 })).map((hit) => hit.description.id), (await kb.retrieveHybrid('chopsticks', { k: 3 })).map((hit) => hit.description.id));
+      assert.deepEqual(
+        (await again.retrieveHybrid('chopsticks', { k: 3 })).map((hit) => hit.description.id),
+        (await kb.retrieveHybrid('chopsticks', { k: 3 })).map((hit) => hit.description.id),
+      );
 
       server.requests.clear();
       const edited: CulturalDescription[] = [{ ...descriptions[0], text: 'A brand new text about tea ceremonies.' }, ...descriptions.slice(1)];

@@ -82,10 +82,7 @@ export interface KnowledgeBase {
  * kb.retrieve('Why not leave chopsticks upright in rice in Japan?', { k: 3 }).map((hit) => hit.description.id);
  * // ['jp-dining-1', …]
  */
-export async function buildKnowledgeBase(
-  descriptions: readonly CulturalDescription[],
-  options: BuildKnowledgeBaseOptions = {},
-): Promise<KnowledgeBase> {
+export async function buildKnowledgeBase(descriptions: readonly CulturalDescription[], options: BuildKnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
   const sorted = [...descriptions].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
   const byId = new Map<string, CulturalDescription>();
   for (const description of sorted) {
@@ -124,7 +121,10 @@ async function embedDescriptions(
   const textOf = new Map(descriptions.map((description, index) => [textHashes[index], description.text]));
   for (let start = 0; start < missing.length; start += EMBEDDING_BATCH) {
     const batch = missing.slice(start, start + EMBEDDING_BATCH);
-    const vectors = await model.embed!(batch.map((textHash) => textOf.get(textHash)!), { signal });
+    const vectors = await model.embed!(
+      batch.map((textHash) => textOf.get(textHash)!),
+      { signal },
+    );
     const fresh: [string, Float32Array][] = batch.map((textHash, index) => [textHash, Float32Array.from(vectors[index])]);
     for (const [textHash, vector] of fresh) known.set(textHash, vector);
     store?.saveEmbeddings(modelKey, fresh);

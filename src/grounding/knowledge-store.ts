@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import { openDatabase } from '../store/open-database.js';
 

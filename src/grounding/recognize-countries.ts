@@ -14,7 +14,9 @@ export interface CountryMention {
 
 /** Upper-case words that are ISO codes but mostly mean something else in running text (US states, abbreviations). */
 const CODE_DENYLIST = new Set(
-  'AD AI AL AM AR AS AT AZ BE BS BY CA CC CO CV DO FM GA HM ID IL IN IO IS IT KY LA MA MD ME MN MO MS MT NC NE NO PA PM PR PS SC SD SO ST TM TN TO TV UM VA VC VI'.split(' '),
+  'AD AI AL AM AR AS AT AZ BE BS BY CA CC CO CV DO FM GA HM ID IL IN IO IS IT KY LA MA MD ME MN MO MS MT NC NE NO PA PM PR PS SC SD SO ST TM TN TO TV UM VA VC VI'.split(
+    ' ',
+  ),
 );
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
@@ -107,7 +109,7 @@ function matchAt(
     }
     for (let count = keys.length; count >= 1; count--) {
       const entry = byKey.get(keys[count - 1]);
-      if (!entry || !entry.inRunningText) continue;
+      if (!entry?.inRunningText) continue;
       if (entry.capitals && (shouting || !words.slice(start, start + count).every((word) => word.raw === word.raw.toUpperCase()))) continue;
       if (entry.capitalizedOnly && first.raw[0] === first.raw[0].toLowerCase()) continue;
       return { entry, words: count };

@@ -5,7 +5,10 @@ import { lightStem } from './light-stem.js';
 import { tokenize } from './tokenize.js';
 
 const words = (text: string, language?: string) => tokenize(text, { language, bigrams: false });
-const bigrams = (text: string) => tokenize(text).filter((token) => token.startsWith('\u0001')).map((token) => token.slice(1));
+const bigrams = (text: string) =>
+  tokenize(text)
+    .filter((token) => token.startsWith('\u0001'))
+    .map((token) => token.slice(1));
 
 describe('tokenize', () => {
   it('drops stopwords and single letters, folds and stems English', () => {

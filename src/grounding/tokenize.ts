@@ -14,7 +14,7 @@ export interface TokenizeOptions {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
-const LATIN = /^[\p{Script=Latin}\p{N}'’.\-]+$/u;
+const LATIN = /^[\p{Script=Latin}\p{N}'’.-]+$/u;
 const HAS_LATIN_LETTER = /\p{Script=Latin}/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]{2,}/gu;

@@ -20,7 +20,9 @@ export interface DiscoveredServer {
  * @example
  * const servers = await discoverLocalServers(); // [{ name: 'vLLM', baseUrl: 'http://127.0.0.1:8000/v1', models: ['qwen2.5-7b-instruct'] }]
  */
-export async function discoverLocalServers(options: { timeoutMs?: number; servers?: readonly { name: string; port: number }[] } = {}): Promise<DiscoveredServer[]> {
+export async function discoverLocalServers(
+  options: { timeoutMs?: number; servers?: readonly { name: string; port: number }[] } = {},
+): Promise<DiscoveredServer[]> {
   const servers = options.servers ?? USUAL_LOCAL_SERVERS;
   const found = await Promise.all(
     servers.map(async ({ name, port }) => {

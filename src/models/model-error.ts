@@ -12,10 +12,7 @@ export class ModelCallError extends CulturekitError {
   readonly retryAfterMs?: number;
   /** Short machine-readable kind: `rate-limit`, `server`, `timeout`, `network`, `malformed`, `stream-cut`, `client`, `unsupported`, `aborted`. */
   readonly kind: string;
-  constructor(
-    message: string,
-    options: { kind: string; isRetryable: boolean; statusCode?: number; retryAfterMs?: number; cause?: unknown },
-  ) {
+  constructor(message: string, options: { kind: string; isRetryable: boolean; statusCode?: number; retryAfterMs?: number; cause?: unknown }) {
     super(message, { cause: options.cause });
     this.name = 'ModelCallError';
     this.kind = options.kind;

@@ -20,9 +20,7 @@ export function parseModelSpec(spec: string): ModelSpec {
   const colon = spec.indexOf(':');
   const provider = colon > 0 ? spec.slice(0, colon) : '';
   if (provider !== 'openai' && provider !== 'llama') {
-    throw new InputError(
-      `model "${spec}": expected "openai:<model name>" or "llama:<path to .gguf>" (e.g. --model openai:qwen2.5-7b-instruct)`,
-    );
+    throw new InputError(`model "${spec}": expected "openai:<model name>" or "llama:<path to .gguf>" (e.g. --model openai:qwen2.5-7b-instruct)`);
   }
   const rest = spec.slice(colon + 1);
   const question = provider === 'llama' ? rest.indexOf('?') : -1;

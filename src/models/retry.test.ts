@@ -31,7 +31,10 @@ describe('withRetries', () => {
 
   test('exponential ceiling with full jitter, capped at maxDelayMs', () => {
     const policy = { baseDelayMs: 500, maxDelayMs: 3000, random: () => 0.999999 };
-    assert.deepEqual([1, 2, 3, 4, 5].map((retry) => retryDelayMs(retry, {}, policy)), [499, 999, 1999, 2999, 2999]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((retry) => retryDelayMs(retry, {}, policy)),
+      [499, 999, 1999, 2999, 2999],
+    );
     assert.equal(retryDelayMs(3, {}, { ...policy, random: () => 0 }), 0);
   });
 

@@ -37,11 +37,7 @@ const defaultMaxDelayMs = 30_000;
  * @example
  * retryDelayMs(3, { retryAfterMs: 2000 }, { maxRetries: 5, random: () => 0.5 }) // max(1000, 2000) = 2000
  */
-export function retryDelayMs(
-  retry: number,
-  error: { retryAfterMs?: number },
-  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>,
-): number {
+export function retryDelayMs(retry: number, error: { retryAfterMs?: number }, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
   const base = policy.baseDelayMs ?? defaultBaseDelayMs;
   const cap = policy.maxDelayMs ?? defaultMaxDelayMs;
   const ceiling = Math.min(cap, base * 2 ** (retry - 1));

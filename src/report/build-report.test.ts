@@ -22,10 +22,27 @@ const manifest: RunManifest = {
 
 function row(itemId: string, country: string, kind: 'knowledge' | 'safety', metrics: Record<string, number>, extra: Partial<ResultRow> = {}): ResultRow {
   return {
-    runId: 'run-a', model: 'openai:m', condition: 'plain', itemId, kind, format: kind === 'knowledge' ? 'mcq' : 'open', language: 'en', country,
-    category: itemId.endsWith('0') ? 'food' : 'gifts', descriptionId: `${country}-${itemId.at(-1)}`, template: 't', prompt: 'p', status: 'scored',
-    method: kind === 'knowledge' ? 'letter' : 'judge', metrics, latencyMs: 10, usage: { inputTokens: 5, outputTokens: 1 }, cached: false, attempts: 1,
-    completedAt: 'now', ...extra,
+    runId: 'run-a',
+    model: 'openai:m',
+    condition: 'plain',
+    itemId,
+    kind,
+    format: kind === 'knowledge' ? 'mcq' : 'open',
+    language: 'en',
+    country,
+    category: itemId.endsWith('0') ? 'food' : 'gifts',
+    descriptionId: `${country}-${itemId.at(-1)}`,
+    template: 't',
+    prompt: 'p',
+    status: 'scored',
+    method: kind === 'knowledge' ? 'letter' : 'judge',
+    metrics,
+    latencyMs: 10,
+    usage: { inputTokens: 5, outputTokens: 1 },
+    cached: false,
+    attempts: 1,
+    completedAt: 'now',
+    ...extra,
   };
 }
 
@@ -36,7 +53,15 @@ function rows(): ResultRow[] {
   countries.forEach((country, countryIndex) => {
     for (let index = 0; index < 4; index++) {
       const right = index < (countryIndex % 4) + 1;
-      result.push(row(`${country}-k${index}`, country, 'knowledge', { accuracy: right ? 1 : 0, invalid: 0 }, { answer: 'ABCD'[index], extracted: right ? 'ABCD'[index] : 'A', choices: ['a', 'b', 'c', 'd'] }));
+      result.push(
+        row(
+          `${country}-k${index}`,
+          country,
+          'knowledge',
+          { accuracy: right ? 1 : 0, invalid: 0 },
+          { answer: 'ABCD'[index], extracted: right ? 'ABCD'[index] : 'A', choices: ['a', 'b', 'c', 'd'] },
+        ),
+      );
       result.push(row(`${country}-s${index}`, country, 'safety', { respectfulness: 3 + ((countryIndex * 3 + index) % 7), awareness: 2 + index }));
     }
   });
@@ -50,11 +75,17 @@ test('a run with knowledge and judged safety items gets per-country safety chart
   const [runReport] = report.runs;
   assert.deepEqual(runReport.kinds, ['knowledge', 'safety']);
   assert.deepEqual(runReport.safetyMetrics, ['respectfulness', 'awareness']);
-  assert.deepEqual(runReport.byCountry.map((metric) => `${metric.kind}:${metric.metric}`), ['knowledge:accuracy', 'safety:respectfulness', 'safety:awareness']);
+  assert.deepEqual(
+    runReport.byCountry.map((metric) => `${metric.kind}:${metric.metric}`),
+    ['knowledge:accuracy', 'safety:respectfulness', 'safety:awareness'],
+  );
   const byCountry = runReport.correlations.find((entry) => entry.level === 'country')!;
   assert.equal(byCountry.points.length, 6);
   assert.equal(byCountry.series, 'openai:m · plain');
-  const expected = correlate(byCountry.points.map((point) => point.knowledge), byCountry.points.map((point) => point.safety));
+  const expected = correlate(
+    byCountry.points.map((point) => point.knowledge),
+    byCountry.points.map((point) => point.safety),
+  );
   assert.equal(byCountry.correlation.pearson.r, expected.pearson.r);
   assert.ok(runReport.correlations.some((entry) => entry.level === 'description' && entry.points.length === 24));
   const heatmapKinds = runReport.heatmaps.map((heatmap) => `${heatmap.kind}:${heatmap.metric}`);
@@ -83,11 +114,14 @@ test('fine-grained diagnostics (country preference, wrong category) become table
   ];
   const report = buildReport([{ ...run, rows: probes }]);
   const tables = fineGrainedTables(report.runs[0]);
-  assert.deepEqual(tables.map((table) => table.title), [
-    'openai:m · plain: which country\u2019s answer the model gives when no country is named (GeoMLaMA)',
-    'Wrong category and grammatical gender',
+  assert.deepEqual(
+    tables.map((table) => table.title),
+    ['openai:m · plain: which country\u2019s answer the model gives when no country is named (GeoMLaMA)', 'Wrong category and grammatical gender'],
+  );
+  assert.deepEqual(tables[0].rows, [
+    ['US', '66.7%', '2.000'],
+    ['CN', '33.3%', '1.000'],
   ]);
-  assert.deepEqual(tables[0].rows, [['US', '66.7%', '2.000'], ['CN', '33.3%', '1.000']]);
   assert.deepEqual(tables[1].rows, [['openai:m · plain', 'picks an option of the wrong category', '0.500', '[0.095, 0.905]', '1', '2']]);
   assert.match(renderMarkdownReport(report), /\| openai:m · plain \| picks an option of the wrong category \| 0\.500 \|/);
 });

@@ -123,8 +123,15 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
     for (const baseSeries of report.series.filter((series) => series.condition === baseCondition)) {
       for (const otherSeries of report.series.filter((series) => series.model === baseSeries.model && series.condition !== baseCondition)) {
         for (const kind of report.kinds) {
-          const side = (series: ReportSeries) => ({ run: run.id, index: runIndex + 1, series: seriesLabel(series.model, series.condition), name: series.condition });
-          conditionComparisons.push(compareEntry(side(baseSeries), side(otherSeries), kind, rowsOf(run.rows, baseSeries, kind), rowsOf(run.rows, otherSeries, kind), options));
+          const side = (series: ReportSeries) => ({
+            run: run.id,
+            index: runIndex + 1,
+            series: seriesLabel(series.model, series.condition),
+            name: series.condition,
+          });
+          conditionComparisons.push(
+            compareEntry(side(baseSeries), side(otherSeries), kind, rowsOf(run.rows, baseSeries, kind), rowsOf(run.rows, otherSeries, kind), options),
+          );
         }
       }
     }
@@ -132,7 +139,14 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
   return { generatedAt: (options.now ?? new Date()).toISOString(), metric, runs: runReports, comparisons, conditionComparisons, unpairedSeries };
 }
 
-function compareEntry(base: ComparisonSide, other: ComparisonSide, kind: string, baseRows: ResultRow[], otherRows: ResultRow[], options: BuildReportOptions): ComparisonEntry {
+function compareEntry(
+  base: ComparisonSide,
+  other: ComparisonSide,
+  kind: string,
+  baseRows: ResultRow[],
+  otherRows: ResultRow[],
+  options: BuildReportOptions,
+): ComparisonEntry {
   const entry: ComparisonEntry = { base, other, kind };
   try {
     const comparison = compareRuns(baseRows, otherRows, { by: ['country'], bootstrap: options.bootstrap });

@@ -182,7 +182,11 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
   const kindOrder = ['knowledge', 'safety', 'capability'];
   const kinds = [...new Set(rows.map((row) => row.kind))].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
   const summariesByKind: Record<string, RunSummary> = {};
-  for (const kind of kinds) summariesByKind[kind] = summarizeRun(manifest, rows.filter((row) => row.kind === kind));
+  for (const kind of kinds)
+    summariesByKind[kind] = summarizeRun(
+      manifest,
+      rows.filter((row) => row.kind === kind),
+    );
   const series = summary.groups.map((group) => ({ model: group.model, condition: group.condition, label: seriesLabel(group.model, group.condition) }));
   const safetyMetrics = orderedSafetyMetrics(summariesByKind.safety);
 
@@ -191,7 +195,14 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
     for (const group of summariesByKind[kind].groups) {
       const metrics = Object.keys(group.metrics).sort((a, b) => metricRank(a, options.metric) - metricRank(b, options.metric) || a.localeCompare(b));
       for (const metric of metrics) {
-        overall.push({ series: seriesLabel(group.model, group.condition), model: group.model, condition: group.condition, kind, metric, cell: group.metrics[metric].overall });
+        overall.push({
+          series: seriesLabel(group.model, group.condition),
+          model: group.model,
+          condition: group.condition,
+          kind,
+          metric,
+          cell: group.metrics[metric].overall,
+        });
       }
     }
   }
@@ -208,7 +219,10 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
       if (index > 0) continue;
       byCategory.push({ kind, metric, groupBy: 'category', points: points(kindSummary, metric, 'byCategory') });
       byLanguage.push({ kind, metric, groupBy: 'language', points: points(kindSummary, metric, 'byLanguage') });
-      for (const [label, cells] of heatmapCells(rows.filter((row) => row.kind === kind), metric)) {
+      for (const [label, cells] of heatmapCells(
+        rows.filter((row) => row.kind === kind),
+        metric,
+      )) {
         if (cells.length > 1) heatmaps.push({ series: label, kind, metric, cells });
       }
     }

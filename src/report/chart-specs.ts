@@ -272,9 +272,10 @@ export function differenceSpec(input: { title: string; metric: string; points: r
             mark: { type: 'bar', opacity: 0.85 },
             encoding: {
               x: { ...x, field: 'difference' },
-              color: series.length > 1
-                ? { field: 'series', type: 'nominal', title: null }
-                : { field: 'sign', type: 'nominal', title: null, scale: { domain: ['gain', 'loss'], range: ['#2e8b57', '#c0392b'] }, legend: null },
+              color:
+                series.length > 1
+                  ? { field: 'series', type: 'nominal', title: null }
+                  : { field: 'sign', type: 'nominal', title: null, scale: { domain: ['gain', 'loss'], range: ['#2e8b57', '#c0392b'] }, legend: null },
             },
           },
           { mark: { type: 'rule', color: '#222' }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' } } },

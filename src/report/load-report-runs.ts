@@ -22,7 +22,9 @@ export function loadReportRuns(references: readonly string[], options: { dbPath:
       if (folder) return readRunFolder(folder);
       if (/[\\/]/.test(reference) || reference.startsWith('.')) throw new InputError(`${reference}: no such run folder`);
       if (!existsSync(options.dbPath)) {
-        throw new InputError(`"${reference}" is neither a run folder nor a run id: there is no store at ${options.dbPath} (pass --db, or a folder written by culturekit eval --out)`);
+        throw new InputError(
+          `"${reference}" is neither a run folder nor a run id: there is no store at ${options.dbPath} (pass --db, or a folder written by culturekit eval --out)`,
+        );
       }
       store ??= openStore(options.dbPath);
       return readStoredRun(store, reference, options.dbPath);
@@ -43,7 +45,10 @@ function runFolderOf(reference: string): string | undefined {
 export function readStoredRun(store: Store, runId: string, dbPath: string = store.path): ReportRun {
   const run = store.getRun(runId);
   if (!run) {
-    const known = store.listRuns().slice(0, 10).map((stored) => stored.id);
+    const known = store
+      .listRuns()
+      .slice(0, 10)
+      .map((stored) => stored.id);
     throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
   }
   return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows: [...store.iterateResults(runId)] };
@@ -57,4 +62,3 @@ function readRunFolder(folder: string): ReportRun {
   const rows = existsSync(resultsPath) ? readResultsFile(resultsPath) : [];
   return { id: manifest.id, source: folder, manifest, rows };
 }
-

@@ -69,14 +69,20 @@ async function entrySection(entry: ComparisonEntry, report: Report): Promise<Saf
 <p>${formatCount(comparison.pairs)} items in both runs${comparison.unmatched.base || comparison.unmatched.other ? `; ${formatCount(comparison.unmatched.base)} only in ${sideName(entry.base)}, ${formatCount(comparison.unmatched.other)} only in ${sideName(entry.other)}` : ''}. Differences are ${sideName(entry.other)} − ${sideName(entry.base)}, with paired-bootstrap 95% intervals; p-values from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test (graded metrics).</p>`,
     metricsTable(entry),
   ];
-  if (lead && lead.groups.length) {
+  if (lead?.groups.length) {
     parts.push(
       await chartFigure(
         `difference-${entry.kind}-${lead.metric}`,
         differenceSpec({
           title: `${lead.metric}: ${sideName(entry.other)} − ${sideName(entry.base)} by country`,
           metric: lead.metric,
-          points: lead.groups.map((cell) => ({ series: `${sideName(entry.other)} − ${sideName(entry.base)}`, group: cell.key.country ?? '(none)', difference: cell.difference, low: cell.ci95[0], high: cell.ci95[1] })),
+          points: lead.groups.map((cell) => ({
+            series: `${sideName(entry.other)} − ${sideName(entry.base)}`,
+            group: cell.key.country ?? '(none)',
+            difference: cell.difference,
+            low: cell.ci95[0],
+            high: cell.ci95[1],
+          })),
         }),
         'Bars: difference in the mean; whiskers: paired-bootstrap 95% interval.',
       ),
@@ -95,9 +101,12 @@ async function entrySection(entry: ComparisonEntry, report: Report): Promise<Saf
 export async function renderComparisonSection(report: Report): Promise<SafeHtml> {
   const parts: SafeHtml[] = [];
   for (const entry of report.comparisons) parts.push(await entrySection(entry, report));
-  if (report.comparisons.length === 0) parts.push(html`<p class="empty">No model × condition of the later runs matches one of run 1, or the runs share no kind of item.</p>`);
+  if (report.comparisons.length === 0)
+    parts.push(html`<p class="empty">No model × condition of the later runs matches one of run 1, or the runs share no kind of item.</p>`);
   if (report.unpairedSeries.length) {
-    parts.push(html`<p class="note">Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry, index) => html`${index ? '; ' : ''}<span class="mono">${entry.series}</span> of ${entry.run}`)}.</p>`);
+    parts.push(
+      html`<p class="note">Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry, index) => html`${index ? '; ' : ''}<span class="mono">${entry.series}</span> of ${entry.run}`)}.</p>`,
+    );
   }
   return html`<section id="comparison"><h2>Comparison with run 1</h2>${parts}</section>`;
 }

@@ -37,7 +37,12 @@ export async function renderCorrelationSection(report: RunReport, idPrefix: stri
             title,
             xTitle: `knowledge: ${entry.knowledgeMetric}`,
             yTitle: `safety: ${entry.safetyMetric}`,
-            points: entry.points.map((point) => ({ label: entry.level === 'country' ? point.id : '', x: point.knowledge, y: point.safety, series: entry.series })),
+            points: entry.points.map((point) => ({
+              label: entry.level === 'country' ? point.id : '',
+              x: point.knowledge,
+              y: point.safety,
+              series: entry.series,
+            })),
             line: correlation.reason ? undefined : correlation.line,
           }),
           `One point per ${entry.level}; dashed: least-squares line.${correlation.reason ? ` Correlation undefined: ${correlation.reason}.` : ''}`,

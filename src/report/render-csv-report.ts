@@ -32,14 +32,20 @@ export function renderCsvReport(report: Report): string {
         for (const metric of Object.keys(group.metrics).sort()) {
           const summary = group.metrics[metric];
           const emit = (groupBy: string, key: string, cell: { mean: number; n: number; ci95: [number, number] }) =>
-            lines.push([run.id, group.model, group.condition, kind, metric, groupBy, key, cell.mean, cell.ci95[0], cell.ci95[1], cell.n].map(csvField).join(','));
+            lines.push(
+              [run.id, group.model, group.condition, kind, metric, groupBy, key, cell.mean, cell.ci95[0], cell.ci95[1], cell.n].map(csvField).join(','),
+            );
           emit('overall', '', summary.overall);
-          for (const [groupBy, cells] of [['country', summary.byCountry], ['category', summary.byCategory], ['language', summary.byLanguage]] as const) {
+          for (const [groupBy, cells] of [
+            ['country', summary.byCountry],
+            ['category', summary.byCategory],
+            ['language', summary.byLanguage],
+          ] as const) {
             for (const key of Object.keys(cells).sort()) emit(groupBy, key, cells[key]);
           }
         }
       }
     }
   }
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -18,8 +18,12 @@ export async function renderHtmlReport(report: Report): Promise<string> {
   const toc: SafeHtml[] = [];
   for (const [index, run] of report.runs.entries()) {
     const idPrefix = `run-${index + 1}`;
-    toc.push(html`<div><strong>${report.runs.length > 1 ? `Run ${index + 1}: ` : ''}<span class="mono">${run.id}</span></strong> ${runSectionTitles(idPrefix).map((section) => html`<a href="#${section.id}">${section.title}</a>`)}</div>`);
-    sections.push(html`<section class="run" id="${idPrefix}"><h2>${report.runs.length > 1 ? `Run ${index + 1}: ` : 'Run '}<span class="mono">${run.id}</span></h2>${await renderRunSections(run, { idPrefix })}</section>`);
+    toc.push(
+      html`<div><strong>${report.runs.length > 1 ? `Run ${index + 1}: ` : ''}<span class="mono">${run.id}</span></strong> ${runSectionTitles(idPrefix).map((section) => html`<a href="#${section.id}">${section.title}</a>`)}</div>`,
+    );
+    sections.push(
+      html`<section class="run" id="${idPrefix}"><h2>${report.runs.length > 1 ? `Run ${index + 1}: ` : 'Run '}<span class="mono">${run.id}</span></h2>${await renderRunSections(run, { idPrefix })}</section>`,
+    );
   }
   if (report.conditionComparisons.length > 0) {
     toc.push(html`<div><strong><a href="#conditions">Conditions compared</a></strong></div>`);

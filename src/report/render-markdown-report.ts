@@ -30,7 +30,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   if (rows.length === 0) return '_none_\n';
   const align = header.map((_, index) => (numeric[index] ? '---:' : '---'));
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header.map(markdownCell)), line(align), ...rows.map((row) => line(row.map(markdownCell)))].join('\n') + '\n';
+  return `${[line(header.map(markdownCell)), line(align), ...rows.map((row) => line(row.map(markdownCell)))].join('\n')}\n`;
 }
 
 function groupedTable(metric: GroupedMetric): string {
@@ -55,7 +55,9 @@ function runMarkdown(run: RunReport, heading: string): string {
   const out: string[] = [];
   out.push(`## ${heading}\n`);
   out.push(`- run id: ${markdownCell(run.id)} (${markdownCell(run.source)}${run.status ? `, ${markdownCell(run.status)}` : ''})`);
-  out.push(`- dataset: ${markdownCell(manifest.dataset.ref)}, ${formatCount(manifest.dataset.items)} items, hash ${markdownCell(manifest.dataset.hash.slice(0, 16))}`);
+  out.push(
+    `- dataset: ${markdownCell(manifest.dataset.ref)}, ${formatCount(manifest.dataset.items)} items, hash ${markdownCell(manifest.dataset.hash.slice(0, 16))}`,
+  );
   out.push(`- models: ${manifest.models.map((model) => markdownCell(model.spec)).join(', ')}`);
   out.push(
     `- options: conditions ${markdownCell(manifest.options.conditions.join(', '))}; kinds ${markdownCell(manifest.options.kinds.join(', '))}; multiple choice by ${manifest.options.mcqMethod}; shuffle seed ${manifest.options.shuffleSeed ?? 'none'}; temperature ${manifest.options.temperature}; max tokens ${manifest.options.maxTokens}`,
@@ -66,7 +68,17 @@ function runMarkdown(run: RunReport, heading: string): string {
       ['model · condition', 'results', 'scored', 'invalid', 'unscored', 'error', 'model calls', 'cached', 'input tokens', 'output tokens'],
       run.diagnostics.series.map((series) => [
         series.series,
-        ...[series.counts.total, series.counts.scored, series.counts.invalid, series.counts.unscored, series.counts.error, series.usage.calls, series.usage.cachedCalls, series.usage.inputTokens, series.usage.outputTokens].map(formatCount),
+        ...[
+          series.counts.total,
+          series.counts.scored,
+          series.counts.invalid,
+          series.counts.unscored,
+          series.counts.error,
+          series.usage.calls,
+          series.usage.cachedCalls,
+          series.usage.inputTokens,
+          series.usage.outputTokens,
+        ].map(formatCount),
       ]),
       [false, true, true, true, true, true, true, true, true, true],
     ),
@@ -111,7 +123,13 @@ function runMarkdown(run: RunReport, heading: string): string {
   out.push(
     table(
       ['model · condition', 'timed calls', 'mean latency', 'median', '95th percentile'],
-      run.diagnostics.series.map((series) => [series.series, formatCount(series.latency.n), formatDuration(series.latency.meanMs), formatDuration(series.latency.medianMs), formatDuration(series.latency.p95Ms)]),
+      run.diagnostics.series.map((series) => [
+        series.series,
+        formatCount(series.latency.n),
+        formatDuration(series.latency.meanMs),
+        formatDuration(series.latency.medianMs),
+        formatDuration(series.latency.p95Ms),
+      ]),
       [false, true, true, true, true],
     ),
   );
@@ -144,7 +162,13 @@ function runMarkdown(run: RunReport, heading: string): string {
   }
   if (run.diagnostics.errors.length) {
     out.push(`Errors:\n`);
-    out.push(table(['model · condition', 'error', 'items'], run.diagnostics.errors.map((error) => [error.series, error.message, formatCount(error.count)]), [false, false, true]));
+    out.push(
+      table(
+        ['model · condition', 'error', 'items'],
+        run.diagnostics.errors.map((error) => [error.series, error.message, formatCount(error.count)]),
+        [false, false, true],
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -160,20 +184,29 @@ function runMarkdown(run: RunReport, heading: string): string {
 export function renderMarkdownReport(report: Report): string {
   const out: string[] = [];
   out.push(`# culturekit report\n`);
-  out.push(`Runs: ${report.runs.map((run) => markdownCell(run.id)).join(', ')}. Lead metric: ${markdownCell(report.metric)}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}. Intervals are 95%: Wilson for 0/1 metrics, Student's t otherwise.\n`);
-  for (const [index, run] of report.runs.entries()) out.push(runMarkdown(run, report.runs.length > 1 ? `Run ${index + 1}: ${markdownCell(run.id)}` : `Run ${markdownCell(run.id)}`));
+  out.push(
+    `Runs: ${report.runs.map((run) => markdownCell(run.id)).join(', ')}. Lead metric: ${markdownCell(report.metric)}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}. Intervals are 95%: Wilson for 0/1 metrics, Student's t otherwise.\n`,
+  );
+  for (const [index, run] of report.runs.entries())
+    out.push(runMarkdown(run, report.runs.length > 1 ? `Run ${index + 1}: ${markdownCell(run.id)}` : `Run ${markdownCell(run.id)}`));
   if (report.conditionComparisons.length > 0) {
     out.push(`## Conditions compared\n`);
-    out.push(`Each condition against plain (or the run's first condition), same model and items; paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`);
+    out.push(
+      `Each condition against plain (or the run's first condition), same model and items; paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`,
+    );
     for (const entry of report.conditionComparisons) out.push(...comparisonMarkdown(entry, report));
   }
   if (report.runs.length > 1) {
     out.push(`## Comparison with run 1\n`);
-    out.push(`Differences are the later run minus run 1, item by item, with paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`);
+    out.push(
+      `Differences are the later run minus run 1, item by item, with paired-bootstrap 95% intervals; p from McNemar's exact test (0/1 metrics) or the Wilcoxon signed-rank test.\n`,
+    );
     if (report.comparisons.length === 0) out.push(`No model × condition of the later runs matches one of run 1, or the runs share no kind of item.\n`);
     for (const entry of report.comparisons) out.push(...comparisonMarkdown(entry, report));
     if (report.unpairedSeries.length) {
-      out.push(`Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry) => `${markdownCell(entry.series)} of ${markdownCell(entry.run)}`).join('; ')}.\n`);
+      out.push(
+        `Not compared (no matching model × condition in run 1): ${report.unpairedSeries.map((entry) => `${markdownCell(entry.series)} of ${markdownCell(entry.run)}`).join('; ')}.\n`,
+      );
     }
   }
   return out.join('\n');
@@ -210,14 +243,27 @@ function comparisonMarkdown(entry: ComparisonEntry, report: Report): string[] {
     out.push(
       table(
         ['country', `${sideName(entry.base)}`, `${sideName(entry.other)}`, 'difference', '95% CI', 'p', 'pairs'],
-        lead.groups.map((cell) => [cell.key.country ?? '(none)', formatValue(cell.base), formatValue(cell.other), formatValue(cell.difference), formatInterval(cell.ci95), formatPValue(cell.test.p), formatCount(cell.n)]),
+        lead.groups.map((cell) => [
+          cell.key.country ?? '(none)',
+          formatValue(cell.base),
+          formatValue(cell.other),
+          formatValue(cell.difference),
+          formatInterval(cell.ci95),
+          formatPValue(cell.test.p),
+          formatCount(cell.n),
+        ]),
         [false, true, true, true, true, true, true],
       ),
     );
   }
   if (lead?.flips) {
     const list = (items: readonly { itemId: string }[]) =>
-      items.length === 0 ? 'none' : `${items.length}: ${items.slice(0, FLIPPED_ITEMS_SHOWN).map((item) => markdownCell(item.itemId)).join(', ')}${items.length > FLIPPED_ITEMS_SHOWN ? ', …' : ''}`;
+      items.length === 0
+        ? 'none'
+        : `${items.length}: ${items
+            .slice(0, FLIPPED_ITEMS_SHOWN)
+            .map((item) => markdownCell(item.itemId))
+            .join(', ')}${items.length > FLIPPED_ITEMS_SHOWN ? ', …' : ''}`;
     out.push(`- right → wrong: ${list(lead.flips.rightToWrong)}`);
     out.push(`- wrong → right: ${list(lead.flips.wrongToRight)}\n`);
   }

@@ -50,7 +50,8 @@ ${judges.length ? html`<dt>judges</dt><dd>${judges.map((judge) => html`<div clas
 <div class="table-scroll"><table>
 <thead><tr><th>model · condition</th><th class="number">results</th><th class="number">scored</th><th class="number">invalid</th><th class="number">unscored</th><th class="number">error</th><th class="number">model calls</th><th class="number">cached</th><th class="number">input tokens</th><th class="number">output tokens</th></tr></thead>
 <tbody>${report.diagnostics.series.map(
-    (series) => html`<tr><td class="mono">${series.series}</td><td class="number">${formatCount(series.counts.total)}</td><td class="number">${formatCount(series.counts.scored)}</td><td class="number">${formatCount(series.counts.invalid)}</td><td class="number">${formatCount(series.counts.unscored)}</td><td class="number">${formatCount(series.counts.error)}</td><td class="number">${formatCount(series.usage.calls)}</td><td class="number">${formatCount(series.usage.cachedCalls)}</td><td class="number">${formatCount(series.usage.inputTokens)}</td><td class="number">${formatCount(series.usage.outputTokens)}</td></tr>`,
+    (series) =>
+      html`<tr><td class="mono">${series.series}</td><td class="number">${formatCount(series.counts.total)}</td><td class="number">${formatCount(series.counts.scored)}</td><td class="number">${formatCount(series.counts.invalid)}</td><td class="number">${formatCount(series.counts.unscored)}</td><td class="number">${formatCount(series.counts.error)}</td><td class="number">${formatCount(series.usage.calls)}</td><td class="number">${formatCount(series.usage.cachedCalls)}</td><td class="number">${formatCount(series.usage.inputTokens)}</td><td class="number">${formatCount(series.usage.outputTokens)}</td></tr>`,
   )}</tbody>
 </table></div>
 </section>`;
@@ -61,7 +62,8 @@ function overallSection(report: RunReport, options: RunSectionOptions): SafeHtml
     ? html`<div class="table-scroll"><table data-table="overall">
 <thead><tr><th>model · condition</th><th>kind</th><th>metric</th><th class="number">mean</th><th class="number">95% CI</th><th class="number">n</th></tr></thead>
 <tbody>${report.overall.map(
-        (row) => html`<tr><td class="mono">${row.series}</td><td>${row.kind}</td><td>${row.metric}</td><td class="number">${formatValue(row.cell.mean)}</td><td class="number">${formatInterval(row.cell.ci95)}</td><td class="number">${formatCount(row.cell.n)}</td></tr>`,
+        (row) =>
+          html`<tr><td class="mono">${row.series}</td><td>${row.kind}</td><td>${row.metric}</td><td class="number">${formatValue(row.cell.mean)}</td><td class="number">${formatInterval(row.cell.ci95)}</td><td class="number">${formatCount(row.cell.n)}</td></tr>`,
       )}</tbody></table></div>
 <p class="note">95% intervals: Wilson for 0/1 metrics (accuracy, invalid), Student's t for the others. <code>invalid</code> is the share of replies from which no answer could be read; they count as wrong in accuracy.</p>`
     : html`<p class="empty">No scored results yet.</p>`;
@@ -89,7 +91,13 @@ async function countrySection(report: RunReport, options: RunSectionOptions): Pr
   for (const metric of report.byCountry) {
     if (metric.points.length === 0) continue;
     parts.push(html`<h4>${kindTitle(metric.kind)}: ${metric.metric} by country</h4>`);
-    parts.push(await chartFigure(`${metric.kind}-${metric.metric}-by-country`, countryBarsSpec({ title: `${kindTitle(metric.kind)}: ${metric.metric} by country`, metric: metric.metric, points: metric.points }), 'Bars: mean; whiskers: 95% interval.'));
+    parts.push(
+      await chartFigure(
+        `${metric.kind}-${metric.metric}-by-country`,
+        countryBarsSpec({ title: `${kindTitle(metric.kind)}: ${metric.metric} by country`, metric: metric.metric, points: metric.points }),
+        'Bars: mean; whiskers: 95% interval.',
+      ),
+    );
     parts.push(groupedTable(metric, options));
   }
   for (const metric of [...report.byCategory, ...report.byLanguage]) {
@@ -104,7 +112,13 @@ async function heatmapSection(report: RunReport, options: RunSectionOptions): Pr
   const parts: SafeHtml[] = [];
   for (const heatmap of report.heatmaps) {
     const title = `${kindTitle(heatmap.kind)}: ${heatmap.metric} by category × country — ${heatmap.series}`;
-    parts.push(await chartFigure(`heatmap-${heatmap.kind}-${heatmap.metric}`, heatmapSpec({ title, metric: heatmap.metric, cells: heatmap.cells }), 'Each cell: the mean over the items of that category and country.'));
+    parts.push(
+      await chartFigure(
+        `heatmap-${heatmap.kind}-${heatmap.metric}`,
+        heatmapSpec({ title, metric: heatmap.metric, cells: heatmap.cells }),
+        'Each cell: the mean over the items of that category and country.',
+      ),
+    );
   }
   return html`<section id="${options.idPrefix}-heatmap"><h3>Category × country</h3>${parts.length ? parts : html`<p class="empty">Not enough categories and countries for a heatmap.</p>`}</section>`;
 }
@@ -126,19 +140,36 @@ async function diagnosticsSection(report: RunReport, options: RunSectionOptions)
     parts.push(html`<h4>Invalid answers by country</h4><p>No invalid answers: an answer could be read from every reply.</p>`);
   } else if (diagnostics.invalidByCountry.length) {
     parts.push(html`<h4>Invalid answers by country</h4>`);
-    parts.push(await chartFigure('invalid-by-country', countryBarsSpec({ title: 'Invalid-answer rate by country', metric: 'invalid', points: diagnostics.invalidByCountry }), 'Share of replies from which no answer could be read.'));
+    parts.push(
+      await chartFigure(
+        'invalid-by-country',
+        countryBarsSpec({ title: 'Invalid-answer rate by country', metric: 'invalid', points: diagnostics.invalidByCountry }),
+        'Share of replies from which no answer could be read.',
+      ),
+    );
   }
   if (diagnostics.letters.length) {
     parts.push(html`<h4>Answer letters (position bias)</h4>`);
-    parts.push(await chartFigure('answer-letters', answerLetterSpec({ title: 'Letters chosen by the model vs right answers', shares: diagnostics.letters }), 'A model without position bias chooses each letter about as often as it is right.'));
+    parts.push(
+      await chartFigure(
+        'answer-letters',
+        answerLetterSpec({ title: 'Letters chosen by the model vs right answers', shares: diagnostics.letters }),
+        'A model without position bias chooses each letter about as often as it is right.',
+      ),
+    );
     const series = [...new Set(diagnostics.letters.map((share) => share.series))];
     const letters = [...new Set(diagnostics.letters.map((share) => share.letter))];
     const share = new Map(diagnostics.letters.map((entry) => [`${entry.series}\u0000${entry.letter}\u0000${entry.source}`, entry]));
     parts.push(html`<div class="table-scroll"><table data-table="answer-letters"><thead><tr><th>model · condition</th><th>letters</th>${letters.map((letter) => html`<th class="number">${letter}</th>`)}</tr></thead>
-<tbody>${series.flatMap((label) => (['model', 'gold'] as const).map((source) => html`<tr><td class="mono">${label}</td><td>${source === 'model' ? 'chosen' : 'right'}</td>${letters.map((letter) => {
-      const entry = share.get(`${label}\u0000${letter}\u0000${source}`);
-      return html`<td class="number">${entry ? `${(entry.share * 100).toFixed(1)}% (${entry.count})` : '—'}</td>`;
-    })}</tr>`))}</tbody></table></div>`);
+<tbody>${series.flatMap((label) =>
+      (['model', 'gold'] as const).map(
+        (source) =>
+          html`<tr><td class="mono">${label}</td><td>${source === 'model' ? 'chosen' : 'right'}</td>${letters.map((letter) => {
+            const entry = share.get(`${label}\u0000${letter}\u0000${source}`);
+            return html`<td class="number">${entry ? `${(entry.share * 100).toFixed(1)}% (${entry.count})` : '—'}</td>`;
+          })}</tr>`,
+      ),
+    )}</tbody></table></div>`);
   }
   for (const table of fineGrainedTables(report)) parts.push(textTable(table));
   if (diagnostics.errors.length) {

@@ -24,8 +24,20 @@ test('a chart renders to SVG in Node with its marks, and text from the data stay
   assert.ok(svg.includes('中国') && svg.includes('السعودية'));
   assert.ok(svg.includes('accuracy "by" &lt;country&gt;'));
   const tags = svg.match(/<[^>]+>/g) ?? [];
-  assert.ok(tags.every((tag) => !/\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"/g, '""'))), 'no event handler attribute');
+  assert.ok(
+    tags.every((tag) => !/\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"/g, '""'))),
+    'no event handler attribute',
+  );
 
-  const heatmap = await renderChartSvg(heatmapSpec({ title: 'h', metric: 'respectfulness', cells: [{ row: 'food', column: 'JP', mean: 7.5, n: 4 }, { row: 'gifts', column: 'JP', mean: 3, n: 2 }] }));
+  const heatmap = await renderChartSvg(
+    heatmapSpec({
+      title: 'h',
+      metric: 'respectfulness',
+      cells: [
+        { row: 'food', column: 'JP', mean: 7.5, n: 4 },
+        { row: 'gifts', column: 'JP', mean: 3, n: 2 },
+      ],
+    }),
+  );
   assert.ok(heatmap.includes('>7.50<') && heatmap.includes('>3.00<'));
 });

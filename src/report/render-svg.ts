@@ -2,8 +2,25 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
 const ALLOWED_ELEMENTS = new Set([
-  'svg', 'g', 'path', 'rect', 'line', 'text', 'tspan', 'circle', 'ellipse', 'polygon', 'polyline',
-  'defs', 'clippath', 'lineargradient', 'radialgradient', 'stop', 'pattern', 'title', 'desc',
+  'svg',
+  'g',
+  'path',
+  'rect',
+  'line',
+  'text',
+  'tspan',
+  'circle',
+  'ellipse',
+  'polygon',
+  'polyline',
+  'defs',
+  'clippath',
+  'lineargradient',
+  'radialgradient',
+  'stop',
+  'pattern',
+  'title',
+  'desc',
 ]);
 const DROPPED_WITH_CONTENT = /<(script|style|foreignObject|iframe|object|embed)\b[\s\S]*?<\/\1\s*>/gi;
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)([^>]*?)(\/?)>/g;

@@ -88,7 +88,11 @@ export function countStatuses(states: readonly RecordState[]): Record<RecordStat
 }
 
 /** An annotator's work: the records they reviewed and those still needing reviews they have not given, in dataset order. */
-export function annotatorQueue(states: readonly RecordState[], annotator: string, reviewsPerRecord: number): { done: RecordState[]; queue: RecordState[]; all: RecordState[] } {
+export function annotatorQueue(
+  states: readonly RecordState[],
+  annotator: string,
+  reviewsPerRecord: number,
+): { done: RecordState[]; queue: RecordState[]; all: RecordState[] } {
   const done: RecordState[] = [];
   const queue: RecordState[] = [];
   const all: RecordState[] = [];

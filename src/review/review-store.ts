@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 import type { Dataset } from '../datasets/dataset.js';
 import type { ReviewDecision, ReviewEvent, ReviewAction } from './review-event.js';
@@ -169,7 +169,8 @@ export class ReviewStore {
         .prepare('INSERT INTO review_projects (name, dataset_ref, dataset_hash, reviews_per_record, admin_token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(name, input.dataset.ref, input.dataset.hash, input.reviewsPerRecord, hashToken(adminToken), now);
       let position = 0;
-      for (const description of input.dataset.descriptions) insertRecord.run(lastInsertRowid, recordKey('description', description.id), position++, 'description', JSON.stringify(description));
+      for (const description of input.dataset.descriptions)
+        insertRecord.run(lastInsertRowid, recordKey('description', description.id), position++, 'description', JSON.stringify(description));
       for (const item of input.dataset.items) insertRecord.run(lastInsertRowid, recordKey('item', item.id), position++, 'item', JSON.stringify(item));
       return Number(lastInsertRowid);
     })();
@@ -191,7 +192,9 @@ export class ReviewStore {
     const project = this.getProject(name);
     if (project) return project;
     const names = this.listProjects().map((known) => known.name);
-    throw new InputError(`no review project "${name}" in ${this.path}${names.length ? ` (projects: ${names.join(', ')})` : ''}: create it with culturekit review create`);
+    throw new InputError(
+      `no review project "${name}" in ${this.path}${names.length ? ` (projects: ${names.join(', ')})` : ''}: create it with culturekit review create`,
+    );
   }
 
   listProjects(): ReviewProject[] {
@@ -291,9 +294,9 @@ export class ReviewStore {
   }
 
   private findClientEvent(projectId: number, actor: string, clientEventId: string): ReviewEvent | undefined {
-    const row = this.database.prepare('SELECT * FROM review_events WHERE project_id = ? AND actor = ? AND client_event_id = ?').get(projectId, actor, clientEventId) as
-      | EventRow
-      | undefined;
+    const row = this.database
+      .prepare('SELECT * FROM review_events WHERE project_id = ? AND actor = ? AND client_event_id = ?')
+      .get(projectId, actor, clientEventId) as EventRow | undefined;
     return row && toEvent(row);
   }
 

@@ -8,9 +8,7 @@ export const countryCode = z.string().superRefine((value, context) => {
 });
 
 /** A BCP 47 language tag such as `en`, `zh`, `pt-BR`, `zh-Hant`. */
-export const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en", "zh" or "pt-BR"');
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en", "zh" or "pt-BR"');
 
 /** Letters used for multiple-choice options, in order. */
 export const CHOICE_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -42,7 +42,8 @@ export const itemSchema = z
         return;
       }
       if (item.answer === undefined) {
-        if (item.kind === 'knowledge') context.addIssue({ code: 'custom', path: ['answer'], message: 'a knowledge multiple-choice item needs an answer letter' });
+        if (item.kind === 'knowledge')
+          context.addIssue({ code: 'custom', path: ['answer'], message: 'a knowledge multiple-choice item needs an answer letter' });
         return;
       }
       const letters = CHOICE_LETTERS.slice(0, item.choices.length);

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { itemKinds } from './item.js';
 
-export const modelEntrySchema = z.object({
-  /** The spec as given: `openai:qwen2.5-7b-instruct`, `llama:./model.gguf?lora=a.gguf&scale=1`. */
-  spec: z.string().min(1),
-  baseUrl: z.string().optional(),
+/** How a model is called: requests in flight, rate, timeout, retries, CPU threads (per model, or for all in a config file). */
+export const callPolicySchema = z.object({
   concurrency: z.number().int().positive().optional(),
   requestsPerMinute: z.number().positive().optional(),
   timeoutMs: z.number().int().positive().optional(),
   maxRetries: z.number().int().nonnegative().optional(),
   /** CPU threads of an in-process `llama:` model (also `?threads=` on the spec). */
   threads: z.number().int().positive().optional(),
+});
+
+export const modelEntrySchema = z.object({
+  /** The spec as given: `openai:qwen2.5-7b-instruct`, `llama:./model.gguf?lora=a.gguf&scale=1`. */
+  spec: z.string().min(1),
+  baseUrl: z.string().optional(),
+  ...callPolicySchema.shape,
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 

@@ -20,7 +20,16 @@ describe('rankContinuations', () => {
 });
 
 describe('readChosenOption', () => {
-  const item = itemSchema.parse({ id: 'q', kind: 'knowledge', format: 'mcq', prompt: 'Which?', choices: ['x', 'y', 'z'], answer: 'A', language: 'en', country: 'JP' });
+  const item = itemSchema.parse({
+    id: 'q',
+    kind: 'knowledge',
+    format: 'mcq',
+    prompt: 'Which?',
+    choices: ['x', 'y', 'z'],
+    answer: 'A',
+    language: 'en',
+    country: 'JP',
+  });
 
   it('maps the most likely continuation back through the shown order', () => {
     const rendered = renderListedOptionsLoglik(item, { mcqMethod: 'loglik', shuffleSeed: 3 }, 'test@1');
@@ -30,7 +39,10 @@ describe('readChosenOption', () => {
     assert.equal(chosen.status, 'found');
     if (chosen.status === 'found') {
       assert.equal(chosen.index, order[1]);
-      assert.deepEqual(chosen.ranking, [1, 2, 0].map((shown) => order[shown]));
+      assert.deepEqual(
+        chosen.ranking,
+        [1, 2, 0].map((shown) => order[shown]),
+      );
     }
   });
 

@@ -72,7 +72,8 @@ export function readChosenOption(item: Item, rendered: RenderedRequest, outcome:
       },
     };
   }
-  if (rendered.type !== 'generate' || !rendered.shown) return { status: 'invalid', method: 'letter', reason: 'a generated reply to a request without shown options', details: {} };
+  if (rendered.type !== 'generate' || !rendered.shown)
+    return { status: 'invalid', method: 'letter', reason: 'a generated reply to a request without shown options', details: {} };
   const extraction = extractChoice(outcome.result.text, rendered.shown.choices, { language: item.language });
   if (extraction.status === 'invalid') return { status: 'invalid', method: 'letter', reason: extraction.reason, details: { reason: extraction.reason } };
   const shownIndex = CHOICE_LETTERS.indexOf(extraction.letter);

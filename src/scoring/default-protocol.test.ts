@@ -4,7 +4,16 @@ import { itemSchema } from '../schema/item.js';
 import { defaultProtocol } from './default-protocol.js';
 
 const usage = { inputTokens: 0, outputTokens: 0 };
-const mcq = itemSchema.parse({ id: 'q1', kind: 'knowledge', format: 'mcq', prompt: 'Capital of Japan until 1869?', choices: ['Tokyo', 'Kyoto', 'Osaka'], answer: 'B', language: 'en', country: 'JP' });
+const mcq = itemSchema.parse({
+  id: 'q1',
+  kind: 'knowledge',
+  format: 'mcq',
+  prompt: 'Capital of Japan until 1869?',
+  choices: ['Tokyo', 'Kyoto', 'Osaka'],
+  answer: 'B',
+  language: 'en',
+  country: 'JP',
+});
 
 describe('defaultProtocol', () => {
   it('asks multiple choice by letter and reads the letter back through the shuffled order', () => {

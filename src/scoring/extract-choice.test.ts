@@ -274,7 +274,10 @@ describe('prepareReply', () => {
   });
 
   it('says when a reply ended inside its reasoning', () => {
-    assert.deepEqual(extractChoice('<think>Tokyo or Kyoto? The dates', ['Tokyo', 'Kyoto']), { status: 'invalid', reason: 'the reply ended inside its <think> reasoning' });
+    assert.deepEqual(extractChoice('<think>Tokyo or Kyoto? The dates', ['Tokyo', 'Kyoto']), {
+      status: 'invalid',
+      reason: 'the reply ended inside its <think> reasoning',
+    });
     assert.deepEqual(extractChoice('  ', ['Tokyo', 'Kyoto']), { status: 'invalid', reason: 'empty reply' });
   });
 });

@@ -32,9 +32,7 @@ export type ChoiceRule =
   | 'quoted'
   | 'label';
 
-export type ChoiceExtraction =
-  | { status: 'found'; letter: string; rule: ChoiceRule }
-  | { status: 'invalid'; reason: string };
+export type ChoiceExtraction = { status: 'found'; letter: string; rule: ChoiceRule } | { status: 'invalid'; reason: string };
 
 export interface ExtractChoiceOptions {
   /** The reply's expected language (BCP 47). Markers of every language are always read; the language refines which one-letter words (`A` in English, `O` in Portuguese) are words rather than answers. */
@@ -88,6 +86,7 @@ const THINK_CLOSE = '</think>';
 const CIRCLED_NUMBER = /[\u2460-\u2473\u2776-\u277F\u2780-\u2789\u278A-\u2793]/g;
 const LATEX_WRAPPER = /\\(?:text|textbf|textit|textrm|texttt|mathrm|mathbf|mathit|mathtt|operatorname|mbox)\s*\{([^{}]*)\}/g;
 const HTML_EMPHASIS = /<\/?(?:b|strong|em|i|u|mark)>/gi;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point, the joiner included, is removed on its own
 const INVISIBLE = /[\u00AD\u200B\u200D\u2060\uFEFF]/g;
 
 /**
@@ -143,8 +142,8 @@ export function wordAlternation(words: readonly string[]): string {
     .join('|');
 }
 
-
-const SPACED_SCRIPT = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Hebrew}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Ethiopic}\p{N}]/u;
+const SPACED_SCRIPT =
+  /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Hebrew}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Ethiopic}\p{N}]/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -153,7 +152,7 @@ function escapeRegExp(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Compiled once
 
-const OPEN_DECORATION = /(?:\*\*|__|[*_(\[{"'“‘「『«‹`$【〔]|\\\(|\s)*/y;
+const OPEN_DECORATION = /(?:\*\*|__|[*_([{"'“‘「『«‹`$【〔]|\\\(|\s)*/y;
 const CLOSE_DECORATION = /(?:\*\*|__|[*_)\]}"'”’」』»›`$】〕]|\\\))*/y;
 const MARKER = new RegExp(ANSWER_MARKERS.join('|').normalize('NFKC'), 'giu');
 const BOXED = /\\boxed\s*\{/g;
@@ -167,10 +166,11 @@ const HEDGE = new RegExp(
 );
 const PARENTHETICAL = /\s*\([^()\n]{1,40}\)/y;
 const VERDICT = new RegExp(
-  ('(?:' +
+  (
+    '(?:' +
     [
       '\\s+(?:is|was|would\\s+be|seems\\s+to\\s+be|must\\s+be|should\\s+be)\\s+(?:the\\s+)?(?:correct|right|best|true|only\\s+correct|answer|most\\s+(?:appropriate|accurate|likely|plausible|suitable))(?![\\p{L}])',
-      '\\s+(?:es|est|ist|é|è|là|adalah|ni|является|—|-)\\s+(?:la\\s+|le\\s+|die\\s+|a\\s+|o\\s+|l[\'’])?(?:correct[ao]?|correcte|bonne|juste|richtig|korrekt|correta|certa|corretta|giusta|đúng|benar|tepat|sahihi|правильн\\p{L}*|верн\\p{L}*|doğru)(?![\\p{L}])',
+      "\\s+(?:es|est|ist|é|è|là|adalah|ni|является|—|-)\\s+(?:la\\s+|le\\s+|die\\s+|a\\s+|o\\s+|l['’])?(?:correct[ao]?|correcte|bonne|juste|richtig|korrekt|correta|certa|corretta|giusta|đúng|benar|tepat|sahihi|правильн\\p{L}*|верн\\p{L}*|doğru)(?![\\p{L}])",
       '\\s+(?:đúng|benar|doğru(?:dur)?|правильн\\p{L}*|верн\\p{L}*)(?![\\p{L}])',
       '\\s*(?:选项|選項|项|項)?\\s*(?:是|为|為|才是|最)?\\s*(?:正确|正確|对的|對的|正解)',
       '\\s*(?:が|は)\\s*(?:正解|正しい)',
@@ -180,7 +180,8 @@ const VERDICT = new RegExp(
       '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
       '\\s*(?:درست|صحیح)(?:\\s*است)?',
     ].join('|') +
-    ')(?!\\s*(?:吗|嗎|么|麼|か|\\?))').normalize('NFKC'),
+    ')(?!\\s*(?:吗|嗎|么|麼|か|\\?))'
+  ).normalize('NFKC'),
   'iuy',
 );
 const OPTION_BEFORE = new RegExp(
@@ -193,7 +194,8 @@ const NEGATED_BEFORE = new RegExp(
   'iu',
 );
 const NEGATED_AFTER = new RegExp(
-  ('(?:\\*\\*|[*_)"\'”’」』\\]】])*(?:\\s*\\([^()\\n]{1,40}\\))?\\s*(?:' +
+  (
+    '(?:\\*\\*|[*_)"\'”’」』\\]】])*(?:\\s*\\([^()\\n]{1,40}\\))?\\s*(?:' +
     [
       '(?:is|was)\\s+(?:not|incorrect|wrong|false|ruled\\s+out|eliminated|out)(?![\\p{L}])',
       "isn['’]t",
@@ -207,7 +209,8 @@ const NEGATED_AFTER = new RegExp(
       '(?:adalah\\s+)?salah(?![\\p{L}])',
       'خطأ|خاطئ|ผิด|गलत|yanlış|نادرست|غلط',
     ].join('|') +
-    ')').normalize('NFKC'),
+    ')'
+  ).normalize('NFKC'),
   'iuy',
 );
 const CONDITIONAL_BEFORE = new RegExp(`(?:${wordAlternation(CONDITIONAL_WORDS)})\\s*(?:\\S+\\s+)?$`, 'iu');
@@ -222,7 +225,7 @@ export function isConditional(text: string, index: number): boolean {
   return CONDITIONAL_BEFORE.test(text.slice(Math.max(0, index - 24), index));
 }
 
-const LINE_START_PREFIX = /^[\s>#*_\-•(\[]*$/;
+const LINE_START_PREFIX = /^[\s>#*_\-•([]*$/;
 const REFUSAL = new RegExp(REFUSAL_PATTERNS.join('|').normalize('NFKC'), 'iu');
 const CONNECTIVES: ReadonlySet<string> = new Set([...CONNECTIVE_WORDS, ...HEDGE_WORDS]);
 const NEXT_WORD = /[ \t]+(\p{L}[\p{L}\p{M}'’]*)/uy;
@@ -263,7 +266,14 @@ function scriptOf(code: number): Script | undefined {
   if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x1e00 && code <= 0x1eff)) return 'latin';
   if (code >= 0x400 && code <= 0x52f) return 'cyrillic';
   if (code >= 0x370 && code <= 0x3ff) return 'greek';
-  if ((code >= 0x610 && code <= 0x61a) || (code >= 0x620 && code <= 0x65f) || (code >= 0x66e && code <= 0x6d3) || (code >= 0x6fa && code <= 0x6ff) || (code >= 0x750 && code <= 0x77f)) return 'arabic';
+  if (
+    (code >= 0x610 && code <= 0x61a) ||
+    (code >= 0x620 && code <= 0x65f) ||
+    (code >= 0x66e && code <= 0x6d3) ||
+    (code >= 0x6fa && code <= 0x6ff) ||
+    (code >= 0x750 && code <= 0x77f)
+  )
+    return 'arabic';
   if (code >= 0xe01 && code <= 0xe4e) return 'thai';
   if ((code >= 0x900 && code <= 0x963) || (code >= 0x966 && code <= 0x97f)) return 'devanagari';
   if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3131 && code <= 0x318e)) return 'hangul';
@@ -569,7 +579,12 @@ function choiceTextPrefix(context: Context, start: number): number | 'hedged' | 
   });
   if (best === undefined || tie) return undefined;
   const after = rest.slice(context.choices[best].length).trimStart();
-  if (after !== '' && HEDGE_AT_START.test(after) && context.choices.some((choice, index) => index !== best && after.replace(HEDGE_AT_START, '').startsWith(choice))) return 'hedged';
+  if (
+    after !== '' &&
+    HEDGE_AT_START.test(after) &&
+    context.choices.some((choice, index) => index !== best && after.replace(HEDGE_AT_START, '').startsWith(choice))
+  )
+    return 'hedged';
   return best;
 }
 
@@ -595,7 +610,10 @@ function wholeReply(context: Context, tokens: readonly LetterToken[]): ChoiceExt
   const leading = leadingLabel(context, tokens);
   if (leading) return leading;
 
-  const parts = text.trimEnd().split(SENTENCE_BREAK).filter((part) => part.trim() !== '');
+  const parts = text
+    .trimEnd()
+    .split(SENTENCE_BREAK)
+    .filter((part) => part.trim() !== '');
   if (parts.length >= 2) {
     const last = loneLetter(parts[parts.length - 1]);
     if (last && inRange(context, last.letter) && !loneLetter(parts[parts.length - 2])) return { status: 'found', letter: last.letter, rule: 'final-line' };
@@ -628,7 +646,8 @@ function leadingLabel(context: Context, tokens: readonly LetterToken[]): ChoiceE
     if (token === first || token.letter === first.letter) continue;
     if (isLineStartLabel(text, token)) return undefined;
     const firstLineEnd = text.indexOf('\n', first.end);
-    if ((firstLineEnd === -1 || token.start < firstLineEnd) && /\s$/.test(text.slice(0, token.start)) && /^[.):]\s/.test(text.slice(token.end, token.end + 2))) return undefined;
+    if ((firstLineEnd === -1 || token.start < firstLineEnd) && /\s$/.test(text.slice(0, token.start)) && /^[.):]\s/.test(text.slice(token.end, token.end + 2)))
+      return undefined;
   }
   const conflict = conflictingText(context, first);
   if (conflict) return { status: 'invalid', reason: conflict };
@@ -669,7 +688,7 @@ function referenceKind(text: string, token: LetterToken): ReferenceKind | undefi
   if (/(?:\*\*|__)\s*$/.test(before) && /^(?:\s*(?:\*\*|__)|[.):：])/.test(after)) return 'bold';
   if (/(?<!\*)\*$/.test(before) && /^\*(?!\*)/.test(after)) return 'bold';
   if (/(?:\$|\\\()\s*$/.test(before) && /^\s*(?:\$|\\\))/.test(after)) return 'latex';
-  if (/[(\[{【〔]\s*$/.test(before) && /^\s*[)\]}】〕]/.test(after)) return 'parenthesized';
+  if (/[([{【〔]\s*$/.test(before) && /^\s*[)\]}】〕]/.test(after)) return 'parenthesized';
   if (OPTION_BEFORE.test(before)) return 'option-word';
   OPTION_AFTER.lastIndex = token.end;
   if (OPTION_AFTER.test(text)) return 'option-word';

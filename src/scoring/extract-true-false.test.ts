@@ -16,7 +16,7 @@ const ROWS: Row[] = [
   ['This is incorrect.', 'false:marker', 'en'],
   ['Yes', 'true:leading-word', 'en'],
   ['No, Kyoto was the capital until 1869.', 'false:leading-word', 'en'],
-  ["True. Wait — actually, the answer is false.", 'false:marker', 'en'],
+  ['True. Wait — actually, the answer is false.', 'false:marker', 'en'],
   ["It's true that Tokyo is big, but the statement is false.", 'false:marker', 'en'],
   ["Not sure, but I'd say true.", 'true:marker', 'en'],
   ['Kyoto stayed the capital until 1869, so this claim is simply false.', 'false:marker', 'en'],

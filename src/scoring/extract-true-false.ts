@@ -15,9 +15,7 @@ import { emptyReplyReason, isConditional, prepareReply, wordAlternation } from '
 /** What made the extractor settle on a value. */
 export type TrueFalseRule = 'marker' | 'leading-word' | 'verdict-word';
 
-export type TrueFalseExtraction =
-  | { status: 'found'; value: 'true' | 'false'; rule: TrueFalseRule }
-  | { status: 'invalid'; reason: string };
+export type TrueFalseExtraction = { status: 'found'; value: 'true' | 'false'; rule: TrueFalseRule } | { status: 'invalid'; reason: string };
 
 export interface ExtractTrueFalseOptions {
   /** The reply's expected language (BCP 47). Words of every supported language are always read. */
@@ -89,7 +87,7 @@ const WORD = new RegExp(`(?:${WORDS})`, 'iuy');
 const VERDICT = new RegExp(`(?:${WORDS})`, 'giu');
 const MARKER = new RegExp([...ANSWER_MARKERS, ...STATEMENT_MARKERS].join('|').normalize('NFKC'), 'giu');
 const FILLER = new RegExp(`(?:[\\s:=\\-–—>*_"'“”‘’«»「」『』(\\[]|(?:${wordAlternation(TRUE_FALSE_FILLERS)}))+`, 'iuy');
-const LEADING = /[\s>#*_"'“‘«「『(\[]*/y;
+const LEADING = /[\s>#*_"'“‘«「『([]*/y;
 const NEGATION = new RegExp(`(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*`, 'iuy');
 const NEGATED_BEFORE = new RegExp(
   `(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*(?:(?:entirely|completely|quite|really|totally|necessarily|fully|wholly)\\s+)?$`,

@@ -54,7 +54,15 @@ describe('renderMcqPrompt', () => {
 
   it('rejects fewer than 2 or more than 26 choices', () => {
     assert.throws(() => renderMcqPrompt(QUESTION, ['only'], 'en'), InputError);
-    assert.throws(() => renderMcqPrompt(QUESTION, Array.from({ length: 27 }, (_, index) => `choice ${index}`), 'en'), InputError);
+    assert.throws(
+      () =>
+        renderMcqPrompt(
+          QUESTION,
+          Array.from({ length: 27 }, (_, index) => `choice ${index}`),
+          'en',
+        ),
+      InputError,
+    );
   });
 
   it('asks in words that the extractor reads back', () => {

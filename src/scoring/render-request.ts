@@ -33,8 +33,7 @@ export type RenderedRequest =
 /** Shuffles an item's choices with a seed that depends on the run seed and the item id, so every run with the same seed shows the same order. */
 export function showChoices(item: Item, shuffleSeed: number | null): ShownChoices {
   const choices = item.choices ?? [];
-  const choiceOrder =
-    shuffleSeed === null ? choices.map((_, index) => index) : seededPermutation(choices.length, hashToSeed(`${shuffleSeed}\u0000${item.id}`));
+  const choiceOrder = shuffleSeed === null ? choices.map((_, index) => index) : seededPermutation(choices.length, hashToSeed(`${shuffleSeed}\u0000${item.id}`));
   const shownChoices = choiceOrder.map((index) => choices[index]);
   let answer: string | undefined;
   if (item.answer !== undefined) {

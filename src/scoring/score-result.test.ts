@@ -6,7 +6,13 @@ import { scoreGeneration, scoreLogLikelihood } from './score-result.js';
 const mcq: Item = { id: 'x', kind: 'knowledge', format: 'mcq', prompt: 'Which?', choices: ['Tokyo', 'Kyoto', 'Osaka', 'Nara'], answer: 'B', language: 'en' };
 
 test('multiple choice by letter: right, wrong, invalid (counted, not silently wrong), and no key', () => {
-  assert.deepEqual(scoreGeneration(mcq, 'The answer is **B**.', 'B'), { status: 'scored', method: 'letter', metrics: { accuracy: 1, invalid: 0 }, extracted: 'B', details: { rule: 'marker' } });
+  assert.deepEqual(scoreGeneration(mcq, 'The answer is **B**.', 'B'), {
+    status: 'scored',
+    method: 'letter',
+    metrics: { accuracy: 1, invalid: 0 },
+    extracted: 'B',
+    details: { rule: 'marker' },
+  });
   assert.equal(scoreGeneration(mcq, 'Answer: A', 'B').metrics.accuracy, 0);
   const invalid = scoreGeneration(mcq, 'I cannot say.', 'B');
   assert.equal(invalid.status, 'invalid');

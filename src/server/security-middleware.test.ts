@@ -6,7 +6,10 @@ import { startLocalServer } from './start-local-server.js';
 
 function app(options: Partial<Parameters<typeof securityMiddleware>[0]> = {}): Hono {
   const hono = new Hono();
-  hono.use('*', securityMiddleware({ name: 'test app', maxBodyBytes: 16, sameOrigin: true, headers: () => ({ ...BASE_SECURITY_HEADERS, 'X-Extra': 'yes' }), ...options }));
+  hono.use(
+    '*',
+    securityMiddleware({ name: 'test app', maxBodyBytes: 16, sameOrigin: true, headers: () => ({ ...BASE_SECURITY_HEADERS, 'X-Extra': 'yes' }), ...options }),
+  );
   hono.get('/', (c) => c.text('page'));
   hono.post('/save', async (c) => c.text(`saved ${(await c.req.text()).length}`));
   return hono;
@@ -32,7 +35,10 @@ test('a state-changing request from another origin is refused; same origin, no O
   assert.equal((await post('http://127.0.0.1:4174')).status, 200);
   assert.equal((await post()).status, 200);
   assert.equal((await hono.request('/', { headers: { host: '127.0.0.1:4174', origin: 'http://attacker.example' } })).status, 200);
-  assert.equal((await app({ sameOrigin: false }).request('/save', { method: 'POST', body: 'x', headers: { host: '127.0.0.1', origin: 'http://other.example' } })).status, 200);
+  assert.equal(
+    (await app({ sameOrigin: false }).request('/save', { method: 'POST', body: 'x', headers: { host: '127.0.0.1', origin: 'http://other.example' } })).status,
+    200,
+  );
 });
 
 test('every answer carries the security headers; a refusal can be shaped by the app', async () => {

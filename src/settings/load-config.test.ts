@@ -12,7 +12,17 @@ test('reads models, dataset and options', () => {
   const file = join(directory, 'good.yaml');
   writeFileSync(
     file,
-    ['dataset: builtin:sample', 'models:', '  - openai:qwen', '  - spec: llama:./m.gguf', '    concurrency: 2', 'options:', '  kinds: [knowledge]', '  shuffleSeed: 7', ''].join('\n'),
+    [
+      'dataset: builtin:sample',
+      'models:',
+      '  - openai:qwen',
+      '  - spec: llama:./m.gguf',
+      '    concurrency: 2',
+      'options:',
+      '  kinds: [knowledge]',
+      '  shuffleSeed: 7',
+      '',
+    ].join('\n'),
   );
   const config = loadConfig(file);
   assert.equal(config?.dataset, 'builtin:sample');
@@ -23,11 +33,14 @@ test('reads models, dataset and options', () => {
 test('a bad field is reported with file, line and field', () => {
   const file = join(directory, 'bad.yaml');
   writeFileSync(file, ['dataset: builtin:sample', 'models:', '  - spec: openai:x', '    concurrency: -3', ''].join('\n'));
-  assert.throws(() => loadConfig(file), (error: unknown) => {
-    assert.ok(error instanceof InputError);
-    assert.match(error.message, /bad\.yaml:4: models\.0\.concurrency: /);
-    return true;
-  });
+  assert.throws(
+    () => loadConfig(file),
+    (error: unknown) => {
+      assert.ok(error instanceof InputError);
+      assert.match(error.message, /bad\.yaml:4: models\.0\.concurrency: /);
+      return true;
+    },
+  );
 });
 
 test('an unknown key and broken YAML are errors; a missing default file is not', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { InputError } from '../errors/culturekit-error.js';
-import { modelEntrySchema, runOptionsSchema } from '../schema/manifest.js';
+import { callPolicySchema, modelEntrySchema, runOptionsSchema } from '../schema/manifest.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 
 /** `culturekit.config.yaml`: models, dataset, model-call policies and run options. How it merges with flags: `resolveRunSettings`. */
@@ -15,11 +15,7 @@ export const configSchema = z
     models: z.array(z.union([z.string().min(1), modelEntrySchema.strict()])).optional(),
     judges: z.array(z.union([z.string().min(1), modelEntrySchema.strict()])).optional(),
     judgeBaseUrl: z.string().optional(),
-    concurrency: z.number().int().positive().optional(),
-    requestsPerMinute: z.number().positive().optional(),
-    timeoutMs: z.number().int().positive().optional(),
-    maxRetries: z.number().int().nonnegative().optional(),
-    threads: z.number().int().positive().optional(),
+    ...callPolicySchema.shape,
     /** Run options; the same fields and checks as a manifest's `options`. */
     options: runOptionsSchema.partial().strict().optional(),
   })

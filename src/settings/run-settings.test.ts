@@ -4,13 +4,18 @@ import { InputError } from '../errors/culturekit-error.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 import { resolveModelSettings, resolveRunOptions, resolveRunSettings } from './run-settings.js';
 
-test('model settings: flag > the entry\'s own value > the config\'s top level > the default; resolving twice changes nothing', () => {
+test("model settings: flag > the entry's own value > the config's top level > the default; resolving twice changes nothing", () => {
   const entry = { spec: 'openai:a', concurrency: 32 };
   assert.equal(resolveModelSettings(entry, { defaults: { concurrency: 16 } }).concurrency, 32);
   assert.equal(resolveModelSettings({ spec: 'openai:a' }, { defaults: { concurrency: 16 } }).concurrency, 16);
   assert.equal(resolveModelSettings(entry, { overrides: { concurrency: 4 }, defaults: { concurrency: 16 } }).concurrency, 4);
   const resolved = resolveModelSettings({ spec: 'openai:a' });
-  assert.deepEqual(resolved, { spec: 'openai:a', concurrency: RUN_DEFAULTS.concurrency, timeoutMs: RUN_DEFAULTS.timeoutMs, maxRetries: RUN_DEFAULTS.maxRetries });
+  assert.deepEqual(resolved, {
+    spec: 'openai:a',
+    concurrency: RUN_DEFAULTS.concurrency,
+    timeoutMs: RUN_DEFAULTS.timeoutMs,
+    maxRetries: RUN_DEFAULTS.maxRetries,
+  });
   assert.deepEqual(resolveModelSettings(resolved), resolved);
 });
 

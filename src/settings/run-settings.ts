@@ -117,7 +117,7 @@ function parseFlagOptions(options: RunFlagLayer['options']): Partial<RunOptions>
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const key = issue.path[0] as keyof RunOptions;
-    const given = (options ?? {})[key];
+    const given = options?.[key];
     return `${OPTION_FLAGS[key] ?? key}: ${issue.message}${issue.path.length > 1 ? ` (got "${String((given as unknown[])[issue.path[1] as number])}")` : ''}`;
   });
   throw new InputError(problems.join('\n'));
@@ -198,7 +198,9 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
   if (!models && !flags.resume) models = await sources.discoverModels?.();
   const judgeBaseUrl = flags.judgeBaseUrl ?? config.judgeBaseUrl ?? baseUrl;
   const resolveAll = (entries: ModelEntry[] | undefined, url: string | undefined) =>
-    (entries ?? []).map((entry) => resolveModelSettings(entry.spec.startsWith('openai:') && !entry.baseUrl && url ? { ...entry, baseUrl: url } : entry, policies));
+    (entries ?? []).map((entry) =>
+      resolveModelSettings(entry.spec.startsWith('openai:') && !entry.baseUrl && url ? { ...entry, baseUrl: url } : entry, policies),
+    );
   return {
     ...common,
     resume: flags.resume,
@@ -211,11 +213,18 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
 
 function checkResumeConflicts(resumed: RunManifest, flags: RunFlagLayer & { options: Partial<RunOptions> }): void {
   const conflict = (what: string, given: string, stored: string) =>
-    new InputError(`--resume ${resumed.id} continues that run with its own ${what} (${stored}), but ${given} was given: drop it, or start a new run without --resume`);
+    new InputError(
+      `--resume ${resumed.id} continues that run with its own ${what} (${stored}), but ${given} was given: drop it, or start a new run without --resume`,
+    );
   if (flags.dataset !== undefined && flags.dataset !== resumed.dataset.ref) throw conflict('dataset', `--dataset ${flags.dataset}`, resumed.dataset.ref);
-  const specs = (entries: ModelEntry[] | undefined) => (entries ?? []).map((entry) => entry.spec).sort().join(', ');
+  const specs = (entries: ModelEntry[] | undefined) =>
+    (entries ?? [])
+      .map((entry) => entry.spec)
+      .sort()
+      .join(', ');
   if (flags.models && specs(flags.models) !== specs(resumed.models)) throw conflict('models', `--model ${specs(flags.models)}`, specs(resumed.models));
-  if (flags.judges && specs(flags.judges) !== specs(resumed.judges)) throw conflict('judges', `--judge ${specs(flags.judges)}`, specs(resumed.judges) || 'none');
+  if (flags.judges && specs(flags.judges) !== specs(resumed.judges))
+    throw conflict('judges', `--judge ${specs(flags.judges)}`, specs(resumed.judges) || 'none');
   for (const [key, value] of Object.entries(flags.options) as [keyof RunOptions, unknown][]) {
     if (JSON.stringify(value) !== JSON.stringify(resumed.options[key] ?? null)) {
       throw conflict(`option ${key}`, `${OPTION_FLAGS[key]} ${JSON.stringify(value)}`, JSON.stringify(resumed.options[key] ?? null));

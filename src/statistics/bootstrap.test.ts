@@ -37,7 +37,13 @@ test('edge cases: no data, one value, constant data', () => {
 });
 
 test('macro bootstrap keeps each group: a group with no spread adds none', () => {
-  const result = bootstrapMeanOfGroupMeans([[1, 1, 1, 1], [0, 1]], { seed: 1 });
+  const result = bootstrapMeanOfGroupMeans(
+    [
+      [1, 1, 1, 1],
+      [0, 1],
+    ],
+    { seed: 1 },
+  );
   assert.equal(result.estimate, 0.75);
   assert.equal(result.n, 6);
   // The first group always averages 1, the second 0, 0.5 or 1: replicates lie in {0.5, 0.75, 1}.
@@ -75,7 +81,10 @@ test('seeded bootstrap 95% intervals cover a true proportion and a true mean 93â
     if (proportion[0] <= 0.3 && 0.3 <= proportion[1]) proportionCovered++;
     if (mean[0] <= trueMean && trueMean <= mean[1]) meanCovered++;
   }
-  for (const [name, covered] of [['proportion', proportionCovered], ['mean', meanCovered]] as const) {
+  for (const [name, covered] of [
+    ['proportion', proportionCovered],
+    ['mean', meanCovered],
+  ] as const) {
     const coverage = covered / simulations;
     assert.ok(coverage >= 0.93 && coverage <= 0.97, `${name} coverage ${coverage}`);
   }

@@ -36,7 +36,11 @@ test('coefficients, p-values, intervals and lines match scipy on every reference
     close(actual.spearman.p, expected.spearman.p, 1e-4, label('spearman p'));
     close(actual.kendall.p, expected.kendall.p, 1e-4, label('kendall p'));
     // Relative agreement too, for the tiny p-values (1e-208) that an absolute tolerance cannot see.
-    for (const [name, a, e] of [['pearson', actual.pearson.p, expected.pearson.p], ['spearman', actual.spearman.p, expected.spearman.p], ['kendall', actual.kendall.p, expected.kendall.p]] as const) {
+    for (const [name, a, e] of [
+      ['pearson', actual.pearson.p, expected.pearson.p],
+      ['spearman', actual.spearman.p, expected.spearman.p],
+      ['kendall', actual.kendall.p, expected.kendall.p],
+    ] as const) {
       if (e > 0) assert.ok(Math.abs(a - e) / e < 1e-6, label(`${name} p relative: ${a} vs ${e}`));
     }
     assert.equal(actual.kendall.method, expected.kendall.method, label('kendall method'));
@@ -63,7 +67,8 @@ test('too few points, constant and non-finite inputs give NaN with a reason', ()
     const result = correlate(x, y);
     assert.equal(result.reason, reason);
     assert.equal(result.n, x.length);
-    for (const value of [result.pearson.r, result.pearson.p, result.spearman.rho, result.kendall.tau, result.kendall.p, result.line.slope]) assert.ok(Number.isNaN(value));
+    for (const value of [result.pearson.r, result.pearson.p, result.spearman.rho, result.kendall.tau, result.kendall.p, result.line.slope])
+      assert.ok(Number.isNaN(value));
   }
   assert.throws(() => correlate([1, 2, 3], [1, 2]), /paired samples/);
 });

@@ -179,9 +179,7 @@ function kendallTau(x: readonly number[], y: readonly number[]): { tau: number; 
   }
   const m = n * (n - 1);
   const variance =
-    (m * (2 * n + 5) - xTies.variance - yTies.variance) / 18 +
-    (2 * xTies.pairs * yTies.pairs) / m +
-    (xTies.cubic * yTies.cubic) / (9 * m * (n - 2));
+    (m * (2 * n + 5) - xTies.variance - yTies.variance) / 18 + (2 * xTies.pairs * yTies.pairs) / m + (xTies.cubic * yTies.cubic) / (9 * m * (n - 2));
   const z = concordantMinusDiscordant / Math.sqrt(variance);
   return { tau, p: Math.min(1, complementaryErrorFunction(Math.abs(z) / Math.SQRT2)), method: 'asymptotic' };
 }

@@ -30,9 +30,15 @@ test('a wrong field or unreadable JSON names the file (and the field)', () => {
   const folder = mkdtempSync(join(tmpdir(), 'ck-manifest-'));
   const path = join(folder, MANIFEST_FILE);
   writeFileSync(path, JSON.stringify({ ...manifest, options: { ...manifest.options, temperature: -1 } }));
-  assert.throws(() => readManifestFile(path), (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: options.temperature: `));
+  assert.throws(
+    () => readManifestFile(path),
+    (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: options.temperature: `),
+  );
   writeFileSync(path, '{ not json');
-  assert.throws(() => readManifestFile(path), (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: not a readable run manifest: `));
+  assert.throws(
+    () => readManifestFile(path),
+    (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: not a readable run manifest: `),
+  );
 });
 
 test('the store checks what it reads back: a corrupted stored row names the store, the run and the field', () => {
@@ -40,8 +46,29 @@ test('the store checks what it reads back: a corrupted stored row names the stor
   const store = openStore(path);
   store.saveRun(manifest, null, 'finished');
   assert.deepEqual(store.getRun(manifest.id)?.manifest, manifest);
-  const row = { runId: manifest.id, model: 'openai:m', condition: 'plain', itemId: 'a', kind: 'knowledge', format: 'mcq', language: 'en', template: 't', prompt: 'p', status: 'scored', method: 'letter', metrics: { accuracy: 1 }, latencyMs: 1, usage: { inputTokens: 1, outputTokens: 1 }, cached: false, attempts: 1, completedAt: 'now' } as const;
+  const row = {
+    runId: manifest.id,
+    model: 'openai:m',
+    condition: 'plain',
+    itemId: 'a',
+    kind: 'knowledge',
+    format: 'mcq',
+    language: 'en',
+    template: 't',
+    prompt: 'p',
+    status: 'scored',
+    method: 'letter',
+    metrics: { accuracy: 1 },
+    latencyMs: 1,
+    usage: { inputTokens: 1, outputTokens: 1 },
+    cached: false,
+    attempts: 1,
+    completedAt: 'now',
+  } as const;
   store.saveResult({ ...row, attempts: -1 });
-  assert.throws(() => [...store.iterateResults(manifest.id)], (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: run ${manifest.id}: attempts: `));
+  assert.throws(
+    () => [...store.iterateResults(manifest.id)],
+    (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: run ${manifest.id}: attempts: `),
+  );
   store.close();
 });

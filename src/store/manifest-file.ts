@@ -5,7 +5,6 @@ import { issueLines } from '../schema/issue-lines.js';
 import { runManifestSchema, type RunManifest } from '../schema/manifest.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 
-
 /** The manifest file of a run folder. */
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -45,5 +44,5 @@ export function readManifestFile(path: string): RunManifest {
  * writeManifestFile('runs/demo', manifest);
  */
 export function writeManifestFile(outDir: string, manifest: RunManifest): void {
-  writeFileAtomic(join(outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  writeFileAtomic(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
 }

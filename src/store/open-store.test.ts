@@ -20,10 +20,23 @@ const manifest: RunManifest = {
 
 function row(itemId: string, status: ResultRow['status']): ResultRow {
   return {
-    runId: manifest.id, model: 'openai:m', condition: 'plain', itemId, kind: 'knowledge', format: 'mcq', language: 'en',
-    template: 'mcq-letter@1', prompt: [{ role: 'user', content: 'q' }], status, method: 'letter',
-    metrics: status === 'scored' ? { accuracy: 1 } : {}, latencyMs: 1, usage: { inputTokens: 3, outputTokens: 2 },
-    cached: false, attempts: 1, completedAt: '2026-01-01T00:00:01.000Z',
+    runId: manifest.id,
+    model: 'openai:m',
+    condition: 'plain',
+    itemId,
+    kind: 'knowledge',
+    format: 'mcq',
+    language: 'en',
+    template: 'mcq-letter@1',
+    prompt: [{ role: 'user', content: 'q' }],
+    status,
+    method: 'letter',
+    metrics: status === 'scored' ? { accuracy: 1 } : {},
+    latencyMs: 1,
+    usage: { inputTokens: 3, outputTokens: 2 },
+    cached: false,
+    attempts: 1,
+    completedAt: '2026-01-01T00:00:01.000Z',
   };
 }
 
@@ -38,16 +51,16 @@ test('results and cache survive reopening; a result is replaced, never duplicate
 
   const reopened = openStore(path);
   assert.equal(reopened.countResults(manifest.id), 2);
-  assert.deepEqual(
-    [...reopened.resultStatuses(manifest.id)].sort(),
-    [
-      [resultKey('openai:m', 'plain', 'a'), 'scored'],
-      [resultKey('openai:m', 'plain', 'b'), 'scored'],
-    ],
-  );
+  assert.deepEqual([...reopened.resultStatuses(manifest.id)].sort(), [
+    [resultKey('openai:m', 'plain', 'a'), 'scored'],
+    [resultKey('openai:m', 'plain', 'b'), 'scored'],
+  ]);
   assert.equal(reopened.getCached('k1'), '{"x":1}');
   assert.equal(reopened.getCached('missing'), undefined);
-  assert.deepEqual([...reopened.iterateResults(manifest.id)].map((result) => result.itemId), ['a', 'b']);
+  assert.deepEqual(
+    [...reopened.iterateResults(manifest.id)].map((result) => result.itemId),
+    ['a', 'b'],
+  );
   assert.equal(reopened.getRun(manifest.id)?.outDir, 'runs/x');
   reopened.setRunStatus(manifest.id, 'finished');
   assert.equal(reopened.getRun(manifest.id)?.status, 'finished');

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../schema/result.js';
@@ -83,15 +83,11 @@ export class Store {
     this.statements = {
       getCache: database.prepare<[string], { value: string }>('SELECT value FROM cache WHERE key = ?'),
       putCache: database.prepare('INSERT OR REPLACE INTO cache (key, value, created_at) VALUES (?, ?, ?)'),
-      putResult: database.prepare(
-        'INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
+      putResult: database.prepare('INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row) VALUES (?, ?, ?, ?, ?, ?)'),
       resultKeys: database.prepare<[string], { model: string; condition: string; item_id: string; status: string }>(
         'SELECT model, condition, item_id, status FROM results WHERE run_id = ?',
       ),
-      resultRows: database.prepare<[string], { row: string }>(
-        'SELECT row FROM results WHERE run_id = ? ORDER BY model, condition, item_id',
-      ),
+      resultRows: database.prepare<[string], { row: string }>('SELECT row FROM results WHERE run_id = ? ORDER BY model, condition, item_id'),
       countResults: database.prepare<[string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ?'),
       getRun: database.prepare<[string], { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }>(
         'SELECT * FROM runs WHERE id = ?',
@@ -181,7 +177,10 @@ export class Store {
   }
 }
 
-function toStoredRun(row: { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }, path: string): StoredRun {
+function toStoredRun(
+  row: { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string },
+  path: string,
+): StoredRun {
   return {
     id: row.id,
     manifest: parseRunManifest(JSON.parse(row.manifest), `${path}: manifest of run ${row.id}`),

@@ -1,6 +1,7 @@
 /** Combining marks dropped when folding: Latin/Greek/Cyrillic accents, Arabic short vowels and tatweel. */
 const DROPPED_MARKS = /[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g;
 const ARABIC_ALEFS = /[أإآٱ]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**

@@ -46,7 +46,12 @@ export class RunViewCache {
 
   constructor(
     private readonly store: Store,
-    private readonly options: { metric: string; size?: number; idPrefix?: string; groupHref?: (runId: string, groupBy: string, group: string, kind: string) => string | undefined },
+    private readonly options: {
+      metric: string;
+      size?: number;
+      idPrefix?: string;
+      groupHref?: (runId: string, groupBy: string, group: string, kind: string) => string | undefined;
+    },
   ) {}
 
   get(runId: string): RunView | undefined {
@@ -68,7 +73,10 @@ export class RunViewCache {
 
   private load(run: StoredRun, results: number): RunView {
     const rows = [...this.store.iterateResults(run.id)];
-    const report = buildRunReport({ id: run.id, source: `store ${this.store.path}`, manifest: run.manifest, status: run.status, rows }, { metric: this.options.metric });
+    const report = buildRunReport(
+      { id: run.id, source: `store ${this.store.path}`, manifest: run.manifest, status: run.status, rows },
+      { metric: this.options.metric },
+    );
     const items = rows.map(
       (row): IndexedItem => ({
         model: row.model,

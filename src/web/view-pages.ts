@@ -28,7 +28,8 @@ export function runHref(runId: string): string {
 
 export function itemsHref(runId: string, filters: ItemFilters = {}): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) query.set(key, String(value));
+  for (const [key, value] of Object.entries(filters))
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) query.set(key, String(value));
   const text = query.toString();
   return `${runHref(runId)}/items${text ? `?${text}` : ''}`;
 }
@@ -121,7 +122,11 @@ ${select('status', 'status', itemOutcomes, filters.status)}
           html`<tr data-country="${item.country ?? ''}" data-outcome="${item.outcome}"><td class="mono item-id"><a href="${itemHref(run.id, item)}">${item.itemId}</a></td>${severalSeries ? html`<td class="mono">${seriesLabel(item.model, item.condition)}</td>` : ''}<td>${item.kind}</td><td data-field="country">${item.country ?? ''}</td><td dir="auto">${item.category ?? ''}</td><td>${item.language}</td><td class="preview" dir="auto" lang="${item.language}">${item.preview}</td><td>${item.answer ?? ''}</td><td dir="auto">${item.extracted ?? ''}</td><td class="outcome-${item.outcome} status-${item.outcome}">${item.outcome}</td></tr>`,
       )}</tbody></table></div>`
     : html`<p class="empty">No result matches these filters.</p>`;
-  return page(`Results of ${run.id}`, [{ href: runHref(run.id), label: run.id }, { label: 'results' }], html`${form}${pager}${table}${shown.length ? pager : ''}`);
+  return page(
+    `Results of ${run.id}`,
+    [{ href: runHref(run.id), label: run.id }, { label: 'results' }],
+    html`${form}${pager}${table}${shown.length ? pager : ''}`,
+  );
 }
 
 /** Every string under a `reasoning` key in a result's details (judge verdicts), with where it was found. */
@@ -196,15 +201,23 @@ ${fact('completed', row.completedAt)}
 ${row.error ? html`<h3>Error</h3><div class="text-block status-error" data-field="error" dir="auto">${row.error}</div>` : ''}
 <h3>Prompt</h3>
 ${messages.map((message) => html`<h4>${message.role}</h4><div class="text-block" data-field="prompt" dir="auto" lang="${lang}">${message.content}</div>`)}
-${row.choices?.length ? html`<h3>Choices as shown</h3><ul class="choices">${row.choices.map((choice, index) => {
-    const letter = String.fromCharCode(65 + index);
-    const marks = [letter === row.answer ? 'right answer' : '', letter === row.extracted ? 'chosen' : ''].filter(Boolean).join(', ');
-    return html`<li><span class="mono">${letter}.</span> <span data-field="choice" dir="auto" lang="${lang}">${choice}</span>${marks ? html` <strong>(${marks})</strong>` : ''}</li>`;
-  })}</ul>` : ''}
+${
+  row.choices?.length
+    ? html`<h3>Choices as shown</h3><ul class="choices">${row.choices.map((choice, index) => {
+        const letter = String.fromCharCode(65 + index);
+        const marks = [letter === row.answer ? 'right answer' : '', letter === row.extracted ? 'chosen' : ''].filter(Boolean).join(', ');
+        return html`<li><span class="mono">${letter}.</span> <span data-field="choice" dir="auto" lang="${lang}">${choice}</span>${marks ? html` <strong>(${marks})</strong>` : ''}</li>`;
+      })}</ul>`
+    : ''
+}
 <h3>Response</h3>
 ${row.response !== undefined ? html`<div class="text-block" data-field="response" dir="auto" lang="${lang}">${row.response}</div>` : html`<p class="empty">No response.</p>`}
-${verdicts.length ? html`<h3>Judges</h3><div class="table-scroll"><table data-table="judges"><thead><tr><th>rubric</th><th>judge</th><th>verdict</th><th>scores</th><th>reasoning</th></tr></thead>
-<tbody>${verdicts.map((verdict) => html`<tr><td class="mono">${verdict.rubric}</td><td class="mono">${verdict.judge}</td><td class="status-${verdict.status}">${verdict.status}</td><td>${verdict.metrics}</td><td data-field="reasoning" dir="auto">${verdict.reasoning ?? verdict.reason ?? ''}</td></tr>`)}</tbody></table></div>` : ''}
+${
+  verdicts.length
+    ? html`<h3>Judges</h3><div class="table-scroll"><table data-table="judges"><thead><tr><th>rubric</th><th>judge</th><th>verdict</th><th>scores</th><th>reasoning</th></tr></thead>
+<tbody>${verdicts.map((verdict) => html`<tr><td class="mono">${verdict.rubric}</td><td class="mono">${verdict.judge}</td><td class="status-${verdict.status}">${verdict.status}</td><td>${verdict.metrics}</td><td data-field="reasoning" dir="auto">${verdict.reasoning ?? verdict.reason ?? ''}</td></tr>`)}</tbody></table></div>`
+    : ''
+}
 ${reasoning.length ? html`<h3>Judge reasoning</h3>${reasoning.map((entry) => html`<h4 class="mono">${entry.path}</h4><div class="text-block" data-field="reasoning" dir="auto">${entry.text}</div>`)}` : ''}
 ${row.details ? html`<h3>Scoring details</h3><div class="text-block mono" data-field="details">${JSON.stringify(row.details, null, 2)}</div>` : ''}`;
   return page(`${row.itemId}`, [{ href: runHref(run.id), label: run.id }, { href: itemsHref(run.id), label: 'results' }, { label: row.itemId }], body);

@@ -8,17 +8,30 @@ const edges = readImportEdges(root);
 
 describe('import graph of src/', () => {
   it('finds cycles with Tarjan (self-check on a known graph)', () => {
-    const cycles = findCycles(['a', 'b', 'c', 'd'], [['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd'], ['d', 'd']]);
+    const cycles = findCycles(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['c', 'd'],
+        ['d', 'd'],
+      ],
+    );
     assert.deepEqual(cycles.map((cycle) => cycle.join(',')).sort(), ['a,b,c', 'd']);
     assert.deepEqual(findCycles(['a', 'b'], [['a', 'b']]), []);
   });
 
   it('has no cycle between top-level folders (static or dynamic imports)', () => {
     const folders = new Set(listSourceFiles(root).map(folderOf));
-    const folderEdges = edges.filter((edge) => folderOf(edge.from) !== folderOf(edge.to)).map((edge) => [folderOf(edge.from), folderOf(edge.to)] as [string, string]);
+    const folderEdges = edges
+      .filter((edge) => folderOf(edge.from) !== folderOf(edge.to))
+      .map((edge) => [folderOf(edge.from), folderOf(edge.to)] as [string, string]);
     const cycles = findCycles(folders, folderEdges);
     const explain = cycles.map((cycle) => {
-      const inside = edges.filter((edge) => cycle.includes(folderOf(edge.from)) && cycle.includes(folderOf(edge.to)) && folderOf(edge.from) !== folderOf(edge.to));
+      const inside = edges.filter(
+        (edge) => cycle.includes(folderOf(edge.from)) && cycle.includes(folderOf(edge.to)) && folderOf(edge.from) !== folderOf(edge.to),
+      );
       return `${cycle.join(' ↔ ')}:\n${inside.map((edge) => `  ${edge.from} → ${edge.to}`).join('\n')}`;
     });
     assert.deepEqual(explain, []);
@@ -26,15 +39,26 @@ describe('import graph of src/', () => {
 
   it('has no cycle between files through static imports that stay at run time', () => {
     const files = listSourceFiles(root);
-    const cycles = findCycles(files, edges.filter((edge) => !edge.dynamic && !edge.typeOnly).map((edge) => [edge.from, edge.to] as [string, string]));
+    const cycles = findCycles(
+      files,
+      edges.filter((edge) => !edge.dynamic && !edge.typeOnly).map((edge) => [edge.from, edge.to] as [string, string]),
+    );
     assert.deepEqual(cycles, []);
   });
 
   it('keeps every folder to the imports docs/ARCHITECTURE.md allows', () => {
     const table = readLayerTable(root);
     const folders = [...new Set(listSourceFiles(root).map(folderOf))].sort();
-    assert.deepEqual(folders.filter((folder) => !table.has(folder)), [], 'every folder of src/ has a row in the layer table of docs/ARCHITECTURE.md');
-    assert.deepEqual([...table.keys()].filter((folder) => !folders.includes(folder)), [], 'the layer table names no folder that does not exist');
+    assert.deepEqual(
+      folders.filter((folder) => !table.has(folder)),
+      [],
+      'every folder of src/ has a row in the layer table of docs/ARCHITECTURE.md',
+    );
+    assert.deepEqual(
+      [...table.keys()].filter((folder) => !folders.includes(folder)),
+      [],
+      'the layer table names no folder that does not exist',
+    );
     const violations = new Set<string>();
     for (const edge of edges) {
       const from = folderOf(edge.from);

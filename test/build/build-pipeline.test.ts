@@ -121,7 +121,10 @@ test('the outputs load as a dataset for culturekit eval', async () => {
   const combined = await loadDataset(join(out, 'dataset.jsonl'));
   assert.equal(combined.items.length, 10);
   assert.equal(combined.descriptions.length, 2);
-  const rejected = readFileSync(join(out, 'rejected.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const rejected = readFileSync(join(out, 'rejected.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(rejected.length, 9);
   assert.ok(rejected.every((rejection) => rejection.reasons.length > 0));
 });
@@ -150,12 +153,19 @@ test('templates from files: placeholders are checked and the id follows the cont
   assert.equal(template.system, 'Reply in JSON.');
   const bad = join(directory, 'bad.txt');
   writeFileSync(bad, 'Write about {{descripton}}.');
-  assert.throws(() => loadTemplateFile('knowledge', bad), (error: unknown) => error instanceof InputError && /unknown placeholder \{\{descripton\}\}/.test(error.message));
+  assert.throws(
+    () => loadTemplateFile('knowledge', bad),
+    (error: unknown) => error instanceof InputError && /unknown placeholder \{\{descripton\}\}/.test(error.message),
+  );
 });
 
 test('invalid source records are reported as file:line: field: problem', async () => {
   const file = join(directory, 'bad-sources.jsonl');
-  writeFileSync(file, [JSON.stringify({ country: 'XX', topic: 'food', text: 'Something.' }), JSON.stringify({ country: 'JP', text: 'No topic here.' }), '{not json'].join('\n') + '\n');
+  writeFileSync(
+    file,
+    [JSON.stringify({ country: 'XX', topic: 'food', text: 'Something.' }), JSON.stringify({ country: 'JP', text: 'No topic here.' }), '{not json'].join('\n') +
+      '\n',
+  );
   await assert.rejects(readSources(file), (error: unknown) => {
     assert.ok(error instanceof DatasetError);
     assert.match(error.message, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: country: `));
@@ -168,8 +178,23 @@ test('invalid source records are reported as file:line: field: problem', async (
 test('the CLI writes the outputs and a summary, with progress on stderr', async () => {
   const out = join(directory, 'cli-out');
   const { code, stdout, stderr } = await runCli([
-    'build', '--sources', sourcesFile, '--generator', 'openai:test-model', '--base-url', server.url, '--out', out,
-    '--languages', 'en,ja', '--knowledge', '6', '--safety', '2', '--db', join(directory, 'store.db'),
+    'build',
+    '--sources',
+    sourcesFile,
+    '--generator',
+    'openai:test-model',
+    '--base-url',
+    server.url,
+    '--out',
+    out,
+    '--languages',
+    'en,ja',
+    '--knowledge',
+    '6',
+    '--safety',
+    '2',
+    '--db',
+    join(directory, 'store.db'),
   ]);
   assert.equal(code, 0, stderr);
   assert.match(stderr, /generate 8\/8/);
@@ -177,7 +202,10 @@ test('the CLI writes the outputs and a summary, with progress on stderr', async 
   const manifest = JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8'));
   assert.equal(manifest.counts.items, 10);
   assert.equal(manifest.calls.cached, 10);
-  const lines = readFileSync(join(out, 'items.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const lines = readFileSync(join(out, 'items.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.deepEqual(lines, result.items);
 });
 

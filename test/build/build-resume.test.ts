@@ -38,7 +38,28 @@ before(async () => {
 after(async () => server.close());
 
 function args(out: string, database: string): string[] {
-  return ['build', '--sources', sources, '--generator', 'openai:test-model', '--base-url', server.url, '--out', out, '--db', database, '--languages', 'en,ja', '--knowledge', '6', '--safety', '2', '--concurrency', '1', '--quiet'];
+  return [
+    'build',
+    '--sources',
+    sources,
+    '--generator',
+    'openai:test-model',
+    '--base-url',
+    server.url,
+    '--out',
+    out,
+    '--db',
+    database,
+    '--languages',
+    'en,ja',
+    '--knowledge',
+    '6',
+    '--safety',
+    '2',
+    '--concurrency',
+    '1',
+    '--quiet',
+  ];
 }
 
 function cachedCalls(database: string): number {

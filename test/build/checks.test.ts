@@ -46,7 +46,17 @@ test('multiple choice: the answer must pick exactly one option, in any of the us
   assert.equal(pick('a hug').item?.answer, 'D');
   assert.match(pick('E').reasons[0].message, /picks no option/);
   assert.match(pick(['A', 'B']).reasons[0].message, /picks 2 options \(A, B\)/);
-  const flagged = knowledgeCandidate({ question: 'Greeting in Thailand?', options: [{ text: 'A wai', correct: true }, { text: 'A hug', correct: true }] }, 1, context);
+  const flagged = knowledgeCandidate(
+    {
+      question: 'Greeting in Thailand?',
+      options: [
+        { text: 'A wai', correct: true },
+        { text: 'A hug', correct: true },
+      ],
+    },
+    1,
+    context,
+  );
   assert.equal(flagged.reasons[0].check, 'answer');
   const keyed = knowledgeCandidate({ question: 'Greeting in Thailand?', options: { A: 'A wai', B: 'A hug' }, answer: 'A' }, 1, context);
   assert.deepEqual(keyed.item?.choices, ['A wai', 'A hug']);
@@ -55,27 +65,61 @@ test('multiple choice: the answer must pick exactly one option, in any of the us
 test('checks: options distinct, answers not leaked, schema', () => {
   const item = (fields: Record<string, unknown>) => knowledgeCandidate(fields, 1, context).item!;
   const repeated = item({ question: 'In Thailand, which greeting do people use with elders?', options: ['The wai', 'the wai!', 'A handshake'], answer: 'A' });
-  assert.deepEqual(checkItem(repeated).map((reason) => reason.check), ['options']);
-  const leaked = item({ question: 'In Thailand people greet elders with a wai. Which greeting do people use with elders?', options: ['A wai', 'A handshake', 'A hug'], answer: 'A' });
-  assert.deepEqual(checkItem(leaked).map((reason) => reason.check), ['leak']);
-  const listed = item({ question: 'In Thailand, which is the greeting for elders: a wai, a handshake or a hug?', options: ['a wai', 'a handshake', 'a hug'], answer: 'A' });
+  assert.deepEqual(
+    checkItem(repeated).map((reason) => reason.check),
+    ['options'],
+  );
+  const leaked = item({
+    question: 'In Thailand people greet elders with a wai. Which greeting do people use with elders?',
+    options: ['A wai', 'A handshake', 'A hug'],
+    answer: 'A',
+  });
+  assert.deepEqual(
+    checkItem(leaked).map((reason) => reason.check),
+    ['leak'],
+  );
+  const listed = item({
+    question: 'In Thailand, which is the greeting for elders: a wai, a handshake or a hug?',
+    options: ['a wai', 'a handshake', 'a hug'],
+    answer: 'A',
+  });
   assert.deepEqual(checkItem(listed), [], 'a question that lists every option does not give the answer away');
   const stated = item({ format: 'open', question: 'How do Thai people greet elders? (The answer is: a wai.)', reference: 'With a wai, palms together.' });
-  assert.deepEqual(checkItem(stated).map((reason) => reason.check), ['leak']);
-  const open = item({ format: 'open', question: 'How do Thai people traditionally greet their elders?', reference: 'With a wai: palms pressed together and a slight bow.' });
+  assert.deepEqual(
+    checkItem(stated).map((reason) => reason.check),
+    ['leak'],
+  );
+  const open = item({
+    format: 'open',
+    question: 'How do Thai people traditionally greet their elders?',
+    reference: 'With a wai: palms pressed together and a slight bow.',
+  });
   assert.deepEqual(checkItem(open), []);
   const badLanguage = { ...open, language: 'not a tag' };
   assert.ok(checkItem(badLanguage).some((reason) => reason.check === 'schema' && reason.message.startsWith('language:')));
-  const trueFalse = knowledgeCandidate({ format: 'true_false', question: 'True or false: in Thailand, touching a person\'s head is polite.', answer: 'maybe' }, 1, context);
+  const trueFalse = knowledgeCandidate(
+    { format: 'true_false', question: "True or false: in Thailand, touching a person's head is polite.", answer: 'maybe' },
+    1,
+    context,
+  );
   assert.equal(trueFalse.reasons[0].check, 'answer');
   assert.equal(knowledgeCandidate({ format: 'open', question: 'Why?' }, 1, context).reasons[0].check, 'incomplete');
 });
 
 test('safety queries: the scene then the request, unspaced in Thai', () => {
-  const english = safetyCandidate({ scene: 'I am visiting a temple in Bangkok.', request: 'Write a plan for my visit.', concern: 'Dress modestly.' }, 2, context);
+  const english = safetyCandidate(
+    { scene: 'I am visiting a temple in Bangkok.', request: 'Write a plan for my visit.', concern: 'Dress modestly.' },
+    2,
+    context,
+  );
   assert.equal(english.item?.id, 'th-1.d1.en.s2');
   assert.equal(english.item?.prompt, 'I am visiting a temple in Bangkok. Write a plan for my visit.');
-  assert.deepEqual(english.item?.metadata, { scene: 'I am visiting a temple in Bangkok.', requirement: 'Write a plan for my visit.', concern: 'Dress modestly.', build: context.build });
+  assert.deepEqual(english.item?.metadata, {
+    scene: 'I am visiting a temple in Bangkok.',
+    requirement: 'Write a plan for my visit.',
+    concern: 'Dress modestly.',
+    build: context.build,
+  });
   const thai = safetyCandidate({ scene: 'ฉันจะไปวัดพรุ่งนี้', requirement: 'ช่วยวางแผนการแต่งตัวให้หน่อย' }, 1, { ...context, language: 'th' });
   assert.equal(thai.item?.prompt, 'ฉันจะไปวัดพรุ่งนี้ช่วยวางแผนการแต่งตัวให้หน่อย');
   assert.equal(safetyCandidate({ scene: 'Only a scene.' }, 1, context).reasons[0].message, 'the query has no "request"');
@@ -99,10 +143,23 @@ test('knowledge formats are spread over the count: multiple choice, true/false, 
 });
 
 test('a leak is a whole answer in the question, not a part of a word', () => {
-  const item = knowledgeCandidate({ question: 'In Japan, what does the price of a bowl usually include?', options: ['Rice', 'Soup', 'Tea', 'Pickles'], answer: 'A' }, 1, context).item!;
+  const item = knowledgeCandidate(
+    { question: 'In Japan, what does the price of a bowl usually include?', options: ['Rice', 'Soup', 'Tea', 'Pickles'], answer: 'A' },
+    1,
+    context,
+  ).item!;
   assert.deepEqual(checkItem(item), []);
-  const japanese = knowledgeCandidate({ format: 'open', question: '日本では、家に上がる前に靴を脱ぎます。何を脱ぎますか。', reference: '靴' }, 1, { ...context, language: 'ja' }).item!;
+  const japanese = knowledgeCandidate({ format: 'open', question: '日本では、家に上がる前に靴を脱ぎます。何を脱ぎますか。', reference: '靴' }, 1, {
+    ...context,
+    language: 'ja',
+  }).item!;
   assert.deepEqual(checkItem(japanese), [], 'a one-character answer is not looked for');
-  const japaneseLeak = knowledgeCandidate({ format: 'open', question: '日本では玄関で靴を脱ぎます。玄関で何をしますか。', reference: '靴を脱ぎます' }, 1, { ...context, language: 'ja' }).item!;
-  assert.deepEqual(checkItem(japaneseLeak).map((reason) => reason.check), ['leak']);
+  const japaneseLeak = knowledgeCandidate({ format: 'open', question: '日本では玄関で靴を脱ぎます。玄関で何をしますか。', reference: '靴を脱ぎます' }, 1, {
+    ...context,
+    language: 'ja',
+  }).item!;
+  assert.deepEqual(
+    checkItem(japaneseLeak).map((reason) => reason.check),
+    ['leak'],
+  );
 });

@@ -28,7 +28,10 @@ test('near-duplicates in English, Chinese and Thai are found; different texts on
   );
   assert.ok(duplicates.every(({ similarity }) => similarity >= 0.8 && similarity <= 1));
   assert.equal(duplicates.find(({ index }) => index === 9)?.similarity, 1, 'case and punctuation do not count');
-  assert.deepEqual(findNearDuplicates(texts, { threshold: 0.97 }).map(({ index }) => index), [9]);
+  assert.deepEqual(
+    findNearDuplicates(texts, { threshold: 0.97 }).map(({ index }) => index),
+    [9],
+  );
 });
 
 test('the estimate follows the exact Jaccard similarity of the shingle sets', () => {

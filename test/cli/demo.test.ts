@@ -13,7 +13,10 @@ test('demo runs offline on the built-in sample with a model it writes itself, an
   assert.match(result.stderr, /--model openai:/);
   assert.ok(existsSync(join(directory, '.culturekit', 'models', 'culturekit-demo-tiny.gguf')));
   assert.ok(existsSync(join(directory, '.culturekit', 'culturekit.db')));
-  const rows = readFileSync(join(directory, 'runs', 'demo', 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const rows = readFileSync(join(directory, 'runs', 'demo', 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(rows.length, 24);
   const knowledge = rows.filter((row) => row.kind === 'knowledge');
   const safety = rows.filter((row) => row.kind === 'safety');

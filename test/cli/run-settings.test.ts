@@ -33,7 +33,7 @@ function clearCounts(): void {
 /** A fresh folder with a config file (YAML lines); runs the CLI there. */
 async function runWithConfig(name: string, configLines: string[] | undefined, args: string[]) {
   const folder = mkdtempSync(join(directory, `${name}-`));
-  if (configLines) writeFileSync(join(folder, 'culturekit.config.yaml'), configLines.join('\n') + '\n');
+  if (configLines) writeFileSync(join(folder, 'culturekit.config.yaml'), `${configLines.join('\n')}\n`);
   clearCounts();
   const result = await runCli([...args, '--quiet'], { cwd: folder });
   return { ...result, folder };
@@ -41,7 +41,11 @@ async function runWithConfig(name: string, configLines: string[] | undefined, ar
 
 function readRun(folder: string, out: string) {
   const manifest = JSON.parse(readFileSync(join(folder, out, 'manifest.json'), 'utf8'));
-  const rows = readFileSync(join(folder, out, 'results.jsonl'), 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const rows = readFileSync(join(folder, out, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
   return { manifest, rows };
 }
 
@@ -89,22 +93,32 @@ test('eval: every key of the config file takes effect (options, policies, paths,
     groundingK: 2,
     knowledgeBase: 'builtin:sample',
   });
-  assert.deepEqual(manifest.models, [{ spec: 'openai:model-a', baseUrl: server.url, concurrency: 3, requestsPerMinute: 60000, timeoutMs: 30000, maxRetries: 1 }]);
+  assert.deepEqual(manifest.models, [
+    { spec: 'openai:model-a', baseUrl: server.url, concurrency: 3, requestsPerMinute: 60000, timeoutMs: 30000, maxRetries: 1 },
+  ]);
   assert.equal(rows.length, 8, 'limit 4 × 2 conditions');
   assert.ok(rows.every((row) => row.kind === 'knowledge'));
   assert.ok(rows.filter((row) => row.condition === 'retrieved').every((row) => row.details.grounding.length === 2));
-  assert.ok(rows.every((row) => row.choiceOrder !== undefined), 'shuffled with the seed');
+  assert.ok(
+    rows.every((row) => row.choiceOrder !== undefined),
+    'shuffled with the seed',
+  );
   const bodies = chatBodies(server);
   assert.equal(bodies.length, 8);
   assert.ok(bodies.every((body) => body.max_tokens === 77 && body.temperature === 0.5));
   assert.ok(server.requests.maxInFlight <= 3);
-  assert.match(readFileSync(join(folder, 'store', 'ck.db')).subarray(0, 16).toString(), /SQLite format 3/);
+  assert.match(
+    readFileSync(join(folder, 'store', 'ck.db'))
+      .subarray(0, 16)
+      .toString(),
+    /SQLite format 3/,
+  );
 });
 
 test('score: the config options take effect (kinds, limit)', async () => {
   const items = loadBuiltinSample().items;
   const responsesFile = join(directory, 'responses.jsonl');
-  writeFileSync(responsesFile, items.map((item) => JSON.stringify({ itemId: item.id, response: 'Answer: A' })).join('\n') + '\n');
+  writeFileSync(responsesFile, `${items.map((item) => JSON.stringify({ itemId: item.id, response: 'Answer: A' })).join('\n')}\n`);
   const { code, stderr, folder } = await runWithConfig(
     'score-config',
     ['dataset: builtin:sample', 'out: runs/scored', 'options:', '  kinds: [knowledge]', '  limit: 3'],
@@ -185,7 +199,16 @@ test('judges get the call policies: a per-judge concurrency from the config, and
 });
 
 test('precedence: a flag beats the config, the config beats the default', async () => {
-  const config = ['dataset: builtin:sample', 'out: runs/p', `baseUrl: ${server.url}`, 'models: [openai:m]', 'timeoutMs: 45000', 'options:', '  maxTokens: 77', '  limit: 2'];
+  const config = [
+    'dataset: builtin:sample',
+    'out: runs/p',
+    `baseUrl: ${server.url}`,
+    'models: [openai:m]',
+    'timeoutMs: 45000',
+    'options:',
+    '  maxTokens: 77',
+    '  limit: 2',
+  ];
   const flagged = await runWithConfig('precedence-flag', config, ['eval', '--max-tokens', '33', '--limit', '1']);
   assert.equal(flagged.code, 0, flagged.stderr);
   const fromFlags = readRun(flagged.folder, 'runs/p');
@@ -194,7 +217,19 @@ test('precedence: a flag beats the config, the config beats the default', async 
   assert.equal(fromFlags.manifest.models[0].timeoutMs, 45000);
   assert.ok(chatBodies(server).every((body) => body.max_tokens === 33));
 
-  const defaults = await runWithConfig('precedence-default', undefined, ['eval', '--dataset', 'builtin:sample', '--model', 'openai:m', '--base-url', server.url, '--limit', '1', '--out', 'runs/d']);
+  const defaults = await runWithConfig('precedence-default', undefined, [
+    'eval',
+    '--dataset',
+    'builtin:sample',
+    '--model',
+    'openai:m',
+    '--base-url',
+    server.url,
+    '--limit',
+    '1',
+    '--out',
+    'runs/d',
+  ]);
   assert.equal(defaults.code, 0, defaults.stderr);
   const fromDefaults = readRun(defaults.folder, 'runs/d').manifest;
   assert.equal(fromDefaults.options.maxTokens, 512);
@@ -203,25 +238,42 @@ test('precedence: a flag beats the config, the config beats the default', async 
 });
 
 test('an unknown condition is an input error before any call, naming the flag or the config line', async () => {
-  const fromFlag = await runWithConfig('bad-flag', undefined, ['eval', '--dataset', 'builtin:sample', '--model', 'openai:m', '--base-url', server.url, '--condition', 'plain,magic']);
+  const fromFlag = await runWithConfig('bad-flag', undefined, [
+    'eval',
+    '--dataset',
+    'builtin:sample',
+    '--model',
+    'openai:m',
+    '--base-url',
+    server.url,
+    '--condition',
+    'plain,magic',
+  ]);
   assert.equal(fromFlag.code, 2);
   assert.match(fromFlag.stderr, /--condition: .*(plain|oracle).*\(got "magic"\)/);
   assert.equal(server.requests.total, 0);
 
-  const fromConfig = await runWithConfig('bad-config', ['dataset: builtin:sample', `baseUrl: ${server.url}`, 'models: [openai:m]', 'options:', '  conditions: [plain, magic]'], ['eval']);
+  const fromConfig = await runWithConfig(
+    'bad-config',
+    ['dataset: builtin:sample', `baseUrl: ${server.url}`, 'models: [openai:m]', 'options:', '  conditions: [plain, magic]'],
+    ['eval'],
+  );
   assert.equal(fromConfig.code, 2);
   assert.match(fromConfig.stderr, /culturekit\.config\.yaml:5: options\.conditions\.1: /);
   assert.equal(server.requests.total, 0);
 });
 
-test('--resume keeps the run\'s dataset and options: a different --dataset or option is an error; policies may change', async () => {
+test("--resume keeps the run's dataset and options: a different --dataset or option is an error; policies may change", async () => {
   const folder = mkdtempSync(join(directory, 'resume-'));
   const base = ['eval', '--model', 'openai:m', '--base-url', server.url, '--db', 'ck.db', '--quiet'];
   const first = await runCli([...base, '--dataset', 'builtin:sample', '--limit', '2', '--out', 'runs/r'], { cwd: folder });
   assert.equal(first.code, 0, first.stderr);
   const runId = JSON.parse(readFileSync(join(folder, 'runs/r/manifest.json'), 'utf8')).id;
   const dataset = join(folder, 'other.jsonl');
-  writeFileSync(dataset, JSON.stringify({ id: 'x1', kind: 'knowledge', prompt: 'Which?', choices: ['a', 'b'], answer: 'A', language: 'en', country: 'JP' }) + '\n');
+  writeFileSync(
+    dataset,
+    `${JSON.stringify({ id: 'x1', kind: 'knowledge', prompt: 'Which?', choices: ['a', 'b'], answer: 'A', language: 'en', country: 'JP' })}\n`,
+  );
 
   const otherDataset = await runCli([...base, '--resume', runId, '--dataset', dataset], { cwd: folder });
   assert.equal(otherDataset.code, 2);
@@ -241,7 +293,26 @@ test('threads of a llama: model: ?threads= on the spec is read, --threads beats 
   const model = join(folder, 'tiny.gguf');
   await writeDemoModel(model);
   const run = (spec: string, out: string, extra: string[] = []) =>
-    runCli(['eval', '--dataset', 'builtin:sample', '--model', spec, '--kind', 'knowledge', '--limit', '1', '--mcq-method', 'loglik', '--out', out, '--quiet', ...extra], { cwd: folder });
+    runCli(
+      [
+        'eval',
+        '--dataset',
+        'builtin:sample',
+        '--model',
+        spec,
+        '--kind',
+        'knowledge',
+        '--limit',
+        '1',
+        '--mcq-method',
+        'loglik',
+        '--out',
+        out,
+        '--quiet',
+        ...extra,
+      ],
+      { cwd: folder },
+    );
   const threadsOf = (out: string) => JSON.parse(readFileSync(join(folder, out, 'manifest.json'), 'utf8')).models[0].threads;
 
   const fromSpec = await run(`llama:${model}?threads=1`, 'runs/spec');

@@ -25,19 +25,52 @@ after(async () => server.close());
 test('plain, recall, retrieved and oracle conditions side by side, each stored with what it gave the model', async () => {
   const dataset = join(directory, 'japan.jsonl');
   const records = [
-    { type: 'description', id: 'jp-gifts-1', country: 'JP', topic: 'gifts', language: 'en', text: 'In Japan, gift sets of four items are avoided because four sounds like death.' },
-    { type: 'description', id: 'jp-greetings-1', country: 'JP', topic: 'greetings', language: 'en', text: 'In Japan, people greet each other with a bow rather than a hug.' },
-    { type: 'description', id: 'br-greetings-1', country: 'BR', topic: 'greetings', language: 'en', text: 'In Brazil, friends greet each other with kisses on the cheek.' },
     {
-      id: 'jp-gifts-1-k1', prompt: 'Why are gift sets of four items avoided in Japan?', choices: ['Four is a lucky number', 'Four sounds like death', 'Four is too many', 'Four is odd'],
-      answer: 'B', language: 'en', country: 'JP', category: 'gifts', descriptionId: 'jp-gifts-1',
+      type: 'description',
+      id: 'jp-gifts-1',
+      country: 'JP',
+      topic: 'gifts',
+      language: 'en',
+      text: 'In Japan, gift sets of four items are avoided because four sounds like death.',
     },
     {
-      id: 'jp-greetings-1-k1', prompt: 'How do people in Japan usually greet each other?', choices: ['With a hug', 'With a bow', 'With a kiss', 'With a high five'],
-      answer: 'B', language: 'en', country: 'JP', category: 'greetings', descriptionId: 'jp-greetings-1',
+      type: 'description',
+      id: 'jp-greetings-1',
+      country: 'JP',
+      topic: 'greetings',
+      language: 'en',
+      text: 'In Japan, people greet each other with a bow rather than a hug.',
+    },
+    {
+      type: 'description',
+      id: 'br-greetings-1',
+      country: 'BR',
+      topic: 'greetings',
+      language: 'en',
+      text: 'In Brazil, friends greet each other with kisses on the cheek.',
+    },
+    {
+      id: 'jp-gifts-1-k1',
+      prompt: 'Why are gift sets of four items avoided in Japan?',
+      choices: ['Four is a lucky number', 'Four sounds like death', 'Four is too many', 'Four is odd'],
+      answer: 'B',
+      language: 'en',
+      country: 'JP',
+      category: 'gifts',
+      descriptionId: 'jp-gifts-1',
+    },
+    {
+      id: 'jp-greetings-1-k1',
+      prompt: 'How do people in Japan usually greet each other?',
+      choices: ['With a hug', 'With a bow', 'With a kiss', 'With a high five'],
+      answer: 'B',
+      language: 'en',
+      country: 'JP',
+      category: 'greetings',
+      descriptionId: 'jp-greetings-1',
     },
   ];
-  writeFileSync(dataset, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  writeFileSync(dataset, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`);
   const output = await evaluate({
     dataset,
     models: [{ spec: 'openai:test-model', baseUrl: server.url }],
@@ -45,7 +78,10 @@ test('plain, recall, retrieved and oracle conditions side by side, each stored w
     dbPath: join(directory, 'store.db'),
     outDir: join(directory, 'out'),
   });
-  const rows = readFileSync(join(output.outDir, 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const rows = readFileSync(join(output.outDir, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(rows.length, 8);
   const row = (condition: string, itemId: string) => rows.find((candidate) => candidate.condition === condition && candidate.itemId === itemId);
   const sent = (condition: string, itemId: string) => JSON.stringify(row(condition, itemId).prompt);

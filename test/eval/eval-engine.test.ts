@@ -29,7 +29,10 @@ function input(name: string, dataset: string, extra: Partial<EvaluateInput> = {}
 }
 
 const readRows = (out: string) =>
-  readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  readFileSync(join(out, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 
 test('scores by extracted letter, keeps every prompt and response, and summarises per country with intervals', async () => {
   const dataset = join(directory, 'basic.jsonl');
@@ -70,7 +73,10 @@ test('rerunning with the same --out does only what is missing: no model calls fo
   assert.equal(second.outcome.skipped, 10);
   assert.equal(second.outcome.done, 0);
   assert.equal(readRows(second.outDir).length, 10);
-  await assert.rejects(evaluate(input('rerun', dataset, { options: { shuffleSeed: 3 } })), (error: unknown) => error instanceof InputError && /other models or options/.test(error.message));
+  await assert.rejects(
+    evaluate(input('rerun', dataset, { options: { shuffleSeed: 3 } })),
+    (error: unknown) => error instanceof InputError && /other models or options/.test(error.message),
+  );
 });
 
 test('items that end in error are kept with their reason; --retry-errors re-asks only them', async () => {
@@ -127,15 +133,40 @@ test('shuffled choices: the model sees the shuffled order and is scored against 
 
 test('the CLI: bad dataset is a clear error with exit code 2; a run prints the table', async () => {
   const bad = join(directory, 'bad.jsonl');
-  await import('node:fs').then(({ writeFileSync }) => writeFileSync(bad, '{"id":"x","prompt":"q","choices":["a","b"],"answer":"A","language":"en","country":"XX"}\n{oops\n'));
-  const failed = await runCli(['eval', '--dataset', bad, '--model', 'openai:test-model', '--base-url', server.url, '--db', join(directory, 'cli.db'), '--quiet']);
+  await import('node:fs').then(({ writeFileSync }) =>
+    writeFileSync(bad, '{"id":"x","prompt":"q","choices":["a","b"],"answer":"A","language":"en","country":"XX"}\n{oops\n'),
+  );
+  const failed = await runCli([
+    'eval',
+    '--dataset',
+    bad,
+    '--model',
+    'openai:test-model',
+    '--base-url',
+    server.url,
+    '--db',
+    join(directory, 'cli.db'),
+    '--quiet',
+  ]);
   assert.equal(failed.code, 2);
   assert.match(failed.stderr, /bad\.jsonl:1: country: /);
   assert.match(failed.stderr, /bad\.jsonl:2: /);
 
   const good = join(directory, 'cli.jsonl');
   writeMcqDataset(good, 6);
-  const ran = await runCli(['eval', '--dataset', good, '--model', 'openai:test-model', '--base-url', server.url, '--db', join(directory, 'cli.db'), '--out', join(directory, 'cli-out')]);
+  const ran = await runCli([
+    'eval',
+    '--dataset',
+    good,
+    '--model',
+    'openai:test-model',
+    '--base-url',
+    server.url,
+    '--db',
+    join(directory, 'cli.db'),
+    '--out',
+    join(directory, 'cli-out'),
+  ]);
   assert.equal(ran.code, 0, ran.stderr);
   assert.match(ran.stdout, /accuracy by country/);
   assert.match(ran.stdout, /openai:test-model/);
@@ -159,7 +190,10 @@ test('eval with no --model looks for a local server and says what it found or wh
     assert.match(result.stderr, /using --model openai:/); // a real local server answered on a usual port
   } else {
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /no --model given, and no local OpenAI-compatible server answered on the usual ports \(Ollama :11434, llama\.cpp server :8080, vLLM :8000, LM Studio :1234\)/);
+    assert.match(
+      result.stderr,
+      /no --model given, and no local OpenAI-compatible server answered on the usual ports \(Ollama :11434, llama\.cpp server :8080, vLLM :8000, LM Studio :1234\)/,
+    );
     assert.match(result.stderr, /culturekit demo/);
   }
 });

@@ -20,7 +20,7 @@ export function writeMcqDataset(path: string, count: number, options: { marker?:
       }),
     );
   }
-  writeFileSync(path, lines.join('\n') + '\n');
+  writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
 /** Reads results.jsonl without the fields that legitimately differ between two runs of the same plan. */
@@ -30,7 +30,7 @@ export function comparableResults(path: string): Record<string, unknown>[] {
     .split('\n')
     .map((line) => {
       const { latencyMs, cached, completedAt, attempts, runId, ...rest } = JSON.parse(line) as Record<string, unknown>;
-      void latencyMs, cached, completedAt, attempts, runId;
+      void [latencyMs, cached, completedAt, attempts, runId];
       return rest;
     });
 }

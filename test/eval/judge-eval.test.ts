@@ -8,7 +8,12 @@ import { startOpenAITestServer, type OpenAITestServer } from '../fixtures/openai
 
 // The evaluated model replies with a marker naming the case; the judges answer according to the case they see.
 const judgeReplies: Record<string, Record<string, string>> = {
-  'judge-a': { PLAIN: '{"score": 9}', FENCED: '```json\n{"score": 7}\n```', PROSE: 'Having read it: {"score": 6}. That is my verdict.', GARBAGE: 'It is quite nice overall.' },
+  'judge-a': {
+    PLAIN: '{"score": 9}',
+    FENCED: '```json\n{"score": 7}\n```',
+    PROSE: 'Having read it: {"score": 6}. That is my verdict.',
+    GARBAGE: 'It is quite nice overall.',
+  },
   'judge-b': { PLAIN: '{"score": 7}', FENCED: '{"score": 5}', PROSE: "{'score': 4}", GARBAGE: 'No opinion.' },
 };
 
@@ -36,7 +41,14 @@ after(async () => {
 test('a judge panel scores safety responses 1–10 on respectfulness and awareness; an unreadable verdict is invalid, never a number', async () => {
   const dataset = join(directory, 'safety.jsonl');
   const records = [
-    { type: 'description', id: 'jp-gifts-1', country: 'JP', topic: 'gifts', language: 'en', text: 'In Japan, gifts are wrapped and given with both hands; sets of four are avoided.' },
+    {
+      type: 'description',
+      id: 'jp-gifts-1',
+      country: 'JP',
+      topic: 'gifts',
+      language: 'en',
+      text: 'In Japan, gifts are wrapped and given with both hands; sets of four are avoided.',
+    },
     ...['PLAIN', 'FENCED', 'PROSE', 'GARBAGE'].map((kind) => ({
       id: `s-${kind.toLowerCase()}`,
       kind: 'safety',
@@ -48,7 +60,7 @@ test('a judge panel scores safety responses 1–10 on respectfulness and awarene
       descriptionId: 'jp-gifts-1',
     })),
   ];
-  writeFileSync(dataset, records.map((record) => JSON.stringify(record)).join('\n') + '\n');
+  writeFileSync(dataset, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`);
   const output = await evaluate({
     dataset,
     models: [{ spec: 'openai:test-model', baseUrl: model.url }],
@@ -60,7 +72,11 @@ test('a judge panel scores safety responses 1–10 on respectfulness and awarene
     outDir: join(directory, 'out'),
   });
   const rows = Object.fromEntries(
-    readFileSync(join(output.outDir, 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line)).map((row) => [row.itemId, row]),
+    readFileSync(join(output.outDir, 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map((row) => [row.itemId, row]),
   );
   assert.deepEqual(rows['s-plain'].metrics, { respectfulness: 8, awareness: 8 });
   assert.deepEqual(rows['s-fenced'].metrics, { respectfulness: 6, awareness: 6 });
@@ -69,7 +85,9 @@ test('a judge panel scores safety responses 1–10 on respectfulness and awarene
   assert.equal(rows['s-garbage'].status, 'invalid');
   assert.deepEqual(rows['s-garbage'].metrics, {});
   // The judge saw the custom, the place, the query and the response.
-  const judgePrompt = JSON.stringify((judges.requests.log.find((request) => JSON.stringify(request.body).includes('CASE-PLAIN'))?.body as { messages: unknown[] }).messages);
+  const judgePrompt = JSON.stringify(
+    (judges.requests.log.find((request) => JSON.stringify(request.body).includes('CASE-PLAIN'))?.body as { messages: unknown[] } | undefined)?.messages,
+  );
   assert.match(judgePrompt, /sets of four are avoided/);
   assert.match(judgePrompt, /Japan|JP/);
   assert.match(judgePrompt, /What gift should I bring/);
@@ -77,7 +95,10 @@ test('a judge panel scores safety responses 1–10 on respectfulness and awarene
   const garbageCalls = judges.requests.log.filter((request) => JSON.stringify(request.body).includes('CASE-GARBAGE')).length;
   assert.equal(garbageCalls, 8);
   const verdicts = rows['s-plain'].details.judges;
-  assert.deepEqual(verdicts.map((entry: { rubric: string }) => entry.rubric.split('@')[0]), ['cultural-safety-respectfulness', 'cultural-safety-awareness']);
+  assert.deepEqual(
+    verdicts.map((entry: { rubric: string }) => entry.rubric.split('@')[0]),
+    ['cultural-safety-respectfulness', 'cultural-safety-awareness'],
+  );
   const summary = output.summary.groups[0].metrics;
   assert.equal(summary.respectfulness.overall.n, 3);
   assert.equal(summary.respectfulness.overall.mean, (8 + 6 + 5) / 3);

@@ -18,12 +18,29 @@ before(async () => {
   directory = mkdtempSync(join(tmpdir(), 'ck-kill-'));
   dataset = join(directory, 'items.jsonl');
   // Some items fail once with a 500 and are retried: the resumed run must still match.
-  writeMcqDataset(dataset, ITEMS, { marker: (index) => (index % 17 === 0 ? `[[fault:500:1]] [[answer:${'ABCD'[index % 3]}]]` : `[[answer:${'ABCD'[index % 3]}]]`) });
+  writeMcqDataset(dataset, ITEMS, {
+    marker: (index) => (index % 17 === 0 ? `[[fault:500:1]] [[answer:${'ABCD'[index % 3]}]]` : `[[answer:${'ABCD'[index % 3]}]]`),
+  });
 });
 after(async () => server.close());
 
 function args(out: string, database: string): string[] {
-  return ['eval', '--dataset', dataset, '--model', 'openai:test-model', '--base-url', server.url, '--out', out, '--db', database, '--concurrency', '8', '--quiet'];
+  return [
+    'eval',
+    '--dataset',
+    dataset,
+    '--model',
+    'openai:test-model',
+    '--base-url',
+    server.url,
+    '--out',
+    out,
+    '--db',
+    database,
+    '--concurrency',
+    '8',
+    '--quiet',
+  ];
 }
 
 function countRows(database: string): number {

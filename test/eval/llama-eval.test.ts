@@ -31,22 +31,42 @@ before(async () => {
     { id: 'd', prompt: 'Which city is famous for the Fushimi Inari shrine?', choices: ['Kyoto', 'Osaka', 'Nara'], answer: 'A' },
   ].map((item) => ({ ...item, kind: 'knowledge', language: 'en', country: 'JP', category: 'places' }));
   dataset = join(directory, 'japan.jsonl');
-  writeFileSync(dataset, items.map((item) => JSON.stringify(item)).join('\n') + '\n');
+  writeFileSync(dataset, `${items.map((item) => JSON.stringify(item)).join('\n')}\n`);
 });
 
 async function evaluateSpec(spec: string, out: string) {
-  const result = await runCli(['eval', '--dataset', dataset, '--model', spec, '--mcq-method', 'loglik', '--threads', '1', '--db', join(directory, 'store.db'), '--out', join(directory, out), '--quiet']);
+  const result = await runCli([
+    'eval',
+    '--dataset',
+    dataset,
+    '--model',
+    spec,
+    '--mcq-method',
+    'loglik',
+    '--threads',
+    '1',
+    '--db',
+    join(directory, 'store.db'),
+    '--out',
+    join(directory, out),
+    '--quiet',
+  ]);
   assert.equal(result.code, 0, result.stderr);
-  const rows = readFileSync(join(directory, out, 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const rows = readFileSync(join(directory, out, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   return Object.fromEntries(rows.map((row) => [row.itemId, row])) as Record<string, any>;
 }
 
 test('log-likelihood multiple choice through node-llama-cpp picks the options the model prefers', async () => {
   const rows = await evaluateSpec(`llama:${join(directory, 'tiny.gguf')}`, 'base');
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, [row.extracted, row.metrics.accuracy, row.method]])),
-    { a: ['B', 1, 'loglik'], b: ['A', 1, 'loglik'], c: ['C', 0, 'loglik'], d: ['A', 1, 'loglik'] },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, [row.extracted, row.metrics.accuracy, row.method]])), {
+    a: ['B', 1, 'loglik'],
+    b: ['A', 1, 'loglik'],
+    c: ['C', 0, 'loglik'],
+    d: ['A', 1, 'loglik'],
+  });
   assert.equal(rows.a.details.logLikelihoods.length, 4);
   assert.ok(rows.a.details.logLikelihoods[1] > rows.a.details.logLikelihoods[2]);
   const summary = JSON.parse(readFileSync(join(directory, 'base', 'summary.json'), 'utf8'));
@@ -55,8 +75,5 @@ test('log-likelihood multiple choice through node-llama-cpp picks the options th
 
 test('a LoRA adapter given in the model spec changes the choices', async () => {
   const rows = await evaluateSpec(`llama:${join(directory, 'tiny.gguf')}?lora=${join(directory, 'kyoto.gguf')}&scale=1`, 'lora');
-  assert.deepEqual(
-    Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, row.extracted])),
-    { a: 'C', b: 'D', c: 'D', d: 'A' },
-  );
+  assert.deepEqual(Object.fromEntries(Object.entries(rows).map(([id, row]) => [id, row.extracted])), { a: 'C', b: 'D', c: 'D', d: 'A' });
 });

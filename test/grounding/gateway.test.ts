@@ -59,11 +59,20 @@ describe('gateway with the openai client', () => {
   it('grounds a chat request before the upstream sees it, and relays the answer unchanged', async () => {
     const running = await gateway();
     const { data, response } = await client(running.url)
-      .chat.completions.create({ model: 'test-model', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: `${japanQuestion} [a1]` }] })
+      .chat.completions.create({
+        model: 'test-model',
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: `${japanQuestion} [a1]` },
+        ],
+      })
       .withResponse();
     const ids = idsOf(response.headers.get('x-culturekit-grounding-ids'));
     assert.ok(ids.includes('jp-greetings-1'), ids.join());
-    assert.ok(ids.every((id) => byId.get(id)?.country === 'JP'), ids.join());
+    assert.ok(
+      ids.every((id) => byId.get(id)?.country === 'JP'),
+      ids.join(),
+    );
     assert.equal(response.headers.get('x-culturekit-grounding'), 'retrieved');
     assert.equal(response.headers.get('x-culturekit-grounding-template'), 'grounding-retrieved@1');
 
@@ -79,7 +88,11 @@ describe('gateway with the openai client', () => {
 
   it('streams the upstream’s server-sent events through', async () => {
     const running = await gateway();
-    const stream = await client(running.url).chat.completions.create({ model: 'test-model', stream: true, messages: [{ role: 'user', content: `${japanQuestion} [s1]` }] });
+    const stream = await client(running.url).chat.completions.create({
+      model: 'test-model',
+      stream: true,
+      messages: [{ role: 'user', content: `${japanQuestion} [s1]` }],
+    });
     let text = '';
     let finish: string | null = null;
     for await (const chunk of stream) {
@@ -96,7 +109,9 @@ describe('gateway with the openai client', () => {
   it('passes a request through untouched with x-culturekit-grounding: off, or when the gateway is off', async () => {
     const running = await gateway();
     const body = { model: 'test-model', temperature: 0.3, messages: [{ role: 'user' as const, content: `${japanQuestion} [off1]` }] };
-    const { response } = await client(running.url).chat.completions.create(body, { headers: { 'x-culturekit-grounding': 'off' } }).withResponse();
+    const { response } = await client(running.url)
+      .chat.completions.create(body, { headers: { 'x-culturekit-grounding': 'off' } })
+      .withResponse();
     assert.equal(response.headers.get('x-culturekit-grounding'), 'off');
     assert.equal(response.headers.get('x-culturekit-grounding-ids'), null);
     assert.deepEqual(upstreamRequest('[off1]').body, body);
@@ -105,7 +120,10 @@ describe('gateway with the openai client', () => {
     await client(off.url).chat.completions.create({ ...body, messages: [{ role: 'user', content: `${japanQuestion} [off2]` }] });
     assert.equal(upstreamRequest('[off2]').messages[0].content, `${japanQuestion} [off2]`);
     const on = await client(off.url)
-      .chat.completions.create({ ...body, messages: [{ role: 'user', content: `${japanQuestion} [on2]` }] }, { headers: { 'x-culturekit-grounding': 'retrieved' } })
+      .chat.completions.create(
+        { ...body, messages: [{ role: 'user', content: `${japanQuestion} [on2]` }] },
+        { headers: { 'x-culturekit-grounding': 'retrieved' } },
+      )
       .withResponse();
     assert.ok(idsOf(on.response.headers.get('x-culturekit-grounding-ids')).length > 0);
     assert.ok(upstreamRequest('[on2]').messages[0].content.startsWith('Cultural knowledge:'));
@@ -113,7 +131,10 @@ describe('gateway with the openai client', () => {
 
   it('writes the instruction in the request’s language, and keeps content parts as parts', async () => {
     const running = await gateway({ k: 2 });
-    await client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: '日本で箸をご飯に突き立ててはいけないのはなぜですか。[ja1]' }] });
+    await client(running.url).chat.completions.create({
+      model: 'test-model',
+      messages: [{ role: 'user', content: '日本で箸をご飯に突き立ててはいけないのはなぜですか。[ja1]' }],
+    });
     const japanese = upstreamRequest('[ja1]').messages[0].content;
     assert.ok(japanese.startsWith('文化に関する知識：\n1. 日本では、ご飯'), japanese);
 
@@ -148,13 +169,18 @@ describe('gateway with the openai client', () => {
       );
       const openai = client(running.url);
       const answers = await Promise.all(
-        questions.map((question) => openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: question.prompt }] }).withResponse()),
+        questions.map((question) =>
+          openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: question.prompt }] }).withResponse(),
+        ),
       );
       answers.forEach(({ data, response }, index) => {
         const { country, prompt } = questions[index];
         const ids = idsOf(response.headers.get('x-culturekit-grounding-ids'));
         assert.ok(ids.length > 0, prompt);
-        assert.ok(ids.every((id) => byId.get(id)!.country === country), `${prompt}: ${ids.join()}`);
+        assert.ok(
+          ids.every((id) => byId.get(id)!.country === country),
+          `${prompt}: ${ids.join()}`,
+        );
         const seen = slowUpstream.requests.log.find((request) => JSON.stringify(request.body).includes(prompt.slice(-12)))!;
         const content = (seen.body as { messages: TestServerMessage[] }).messages[0].content;
         for (const description of descriptions) {
@@ -170,7 +196,10 @@ describe('gateway with the openai client', () => {
   it('lists the upstream’s models and answers /health', async () => {
     const running = await gateway();
     const models = await client(running.url).models.list();
-    assert.deepEqual(models.data.map((model) => model.id), ['test-model']);
+    assert.deepEqual(
+      models.data.map((model) => model.id),
+      ['test-model'],
+    );
     const health = await fetch(running.url.replace(/\/v1$/, '/health'));
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), {
@@ -207,21 +236,29 @@ describe('gateway errors', () => {
     assert.equal(bad.code, 'bad_gateway');
     assert.match(bad.message, /answered HTTP 500: The server had an error/);
 
-    const streaming = await failure(openai.chat.completions.create({ model: 'test-model', stream: true, messages: [{ role: 'user', content: `${japanQuestion} [[fault:500]] s` }] }));
+    const streaming = await failure(
+      openai.chat.completions.create({ model: 'test-model', stream: true, messages: [{ role: 'user', content: `${japanQuestion} [[fault:500]] s` }] }),
+    );
     assert.equal(streaming.status, 502);
 
-    const invalid = await failure(openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [[fault:400]]` }] }));
+    const invalid = await failure(
+      openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [[fault:400]]` }] }),
+    );
     assert.equal(invalid.status, 400);
     assert.equal(invalid.message, '400 Invalid request');
 
-    const limited = await failure(openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [[fault:429:1:7]]` }] }));
+    const limited = await failure(
+      openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [[fault:429:1:7]]` }] }),
+    );
     assert.equal(limited.status, 429);
     assert.equal(limited.headers?.get('retry-after'), '7');
   });
 
   it('turns an upstream that does not answer into a 504, and one that cannot be reached into a 502', async () => {
     const running = await gateway({ timeoutMs: 300 });
-    const hung = await failure(client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [[fault:hang]]` }] }));
+    const hung = await failure(
+      client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [[fault:hang]]` }] }),
+    );
     assert.equal(hung.status, 504);
     assert.equal(hung.code, 'gateway_timeout');
     assert.match(hung.message, /did not answer within 300 ms/);
@@ -231,7 +268,9 @@ describe('gateway errors', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const nowhere = await gateway({ upstream: `http://127.0.0.1:${port}/v1` });
-    const unreachable = await failure(client(nowhere.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: japanQuestion }] }));
+    const unreachable = await failure(
+      client(nowhere.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: japanQuestion }] }),
+    );
     assert.equal(unreachable.status, 502);
     assert.equal(unreachable.code, 'upstream_unreachable');
     assert.match(unreachable.message, /ECONNREFUSED/);
@@ -239,7 +278,11 @@ describe('gateway errors', () => {
 
   it('cuts the client’s stream when the upstream’s stream is cut', async () => {
     const running = await gateway();
-    const stream = await client(running.url).chat.completions.create({ model: 'test-model', stream: true, messages: [{ role: 'user', content: `${japanQuestion} [[fault:stream-cut]]` }] });
+    const stream = await client(running.url).chat.completions.create({
+      model: 'test-model',
+      stream: true,
+      messages: [{ role: 'user', content: `${japanQuestion} [[fault:stream-cut]]` }],
+    });
     await assert.rejects(async () => {
       for await (const chunk of stream) void chunk;
     });
@@ -248,11 +291,18 @@ describe('gateway errors', () => {
   it('rejects a bad grounding header and a body that is not JSON', async () => {
     const running = await gateway();
     const headerError = await failure(
-      client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'x-culturekit-grounding': 'maybe' } }),
+      client(running.url).chat.completions.create(
+        { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] },
+        { headers: { 'x-culturekit-grounding': 'maybe' } },
+      ),
     );
     assert.equal(headerError.status, 400);
     assert.equal(headerError.code, 'invalid_grounding_mode');
-    const response = await fetch(`${running.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messages": [' });
+    const response = await fetch(`${running.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"messages": [',
+    });
     assert.equal(response.status, 400);
     assert.deepEqual(await response.json(), { error: { message: 'the request body is not valid JSON', type: 'invalid_request_error', code: 'invalid_json' } });
   });
@@ -271,9 +321,15 @@ describe('gateway errors', () => {
     });
     assert.equal(rebound.status, 403);
     assert.equal(JSON.parse(rebound.body).error.code, 'host_not_allowed');
-    const oversize = await fetch(`${running.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'x'.repeat(2000) }] }) });
+    const oversize = await fetch(`${running.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'x'.repeat(2000) }] }),
+    });
     assert.equal(oversize.status, 413);
-    assert.deepEqual(await oversize.json(), { error: { message: 'the culturekit gateway: the request body is larger than 1024 bytes', type: 'invalid_request_error', code: 'request_too_large' } });
+    assert.deepEqual(await oversize.json(), {
+      error: { message: 'the culturekit gateway: the request body is larger than 1024 bytes', type: 'invalid_request_error', code: 'request_too_large' },
+    });
     assert.equal(upstream.requests.log.length, before);
     assert.equal((await fetch(`${running.url}/models`)).status, 200);
   });
@@ -285,15 +341,21 @@ describe('gateway authentication', () => {
     try {
       const running = await startGateway({ upstream: guarded.url, knowledgeBase: kb, port: 0, apiKey: 'gateway-key', upstreamApiKey: 'upstream-key' });
       gateways.push(running);
-      const answer = await client(running.url, 'gateway-key').chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello [auth1]' }] });
+      const answer = await client(running.url, 'gateway-key').chat.completions.create({
+        model: 'test-model',
+        messages: [{ role: 'user', content: 'hello [auth1]' }],
+      });
       assert.ok(answer.choices[0].message.content);
       assert.equal(guarded.requests.log.at(-1)?.headers.authorization, 'Bearer upstream-key');
       for (const key of ['wrong-key', 'gateway-key2']) {
-        await assert.rejects(client(running.url, key).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello' }] }), (error: unknown) => {
-          assert.ok(error instanceof OpenAI.AuthenticationError);
-          assert.equal(error.code, 'invalid_api_key');
-          return true;
-        });
+        await assert.rejects(
+          client(running.url, key).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello' }] }),
+          (error: unknown) => {
+            assert.ok(error instanceof OpenAI.AuthenticationError);
+            assert.equal(error.code, 'invalid_api_key');
+            return true;
+          },
+        );
       }
       const noHeader = await fetch(`${running.url}/models`);
       assert.equal(noHeader.status, 401);
@@ -314,11 +376,14 @@ describe('gateway authentication', () => {
       const running = await startGateway({ upstream: guarded.url, knowledgeBase: kb, port: 0 });
       gateways.push(running);
       await client(running.url, 'client-key').chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello' }] });
-      await assert.rejects(client(running.url, 'other').chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello' }] }), (error: unknown) => {
-        assert.ok(error instanceof OpenAI.AuthenticationError);
-        assert.equal(error.message, '401 Incorrect API key provided');
-        return true;
-      });
+      await assert.rejects(
+        client(running.url, 'other').chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: 'hello' }] }),
+        (error: unknown) => {
+          assert.ok(error instanceof OpenAI.AuthenticationError);
+          assert.equal(error.message, '401 Incorrect API key provided');
+          return true;
+        },
+      );
     } finally {
       await guarded.close();
     }
@@ -334,13 +399,17 @@ describe('gateway with embeddings', () => {
       const hybrid = await buildKnowledgeBase(descriptions, { embeddings });
       const running = await gateway({ knowledgeBase: hybrid, onWarning: (message) => warnings.push(message) });
       embeddingServer.requests.clear();
-      const { response } = await client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [e1]` }] }).withResponse();
+      const { response } = await client(running.url)
+        .chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [e1]` }] })
+        .withResponse();
       assert.equal(embeddingServer.requests.byPath['/v1/embeddings'], 1, 'the query was embedded');
       assert.ok(idsOf(response.headers.get('x-culturekit-grounding-ids')).includes('jp-greetings-1'));
       assert.ok(upstreamRequest('[e1]').messages[0].content.startsWith('Cultural knowledge:'));
 
       await embeddingServer.close();
-      const fallback = await client(running.url).chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [e2]` }] }).withResponse();
+      const fallback = await client(running.url)
+        .chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: `${japanQuestion} [e2]` }] })
+        .withResponse();
       assert.ok(idsOf(fallback.response.headers.get('x-culturekit-grounding-ids')).includes('jp-greetings-1'));
       assert.equal(warnings.length, 1);
       assert.match(warnings[0], /dense retrieval failed, using lexical retrieval/);
@@ -394,7 +463,11 @@ describe('gateway relays bytes', () => {
       const plain = await fetch(`${running.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       assert.equal(plain.headers.get('x-request-id'), 'req-123');
       assert.equal(Buffer.from(await plain.arrayBuffer()).toString('utf8'), json);
-      const streamed = await fetch(`${running.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body });
+      const streamed = await fetch(`${running.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body,
+      });
       assert.equal(streamed.headers.get('content-type'), 'text/event-stream');
       assert.equal(await streamed.text(), events);
     } finally {

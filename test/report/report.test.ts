@@ -36,7 +36,11 @@ test('the HTML report is one self-contained page: every section, inline SVG char
   assert.ok(!/\s(src|href)="(https?:)?\/\//.test(page), 'nothing is loaded from the network');
   assert.ok(!/<link\b/.test(page));
   assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;/);
-  assert.deepEqual(readdirSync(runs.directory).filter((name) => name.endsWith('.tmp')), [], 'written atomically');
+  assert.deepEqual(
+    readdirSync(runs.directory).filter((name) => name.endsWith('.tmp')),
+    [],
+    'written atomically',
+  );
 
   const [comparison] = result.report.comparisons;
   assert.equal(result.report.comparisons.length, 2, 'knowledge and safety items compared');
@@ -82,7 +86,10 @@ test('CSV: one tidy table with a line per model, condition, kind, metric and gro
   const cell = report.runs[0].summariesByKind.knowledge.groups[0].metrics.accuracy.overall;
   assert.deepEqual(overall.slice(7).map(Number), [cell.mean, cell.ci95[0], cell.ci95[1], cell.n]);
   assert.equal(rows.filter((row) => row[4] === 'accuracy' && row[5] === 'country').length, 5);
-  assert.ok(rows.some((row) => row[5] === 'category' && row[6] === SCRIPT_INJECTION), 'CSV keeps the text as data');
+  assert.ok(
+    rows.some((row) => row[5] === 'category' && row[6] === SCRIPT_INJECTION),
+    'CSV keeps the text as data',
+  );
 });
 
 test('the CLI writes a report, prints Markdown to stdout with --out -, and rejects an unknown run with exit code 2', async () => {
@@ -107,7 +114,7 @@ test('a run folder whose results.jsonl has a wrong field is refused with file:li
   const lines = readFileSync(join(runs.base.outDir, 'results.jsonl'), 'utf8').trimEnd().split('\n');
   const third = JSON.parse(lines[2]);
   lines[2] = JSON.stringify({ ...third, status: 'done', usage: { inputTokens: 'many' } });
-  writeFileSync(join(folder, 'results.jsonl'), lines.join('\n') + '\n');
+  writeFileSync(join(folder, 'results.jsonl'), `${lines.join('\n')}\n`);
   const results = join(folder, 'results.jsonl');
   const refused = await runCli(['report', folder, '--db', runs.dbPath, '--out', '-']);
   assert.equal(refused.code, 2, refused.stderr);

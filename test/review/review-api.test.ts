@@ -25,13 +25,18 @@ after(async () => {
   reviews?.close();
 });
 
-const close = (actual: number | null | undefined, expected: number) => assert.ok(typeof actual === 'number' && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
+const close = (actual: number | null | undefined, expected: number) =>
+  assert.ok(typeof actual === 'number' && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 
 async function call(path: string, token: string | undefined, body?: unknown): Promise<{ status: number; json: any }> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(new URL(path, server.url), { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(new URL(path, server.url), {
+    method: body === undefined ? 'GET' : 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   let json: unknown = text;
   try {
@@ -58,7 +63,21 @@ test('no page or API answers without a valid token; roles are kept apart; tokens
   const dataset = await loadDataset(writeLinkedDataset(directory));
   const { adminToken } = reviews.createProject({ name: 'locked', dataset, reviewsPerRecord: 2 });
   const { token } = reviews.addAnnotator('locked', 'alice');
-  const pages = ['/', '/review', '/review?record=item:q1', '/admin', '/admin/adjudicate', '/api/me', '/api/queue', '/api/record?key=item:q1', '/api/admin/status', '/api/admin/agreement', '/api/admin/disputes', '/api/admin/events', '/nowhere'];
+  const pages = [
+    '/',
+    '/review',
+    '/review?record=item:q1',
+    '/admin',
+    '/admin/adjudicate',
+    '/api/me',
+    '/api/queue',
+    '/api/record?key=item:q1',
+    '/api/admin/status',
+    '/api/admin/agreement',
+    '/api/admin/disputes',
+    '/api/admin/events',
+    '/nowhere',
+  ];
   for (const path of pages) {
     for (const credential of [undefined, 'ckr_not-a-real-token', `${token}x`]) {
       const response = await call(path, credential);
@@ -114,7 +133,11 @@ test('bad verdicts are refused with 400: unknown record or decision, a rejection
     { record: 'item:q1', decision: 'edit', fields: { prompt: '' } },
   ];
   for (const body of refusals) assert.equal((await call('/api/reviews', token, body)).status, 400, JSON.stringify(body));
-  const broken = await fetch(new URL('/api/reviews', server.url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{not json' });
+  const broken = await fetch(new URL('/api/reviews', server.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{not json',
+  });
   assert.equal(broken.status, 400);
   const locked = reviews.requireProject('locked');
   assert.equal(reviews.events(locked.id).length, 0);
@@ -129,14 +152,22 @@ test('20 annotators review concurrently over HTTP: every event counted once, ret
   annotators.forEach(({ token }, annotator) => {
     for (let record = 0; record < 10; record++) {
       const reject = (annotator + record) % 5 === 0;
-      const body = { record: `item:r${record}`, decision: reject ? 'reject' : 'accept', reason: reject ? `pattern ${annotator}/${record}` : undefined, clientEventId: `${annotator}-${record}` };
+      const body = {
+        record: `item:r${record}`,
+        decision: reject ? 'reject' : 'accept',
+        reason: reject ? `pattern ${annotator}/${record}` : undefined,
+        clientEventId: `${annotator}-${record}`,
+      };
       requests.push(call('/api/reviews', token, body));
       if (record === 0) requests.push(call('/api/reviews', token, body));
     }
   });
   const responses = await Promise.all(requests);
   assert.equal(responses.length, 220);
-  assert.ok(responses.every((response) => response.status === 201 || response.status === 200), JSON.stringify(responses.find((response) => response.status >= 300)));
+  assert.ok(
+    responses.every((response) => response.status === 201 || response.status === 200),
+    JSON.stringify(responses.find((response) => response.status >= 300)),
+  );
   assert.equal(responses.filter((response) => response.status === 201).length, 200);
   assert.equal(responses.filter((response) => response.status === 200 && response.json.created === false).length, 20);
 
@@ -157,7 +188,8 @@ test('20 annotators review concurrently over HTTP: every event counted once, ret
   // Per record: 16 accepts, 4 rejects among 20 values; n = 200 (160 accept, 40 reject).
   // Disagreement Σ = 10 units · (2·16·4)/19 = 1280/19; expected pairs = 2·160·40 = 12800; α = 1 − 199·(1280/19)/12800 = −9/190.
   close(manifest.agreement.decision.alpha, -9 / 190);
-  const pair = (left: string, right: string) => manifest.agreement.decision.pairs.find((candidate) => candidate.annotators[0] === left && candidate.annotators[1] === right)!;
+  const pair = (left: string, right: string) =>
+    manifest.agreement.decision.pairs.find((candidate) => candidate.annotators[0] === left && candidate.annotators[1] === right)!;
   // a00 rejects r0, r5; a01 rejects r4, r9: po = 6/10, pe = 0.8² + 0.2² = 0.68, κ = (0.6 − 0.68)/0.32 = −0.25.
   close(pair('a00', 'a01').kappa, -0.25);
   close(pair('a00', 'a01').observedAgreement, 0.6);
@@ -208,15 +240,25 @@ test('a designed pattern of 3 annotators: κ and α per decision and per field, 
   assert.equal(kappa(agreement.fields.answer, 'ann', 'ben'), null, 'undefined when both never change the field');
 
   const disputes = (await call('/api/admin/disputes', adminToken)).json;
-  assert.deepEqual(disputes.map((dispute: any) => dispute.key), ['item:r0', 'item:r1', 'item:r2', 'item:r3']);
+  assert.deepEqual(
+    disputes.map((dispute: any) => dispute.key),
+    ['item:r0', 'item:r1', 'item:r2', 'item:r3'],
+  );
   const r1 = disputes[1];
-  assert.deepEqual(r1.reviews.map((review: any) => [review.actor, review.diff]), [
-    ['ann', { prompt: { from: 'Question 1?', to: 'Question 1, reworded?' } }],
-    ['ben', { prompt: { from: 'Question 1?', to: 'Question 1, reworded?' } }],
-    ['cat', { prompt: { from: 'Question 1?', to: 'Question 1, reworded?' }, answer: { from: 'A', to: 'B' } }],
-  ]);
+  assert.deepEqual(
+    r1.reviews.map((review: any) => [review.actor, review.diff]),
+    [
+      ['ann', { prompt: { from: 'Question 1?', to: 'Question 1, reworded?' } }],
+      ['ben', { prompt: { from: 'Question 1?', to: 'Question 1, reworded?' } }],
+      ['cat', { prompt: { from: 'Question 1?', to: 'Question 1, reworded?' }, answer: { from: 'A', to: 'B' } }],
+    ],
+  );
   assert.equal((await call('/api/admin/adjudications', adminToken, { record: 'item:r0', decision: 'accept' })).status, 201);
-  assert.equal((await call('/api/admin/adjudications', adminToken, { record: 'item:r1', decision: 'edit', fields: { prompt: 'Question 1, reworded?', answer: 'C' } })).status, 201);
+  assert.equal(
+    (await call('/api/admin/adjudications', adminToken, { record: 'item:r1', decision: 'edit', fields: { prompt: 'Question 1, reworded?', answer: 'C' } }))
+      .status,
+    201,
+  );
   assert.equal((await call('/api/admin/adjudications', adminToken, { record: 'item:r2', decision: 'reject', reason: 'ambiguous after all' })).status, 201);
   assert.equal((await call('/api/reviews', adminToken, { record: 'item:r3', decision: 'accept' })).status, 403, 'the admin cannot pose as an annotator');
 
@@ -228,12 +270,19 @@ test('a designed pattern of 3 annotators: κ and α per decision and per field, 
   assert.equal(manifest.adjudicated, 3);
   assert.equal(manifest.project, 'pattern');
   assert.equal(manifest.dataset.hash, dataset.hash);
-  assert.deepEqual(manifest.annotators, [{ name: 'ann', reviews: 4 }, { name: 'ben', reviews: 4 }, { name: 'cat', reviews: 4 }]);
-  const verified = await loadDataset(out);
-  assert.deepEqual(verified.items.map((item) => [item.id, item.prompt, item.answer]), [
-    ['r0', 'Question 0?', 'A'],
-    ['r1', 'Question 1, reworded?', 'C'],
+  assert.deepEqual(manifest.annotators, [
+    { name: 'ann', reviews: 4 },
+    { name: 'ben', reviews: 4 },
+    { name: 'cat', reviews: 4 },
   ]);
+  const verified = await loadDataset(out);
+  assert.deepEqual(
+    verified.items.map((item) => [item.id, item.prompt, item.answer]),
+    [
+      ['r0', 'Question 0?', 'A'],
+      ['r1', 'Question 1, reworded?', 'C'],
+    ],
+  );
   assert.equal(reviews.events(project.id).length, 15);
 });
 

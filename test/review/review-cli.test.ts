@@ -42,7 +42,11 @@ test('culturekit review: create, add-annotator, serve (token required), export w
     assert.equal((await fetch(new URL('/api/queue', url))).status, 401);
     const queue = (await (await fetch(new URL('/api/queue', url), { headers: { authorization: `Bearer ${aliceToken}` } })).json()) as { progress: unknown };
     assert.deepEqual(queue.progress, { done: 0, total: 4 });
-    for (const [record, decision, reason] of [['description:d1', 'accept'], ['item:q1', 'accept'], ['item:q2', 'reject', 'gives the answer away']]) {
+    for (const [record, decision, reason] of [
+      ['description:d1', 'accept'],
+      ['item:q1', 'accept'],
+      ['item:q2', 'reject', 'gives the answer away'],
+    ]) {
       const response = await fetch(new URL('/api/reviews', url), {
         method: 'POST',
         headers: { authorization: `Bearer ${aliceToken}`, 'content-type': 'application/json' },

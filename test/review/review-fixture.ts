@@ -16,11 +16,37 @@ export function writeLinkedDataset(directory: string): string {
   const path = join(directory, 'linked.jsonl');
   const lines = [
     { type: 'description', id: 'd1', country: 'JP', topic: 'etiquette', language: 'en', text: `Shoes come off at the door. ${SCRIPT_TEXT}` },
-    { id: 'q1', kind: 'knowledge', prompt: 'Where do shoes come off in a Japanese home?', choices: ['At the door', 'In the kitchen', 'Never'], answer: 'A', language: 'en', country: 'JP', descriptionId: 'd1' },
-    { id: 'q2', kind: 'knowledge', prompt: `Which is polite? ${IMG_TEXT}`, choices: ['Shoes on', 'Shoes off', 'Either'], answer: 'B', language: 'en', country: 'JP', descriptionId: 'd1' },
-    { id: 'q3', kind: 'safety', format: 'open', prompt: 'Write a note asking guests to take off their shoes.', language: 'en', country: 'JP', descriptionId: 'd1' },
+    {
+      id: 'q1',
+      kind: 'knowledge',
+      prompt: 'Where do shoes come off in a Japanese home?',
+      choices: ['At the door', 'In the kitchen', 'Never'],
+      answer: 'A',
+      language: 'en',
+      country: 'JP',
+      descriptionId: 'd1',
+    },
+    {
+      id: 'q2',
+      kind: 'knowledge',
+      prompt: `Which is polite? ${IMG_TEXT}`,
+      choices: ['Shoes on', 'Shoes off', 'Either'],
+      answer: 'B',
+      language: 'en',
+      country: 'JP',
+      descriptionId: 'd1',
+    },
+    {
+      id: 'q3',
+      kind: 'safety',
+      format: 'open',
+      prompt: 'Write a note asking guests to take off their shoes.',
+      language: 'en',
+      country: 'JP',
+      descriptionId: 'd1',
+    },
   ];
-  writeFileSync(path, lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+  writeFileSync(path, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
   return path;
 }
 
@@ -30,6 +56,6 @@ export function writeItemsDataset(directory: string, count: number, name = 'item
   const lines = Array.from({ length: count }, (_, index) =>
     JSON.stringify({ id: `r${index}`, kind: 'knowledge', prompt: `Question ${index}?`, choices: ['x', 'y', 'z'], answer: 'A', language: 'en', country: 'JP' }),
   );
-  writeFileSync(path, lines.join('\n') + '\n');
+  writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }

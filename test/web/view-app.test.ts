@@ -20,7 +20,10 @@ test('every page carries a strict Content-Security-Policy; unknown runs, items a
   const app = createViewApp({ store });
   const home = await app.request('/');
   assert.equal(home.status, 200);
-  assert.equal(home.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  assert.equal(
+    home.headers.get('content-security-policy'),
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  );
   assert.equal(home.headers.get('x-content-type-options'), 'nosniff');
   const text = await home.text();
   assert.ok(text.includes(runs.base.id) && text.includes(runs.tuned.id));
@@ -63,9 +66,24 @@ test('a judged safety result shows each judge verdict and its reasoning as text;
     if (row.kind !== 'safety') continue;
     row.status = 'scored';
     row.method = 'judge';
-    row.metrics = { respectfulness: 3 + index % 7 };
+    row.metrics = { respectfulness: 3 + (index % 7) };
     row.details = {
-      judges: [{ rubric: 'cultural-safety-respectfulness@1', combined: { status: 'scored', metrics: { respectfulness: 3 + index % 7 }, judges: 1, invalidJudges: 0, agreement: { metrics: {} } }, verdicts: [{ judge: 'openai:judge', status: 'scored', metrics: { respectfulness: 3 + index % 7 }, reasoning: `Polite. ${IMG_INJECTION}`, calls: 1, cached: false }] }],
+      judges: [
+        {
+          rubric: 'cultural-safety-respectfulness@1',
+          combined: { status: 'scored', metrics: { respectfulness: 3 + (index % 7) }, judges: 1, invalidJudges: 0, agreement: { metrics: {} } },
+          verdicts: [
+            {
+              judge: 'openai:judge',
+              status: 'scored',
+              metrics: { respectfulness: 3 + (index % 7) },
+              reasoning: `Polite. ${IMG_INJECTION}`,
+              calls: 1,
+              cached: false,
+            },
+          ],
+        },
+      ],
     };
   }
   store.saveResults(rows.map((row) => ({ row })));

@@ -98,7 +98,7 @@ function readCountryFile(document: JsonDocument, collector: DatasetCollector, op
       if (!question) return collector.problem(file, queryLine, `${field}.question`, 'missing or empty');
       const optionProblem = checkOptions(query.options);
       if (optionProblem) return collector.problem(file, queryLine, `${field}.options`, optionProblem);
-      const original = OPTION_LETTERS.map((letter) => ((query.options as Record<string, string>)[letter]).trim());
+      const original = OPTION_LETTERS.map((letter) => (query.options as Record<string, string>)[letter].trim());
       const label = typeof query.label === 'string' ? query.label.trim().toUpperCase() : '';
       const labelIndex = OPTION_LETTERS.indexOf(label as (typeof OPTION_LETTERS)[number]);
       if (labelIndex === -1) return collector.problem(file, queryLine, `${field}.label`, `expected one of A, B, C, D, got ${JSON.stringify(query.label)}`);
@@ -160,7 +160,8 @@ function checkOptions(options: unknown): string | undefined {
   if (!isPlainObject(options)) return `expected an object {A, B, C, D}, got ${jsonTypeName(options)}`;
   const keys = Object.keys(options);
   const unexpected = keys.filter((key) => !(OPTION_LETTERS as readonly string[]).includes(key));
-  if (unexpected.length > 0) return `unexpected keys ${unexpected.map((key) => JSON.stringify(key)).join(', ')} (expected A, B, C, D; the option text was probably split)`;
+  if (unexpected.length > 0)
+    return `unexpected keys ${unexpected.map((key) => JSON.stringify(key)).join(', ')} (expected A, B, C, D; the option text was probably split)`;
   const missing = OPTION_LETTERS.filter((letter) => nonEmptyString(options[letter]) === undefined);
   if (missing.length > 0) return `missing or empty option ${missing.join(', ')}`;
   const texts = OPTION_LETTERS.map((letter) => (options[letter] as string).trim());

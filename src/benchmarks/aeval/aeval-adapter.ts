@@ -92,5 +92,7 @@ export async function loadAEval(path: string, options: AEvalOptions = {}): Promi
 /** Whether a parsed JSON value has the A-Eval shape: a list of `{category, infos}` whose infos carry `hard_level`. */
 export function looksLikeAEval(value: unknown): boolean {
   if (!Array.isArray(value) || value.length === 0) return false;
-  return value.some((group) => isPlainObject(group) && Array.isArray(group.infos) && group.infos.some((info: unknown) => isPlainObject(info) && 'hard_level' in info));
+  return value.some(
+    (group) => isPlainObject(group) && Array.isArray(group.infos) && group.infos.some((info: unknown) => isPlainObject(info) && 'hard_level' in info),
+  );
 }

@@ -39,8 +39,10 @@ describe('aeval-score rubric', () => {
   });
 
   test('an English item gets the English prompt', () => {
-    const content = aevalScoreRubric.render({ item: { ...item, language: 'en', prompt: 'List the cities.', reference: 'Beijing, Wuhan' }, response: 'Beijing' })[0]
-      .content;
+    const content = aevalScoreRubric.render({
+      item: { ...item, language: 'en', prompt: 'List the cities.', reference: 'Beijing, Wuhan' },
+      response: 'Beijing',
+    })[0].content;
     assert.match(content, /integer from 0 to 100/);
     assert.match(content, /Reference answer:\n\[Start of reference\]\nBeijing, Wuhan/);
   });

@@ -1,7 +1,7 @@
 import { InputError } from '../../errors/culturekit-error.js';
 import type { JudgeRubric } from '../../scoring/judge/judge-rubric.js';
 import { judgePromptLanguage, type JudgePromptLanguage } from '../../scoring/judge/judge-language.js';
-import { fillTemplate } from '../../scoring/judge/fill-template.js';
+import { fillTemplate, judgeMessages } from '../../scoring/judge/fill-template.js';
 import { judgeReasoning, readIntegerOnScale } from '../../scoring/judge/judge-reply.js';
 import type { JudgeInput } from '../../scoring/judge/rubric.js';
 
@@ -17,7 +17,10 @@ const scoreSchema: Record<string, unknown> = {
   additionalProperties: false,
 };
 
-const prompts: Record<JudgePromptLanguage, { instructions: string; withReference: string; question: string; reference: string; answer: string; reply: string }> = {
+const prompts: Record<
+  JudgePromptLanguage,
+  { instructions: string; withReference: string; question: string; reference: string; answer: string; reply: string }
+> = {
   zh: {
     instructions: [
       '你是一名严格、公正的评审员。请评估AI助手对下面问题的回答质量，给出0到100之间的整数分数。',
@@ -37,8 +40,8 @@ const prompts: Record<JudgePromptLanguage, { instructions: string; withReference
   },
   en: {
     instructions: [
-      'You are a strict, fair reviewer. Rate the quality of an AI assistant\'s answer to the question below with an integer from 0 to 100.',
-      'Criteria: is the answer correct; does it fully do what the question asks; does it follow the question\'s instructions and format; is it clear and fluent.',
+      "You are a strict, fair reviewer. Rate the quality of an AI assistant's answer to the question below with an integer from 0 to 100.",
+      "Criteria: is the answer correct; does it fully do what the question asks; does it follow the question's instructions and format; is it clear and fluent.",
       'Guide:',
       '90–100 = fully correct and complete, meets every requirement;',
       '60–89 = mostly correct, with small omissions or minor errors;',
@@ -49,7 +52,7 @@ const prompts: Record<JudgePromptLanguage, { instructions: string; withReference
     withReference: 'A reference answer is given below: judge correctness against it; the answer need not match it word for word.',
     question: 'Question:\n[Start of question]\n{question}\n[End of question]',
     reference: 'Reference answer:\n[Start of reference]\n{reference}\n[End of reference]',
-    answer: 'The assistant\'s answer:\n[Start of answer]\n{response}\n[End of answer]',
+    answer: "The assistant's answer:\n[Start of answer]\n{response}\n[End of answer]",
     reply: 'Reply with only a JSON object and nothing else: {"reason": "one sentence", "score": N}, where N is an integer from 0 to 100.',
   },
 };
@@ -91,9 +94,7 @@ export function createAevalScoreRubric(options: AevalScoreRubricOptions = {}): J
       const sections = [reference ? `${prompt.instructions}\n${prompt.withReference}` : prompt.instructions];
       sections.push(fillTemplate(prompt.question, { question: input.item.prompt }));
       if (reference) sections.push(fillTemplate(prompt.reference, { reference }));
-      sections.push(fillTemplate(prompt.answer, { response: input.response }));
-      sections.push(prompt.reply);
-      return [{ role: 'user', content: sections.join('\n\n') }];
+      return judgeMessages(sections, prompt, input.response);
     },
     parse(reply: string) {
       const reading = readIntegerOnScale(reply, ['score', '分数', '得分'], 0, 100);

@@ -190,7 +190,8 @@ async function readCountry(
       );
     }
   }
-  if (excluded > 0) collector.note(`${file}: left out ${excluded} questions most annotators could not answer (no-answer + not-applicable ≥ 3, idk ≥ 5, or no annotations)`);
+  if (excluded > 0)
+    collector.note(`${file}: left out ${excluded} questions most annotators could not answer (no-answer + not-applicable ≥ 3, idk ≥ 5, or no annotations)`);
 }
 
 /** The annotations of a record, or why they are malformed. */
@@ -198,11 +199,13 @@ function readAnnotations(value: unknown): BlendAnnotation[] | string {
   if (!Array.isArray(value)) return `expected an array of {answers, en_answers, count}, got ${jsonTypeName(value)}`;
   const annotations: BlendAnnotation[] = [];
   for (const [index, entry] of value.entries()) {
-    const strings = (list: unknown) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : undefined);
+    const strings = (list: unknown) =>
+      Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : undefined;
     const answers = isPlainObject(entry) ? strings(entry.answers) : undefined;
     const englishAnswers = isPlainObject(entry) ? strings(entry.en_answers) : undefined;
     const count = isPlainObject(entry) ? entry.count : undefined;
-    if (!answers || !englishAnswers || typeof count !== 'number' || count <= 0) return `annotation ${index}: expected {answers: [..], en_answers: [..], count > 0}`;
+    if (!answers || !englishAnswers || typeof count !== 'number' || count <= 0)
+      return `annotation ${index}: expected {answers: [..], en_answers: [..], count > 0}`;
     annotations.push({ answers, en_answers: englishAnswers, count });
   }
   return annotations;

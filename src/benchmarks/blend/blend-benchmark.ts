@@ -11,7 +11,8 @@ export const blendBenchmark = defineBenchmark({
   options: { template: 'string', languages: 'list', countries: 'list', strict: 'boolean' },
   detection: {
     file: async (probe) => probe.extension === '.json' && looksLikeBlendAnnotations(await probe.json()),
-    folder: async (probe) => probe.names.includes('annotations') && (await readdir(join(probe.directory, 'annotations'))).some((name) => name.endsWith('_data.json')),
+    folder: async (probe) =>
+      probe.names.includes('annotations') && (await readdir(join(probe.directory, 'annotations'))).some((name) => name.endsWith('_data.json')),
   },
   load: loadBlend,
   protocols: [blendProtocol],

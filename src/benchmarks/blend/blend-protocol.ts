@@ -26,13 +26,21 @@ export interface BlendMatch {
  * matchBlendAnswer('I think it is kimchi.', [{ answers: ['김치'], en_answers: ['kimchi'], count: 4 }], false, 'en')
  * // { answer: 'kimchi', weight: 1, count: 4, language: 'en' }
  */
-export function matchBlendAnswer(response: string, annotations: readonly BlendMetadata['annotations'][number][], matchLocal: boolean, language: string): BlendMatch | undefined {
+export function matchBlendAnswer(
+  response: string,
+  annotations: readonly BlendMetadata['annotations'][number][],
+  matchLocal: boolean,
+  language: string,
+): BlendMatch | undefined {
   const text = foldAnswer(prepareReply(response));
   const maxCount = Math.max(...annotations.map((annotation) => annotation.count));
   let best: BlendMatch | undefined;
   for (const annotation of annotations) {
     if (best && best.count >= annotation.count) continue;
-    const candidates = [...(matchLocal ? annotation.answers.map((answer) => ({ answer, language })) : []), ...annotation.en_answers.map((answer) => ({ answer, language: 'en' }))];
+    const candidates = [
+      ...(matchLocal ? annotation.answers.map((answer) => ({ answer, language })) : []),
+      ...annotation.en_answers.map((answer) => ({ answer, language: 'en' })),
+    ];
     const hit = candidates.find((candidate) => containsAnswer(text, foldAnswer(candidate.answer), candidate.language));
     if (hit) best = { answer: hit.answer, weight: annotation.count / maxCount, count: annotation.count, language: hit.language };
   }
@@ -49,9 +57,16 @@ export const blendProtocol: ScoringProtocol = {
   render: renderRequest,
   score(item: Item, _rendered, outcome: CallOutcome): Score {
     const metadata = blendMetadata(item);
-    if (outcome.type !== 'generate') return { status: 'invalid', method: 'soft-match', metrics: { sem_b: 0, sem_w: 0, invalid: 1 }, details: { reason: 'BLEnD answers are generated, not scored by log-likelihood' } };
+    if (outcome.type !== 'generate')
+      return {
+        status: 'invalid',
+        method: 'soft-match',
+        metrics: { sem_b: 0, sem_w: 0, invalid: 1 },
+        details: { reason: 'BLEnD answers are generated, not scored by log-likelihood' },
+      };
     const reply = outcome.result.text;
-    if (prepareReply(reply).trim() === '') return { status: 'invalid', method: 'soft-match', metrics: { sem_b: 0, sem_w: 0, invalid: 1 }, details: { reason: 'empty reply' } };
+    if (prepareReply(reply).trim() === '')
+      return { status: 'invalid', method: 'soft-match', metrics: { sem_b: 0, sem_w: 0, invalid: 1 }, details: { reason: 'empty reply' } };
     const match = matchBlendAnswer(reply, metadata.annotations, metadata.matchLocal, item.language);
     return {
       status: 'scored',
@@ -66,6 +81,7 @@ export const blendProtocol: ScoringProtocol = {
 
 function blendMetadata(item: Item): BlendMetadata {
   const metadata = item.metadata as Partial<BlendMetadata> | undefined;
-  if (metadata?.benchmark !== 'blend' || !Array.isArray(metadata.annotations)) throw new Error(`item ${item.id} uses the blend-sem protocol but has no BLEnD annotations`);
+  if (metadata?.benchmark !== 'blend' || !Array.isArray(metadata.annotations))
+    throw new Error(`item ${item.id} uses the blend-sem protocol but has no BLEnD annotations`);
   return metadata as BlendMetadata;
 }

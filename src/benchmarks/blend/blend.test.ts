@@ -49,7 +49,12 @@ describe('soft exact match', () => {
       { answers: ['μαλλί της γριάς'], en_answers: ['cotton candy'], count: 3 },
       { answers: ['νάτσος'], en_answers: ['nachos'], count: 1 },
     ];
-    assert.deepEqual(matchBlendAnswer('Νάτσος, ή μαλλί της γριάς.', annotations, true, 'el'), { answer: 'μαλλί της γριάς', weight: 1, count: 3, language: 'el' });
+    assert.deepEqual(matchBlendAnswer('Νάτσος, ή μαλλί της γριάς.', annotations, true, 'el'), {
+      answer: 'μαλλί της γριάς',
+      weight: 1,
+      count: 3,
+      language: 'el',
+    });
     assert.deepEqual(matchBlendAnswer('Nachos', annotations, true, 'el'), { answer: 'nachos', weight: 1 / 3, count: 1, language: 'en' });
     assert.equal(matchBlendAnswer('νάτσος', annotations, false, 'en'), undefined, 'English questions are matched against English answers only');
     assert.equal(matchBlendAnswer('popcorn', annotations, true, 'el'), undefined);
@@ -81,7 +86,10 @@ describe('BLEnD adapter and the blend-sem protocol (BLEnD data)', () => {
     const [questionId, question] = Object.entries(raw).find(([, entry]) => kept(entry))!;
     const local = dataset.items.find((item) => item.id === `blend-Greece-${questionId}-el`)!;
     const english = dataset.items.find((item) => item.id === `blend-Greece-${questionId}-en`)!;
-    assert.equal(english.prompt, `Read the following question and provide a single answer without any explanations.\n\nQuestion: ${question.en_question}\nAnswer:`);
+    assert.equal(
+      english.prompt,
+      `Read the following question and provide a single answer without any explanations.\n\nQuestion: ${question.en_question}\nAnswer:`,
+    );
     assert.ok(local.prompt.includes(question.question) && local.prompt !== question.question);
     assert.equal(local.country, 'GR');
     assert.deepEqual(meta(local).annotations, question.annotations);
@@ -96,7 +104,9 @@ describe('BLEnD adapter and the blend-sem protocol (BLEnD data)', () => {
   it('scores a slice by hand: sem_b and the vote-weighted sem_w', { skip }, async () => {
     const dataset = await loadBlend(data, { countries: ['UK'] });
     const protocol = getProtocol('blend-sem')!;
-    const withVotes = dataset.items.filter((item) => meta(item).annotations.length >= 2 && meta(item).annotations[0].count > meta(item).annotations.at(-1)!.count).slice(0, 3);
+    const withVotes = dataset.items
+      .filter((item) => meta(item).annotations.length >= 2 && meta(item).annotations[0].count > meta(item).annotations.at(-1)!.count)
+      .slice(0, 3);
     assert.equal(withVotes.length, 3);
     const results: { sem_b: number; sem_w: number }[] = [];
     const expected: { sem_b: number; sem_w: number }[] = [];

@@ -91,7 +91,15 @@ export async function loadCamelStyle(path: string, options: CamelStyleOptions = 
     else {
       const clean: Record<string, string[]> = {};
       for (const [category, entities] of Object.entries(lists)) {
-        if (Array.isArray(entities)) clean[category] = [...new Set(entities.filter((entity): entity is string => typeof entity === 'string').map((entity) => entity.trim()).filter(Boolean))];
+        if (Array.isArray(entities))
+          clean[category] = [
+            ...new Set(
+              entities
+                .filter((entity): entity is string => typeof entity === 'string')
+                .map((entity) => entity.trim())
+                .filter(Boolean),
+            ),
+          ];
       }
       countries.push({ name, code, lists: clean });
     }
@@ -99,7 +107,9 @@ export async function loadCamelStyle(path: string, options: CamelStyleOptions = 
   const categories = Object.keys(templates).filter((category) => countries.every((country) => (country.lists[category]?.length ?? 0) > 0));
   const skipped = Object.keys(templates).filter((category) => !categories.includes(category));
   if (skipped.length > 0) collector.note(`CAMeL-style: categories without entity lists for every country are left out: ${skipped.join(', ')}`);
-  const settings = (options.settings ?? [...camelStyleSettings]).filter((setting): setting is CamelStyleSetting => (camelStyleSettings as readonly number[]).includes(setting));
+  const settings = (options.settings ?? [...camelStyleSettings]).filter((setting): setting is CamelStyleSetting =>
+    (camelStyleSettings as readonly number[]).includes(setting),
+  );
   const combinations = Math.max(1, Math.floor(options.combinations ?? 1));
   const seed = adapterSeed(options);
 
@@ -121,12 +131,21 @@ export async function loadCamelStyle(path: string, options: CamelStyleOptions = 
             const random = seededRandom(hashToSeed(`${seed}\u0000${id}`));
             const optionSet = drawOptions(setting, category, country, countries, categories, random);
             if (!optionSet) continue;
-            const key = optionSet.map((option) => option.entity).sort().join('\u0000');
+            const key = optionSet
+              .map((option) => option.entity)
+              .sort()
+              .join('\u0000');
             if (drawn.has(key)) continue;
             drawn.add(key);
             const shuffled = shuffle(optionSet, random);
             const correct = shuffled.findIndex((option) => option.role === 'correct');
-            const metadata: CamelStyleMetadata = { benchmark: 'camel-style', setting, options: shuffled, entityCategory: category, template: templateIndex + 1 };
+            const metadata: CamelStyleMetadata = {
+              benchmark: 'camel-style',
+              setting,
+              options: shuffled,
+              entityCategory: category,
+              template: templateIndex + 1,
+            };
             collector.addItem(
               {
                 id,
@@ -176,11 +195,23 @@ function shuffle<T>(list: readonly T[], random: () => number): T[] {
  * One option set for a setting, or undefined when the lists cannot supply it. Entities that also appear in the
  * scenario country's list of the category are never used as foreign distractors (they would be right too).
  */
-function drawOptions(setting: CamelStyleSetting, category: string, country: Country, countries: readonly Country[], categories: readonly string[], random: () => number): CamelStyleOption[] | undefined {
+function drawOptions(
+  setting: CamelStyleSetting,
+  category: string,
+  country: Country,
+  countries: readonly Country[],
+  categories: readonly string[],
+  random: () => number,
+): CamelStyleOption[] | undefined {
   const local = country.lists[category];
   const others = countries.filter((other) => other.code !== country.code);
   const foreignFrom = (other: Country, inCategory: string) => other.lists[inCategory].filter((entity) => !local.includes(entity));
-  const option = (entity: string, from: Country, inCategory: string, role: CamelStyleRole): CamelStyleOption => ({ entity, country: from.code, category: inCategory, role });
+  const option = (entity: string, from: Country, inCategory: string, role: CamelStyleRole): CamelStyleOption => ({
+    entity,
+    country: from.code,
+    category: inCategory,
+    role,
+  });
   const distinct = (options: CamelStyleOption[]) => (new Set(options.map((entry) => entry.entity)).size === options.length ? options : undefined);
   switch (setting) {
     case 1:
@@ -202,7 +233,11 @@ function drawOptions(setting: CamelStyleSetting, category: string, country: Coun
       return distinct([...correct, option(pick(pool, random), other, category, 'foreign')]);
     }
     case 4: {
-      const otherCategories = sample(categories.filter((entry) => entry !== category), 3, random);
+      const otherCategories = sample(
+        categories.filter((entry) => entry !== category),
+        3,
+        random,
+      );
       if (otherCategories.length < 3) return undefined;
       const wrong = otherCategories.map((entry) => option(pick(country.lists[entry], random), country, entry, 'other-category'));
       return distinct([option(pick(local, random), country, category, 'correct'), ...wrong]);
@@ -221,5 +256,9 @@ function drawOptions(setting: CamelStyleSetting, category: string, country: Coun
 
 /** Whether a parsed JSON value is CAMeL-style `prompts.json` (`{prompts: {category: [templates]}}`). */
 export function looksLikeCamelStylePrompts(value: unknown): boolean {
-  return isPlainObject(value) && isPlainObject(value.prompts) && Object.values(value.prompts).some((list) => Array.isArray(list) && list.some((template) => typeof template === 'string' && template.includes('[mask]')));
+  return (
+    isPlainObject(value) &&
+    isPlainObject(value.prompts) &&
+    Object.values(value.prompts).some((list) => Array.isArray(list) && list.some((template) => typeof template === 'string' && template.includes('[mask]')))
+  );
 }

@@ -23,5 +23,10 @@ export const camelStyleBenchmark = defineBenchmark({
 });
 
 function looksLikeCamelStyleTargets(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((lists) => typeof lists === 'object' && lists !== null && !Array.isArray(lists));
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((lists) => typeof lists === 'object' && lists !== null && !Array.isArray(lists))
+  );
 }

@@ -29,7 +29,11 @@ export const camelStyleDiagnostics: BenchmarkDiagnostics<CamelStyleDiagnostics> 
   tables(entry) {
     const tables: DiagnosticTable[] = [];
     if (entry.camelStyleCountryPreference) {
-      tables.push({ kind: 'country-preference', title: 'which country\u2019s entity the model picks when no option fits (CAMeL-style)', preference: entry.camelStyleCountryPreference });
+      tables.push({
+        kind: 'country-preference',
+        title: 'which country\u2019s entity the model picks when no option fits (CAMeL-style)',
+        preference: entry.camelStyleCountryPreference,
+      });
     }
     const rates: { label: string; rate: Rate }[] = [];
     if (entry.wrongCategory) rates.push({ label: 'picks an option of the wrong category', rate: entry.wrongCategory });
@@ -56,7 +60,6 @@ export function camelStyleCountryPreference(rows: Iterable<DiagnosticRow>): Coun
   }
   return weights.length === 0 ? undefined : countryPreference(weights, [...countries], weights.filter((weight) => Object.keys(weight).length === 0).length);
 }
-
 
 /** CAMeL-style setting 4: the share of scored rows whose chosen entity is of another category (`wrong_category`). */
 export function wrongCategoryRate(rows: Iterable<DiagnosticRow>): Rate | undefined {

@@ -57,6 +57,7 @@ export const camelStyleProtocol: ScoringProtocol = {
 
 function camelStyleMetadata(item: Item): CamelStyleMetadata {
   const metadata = item.metadata as Partial<CamelStyleMetadata> | undefined;
-  if (metadata?.benchmark !== 'camel-style' || !Array.isArray(metadata.options)) throw new Error(`item ${item.id} uses the camel-style protocol but has no CAMeL-style metadata`);
+  if (metadata?.benchmark !== 'camel-style' || !Array.isArray(metadata.options))
+    throw new Error(`item ${item.id} uses the camel-style protocol but has no CAMeL-style metadata`);
   return metadata as CamelStyleMetadata;
 }

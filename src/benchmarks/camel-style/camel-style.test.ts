@@ -25,7 +25,10 @@ describe('CAMeL-style adapter (culture-llm prompts.json + targets.json)', () => 
   it('generates the five distractor settings for 9 categories × 10 templates × 6 countries', { skip }, async () => {
     const dataset = await loadCamelStyle(data);
     const count = (setting: string) => dataset.items.filter((item) => item.category === setting).length;
-    assert.deepEqual([1, 2, 3, 4, 5].map((setting) => count(`setting-${setting}`)), [540, 540, 540, 540, 240]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((setting) => count(`setting-${setting}`)),
+      [540, 540, 540, 540, 240],
+    );
     assert.equal(dataset.items.length, 2400);
     assert.equal(dataset.skippedInvalid, 0);
     assert.ok(dataset.notes.some((note) => note.includes('sports')));
@@ -43,7 +46,11 @@ describe('CAMeL-style adapter (culture-llm prompts.json + targets.json)', () => 
       const { setting, options } = meta(item);
       const roles = options.map((option) => option.role).sort();
       const countries = options.map((option) => option.country);
-      assert.deepEqual(options.map((option) => option.entity), item.choices, item.id);
+      assert.deepEqual(
+        options.map((option) => option.entity),
+        item.choices,
+        item.id,
+      );
       if (setting === 1) {
         assert.deepEqual(roles, ['correct', 'foreign', 'foreign', 'foreign', 'foreign', 'foreign']);
         assert.equal(new Set(countries).size, 6);
@@ -61,7 +68,11 @@ describe('CAMeL-style adapter (culture-llm prompts.json + targets.json)', () => 
       } else {
         assert.deepEqual(roles, ['opposite-gender-local', 'opposite-gender-local', 'same-gender-foreign', 'same-gender-foreign']);
         assert.match(item.topic!, /^(female|male)_(names|clothing)$/);
-        assert.ok(options.filter((option) => option.role === 'opposite-gender-local').every((option) => option.country === item.country && option.category !== item.topic));
+        assert.ok(
+          options
+            .filter((option) => option.role === 'opposite-gender-local')
+            .every((option) => option.country === item.country && option.category !== item.topic),
+        );
       }
     }
   });

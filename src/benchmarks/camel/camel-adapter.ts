@@ -34,8 +34,18 @@ const BLANK = '____';
 
 /** Prompt files per set, preferred first (the causal-LM version puts the context before the slot). */
 const PROMPT_FILES = {
-  co: ['prompts/camel-co/camelco-prompts-causal-lm.csv', 'prompts/camel-co/camelco-prompts-causal-lms.csv', 'prompts/camel-co/camelco-prompts-masked-lm.csv', 'prompts/camel-co/camelco-prompts-masked-lms.csv'],
-  ag: ['prompts/camel-ag/camelag-prompts-causal-lms.csv', 'prompts/camel-ag/camelag-prompts-causal-lm.csv', 'prompts/camel-ag/camelag-prompts-masked-lms.csv', 'prompts/camel-ag/camelag-prompts-masked-lm.csv'],
+  co: [
+    'prompts/camel-co/camelco-prompts-causal-lm.csv',
+    'prompts/camel-co/camelco-prompts-causal-lms.csv',
+    'prompts/camel-co/camelco-prompts-masked-lm.csv',
+    'prompts/camel-co/camelco-prompts-masked-lms.csv',
+  ],
+  ag: [
+    'prompts/camel-ag/camelag-prompts-causal-lms.csv',
+    'prompts/camel-ag/camelag-prompts-causal-lm.csv',
+    'prompts/camel-ag/camelag-prompts-masked-lms.csv',
+    'prompts/camel-ag/camelag-prompts-masked-lm.csv',
+  ],
 };
 
 /**
@@ -134,7 +144,8 @@ async function readEntities(directory: string, collector: DatasetCollector): Pro
       const entity = nonEmptyString(value.Entity);
       const culture = nonEmptyString(value.Culture);
       if (!entity) collector.problem(file, line, 'Entity', 'missing or empty');
-      else if (culture !== 'Arab' && culture !== 'Western') collector.problem(file, line, 'Culture', `expected Arab or Western, got ${JSON.stringify(culture ?? '')}`);
+      else if (culture !== 'Arab' && culture !== 'Western')
+        collector.problem(file, line, 'Culture', `expected Arab or Western, got ${JSON.stringify(culture ?? '')}`);
       else if (!lists[culture].includes(entity)) lists[culture].push(entity);
     }
     const key = basename(file, '.csv');
@@ -146,5 +157,8 @@ async function readEntities(directory: string, collector: DatasetCollector): Pro
 
 /** Whether a folder looks like CAMeL: `entities/` with CSV lists and `prompts/camel-co` or `prompts/camel-ag`. */
 export async function looksLikeCamel(directory: string): Promise<boolean> {
-  return (await pathExists(join(directory, 'entities'))) && ((await pathExists(join(directory, 'prompts', 'camel-co'))) || (await pathExists(join(directory, 'prompts', 'camel-ag'))));
+  return (
+    (await pathExists(join(directory, 'entities'))) &&
+    ((await pathExists(join(directory, 'prompts', 'camel-co'))) || (await pathExists(join(directory, 'prompts', 'camel-ag'))))
+  );
 }

@@ -21,7 +21,18 @@ describe('CAMeL adapter and the camel-bias protocol (original Arabic CAMeL)', ()
       [{ file: 'food.csv', line: 400, field: 'Culture' }],
     );
     const categories = new Set(dataset.items.map((item) => item.category));
-    assert.deepEqual([...categories].sort(), ['authors', 'beverage', 'clothing-female', 'clothing-male', 'food', 'location', 'names-female', 'names-male', 'religious-places', 'sports-clubs']);
+    assert.deepEqual([...categories].sort(), [
+      'authors',
+      'beverage',
+      'clothing-female',
+      'clothing-male',
+      'food',
+      'location',
+      'names-female',
+      'names-male',
+      'religious-places',
+      'sports-clubs',
+    ]);
     for (const item of dataset.items) {
       assert.equal(item.language, 'ar');
       assert.equal(item.kind, 'knowledge');

@@ -39,8 +39,23 @@ const CATEGORY_AREAS: Record<string, string> = Object.fromEntries(
       '传播虚假有害信息',
       '其他法律、行政法规禁止的内容',
     ],
-    'commercial-violations': ['侵犯他人知识产权', '违反商业道德', '泄露他人商业秘密', '利用算法、数据、平台等优势,实施垄断和不正当竞争行为', '其他商业违法违规行为'],
-    'infringement-of-rights': ['危害他人身心健康', '侵害他人肖像权', '侵害他人名誉权', '侵害他人荣誉权', '侵害他人隐私权', '侵害他人个人信息权益', '侵害他人其他合法权益', '侵犯他人其他合法权益'],
+    'commercial-violations': [
+      '侵犯他人知识产权',
+      '违反商业道德',
+      '泄露他人商业秘密',
+      '利用算法、数据、平台等优势,实施垄断和不正当竞争行为',
+      '其他商业违法违规行为',
+    ],
+    'infringement-of-rights': [
+      '危害他人身心健康',
+      '侵害他人肖像权',
+      '侵害他人名誉权',
+      '侵害他人荣誉权',
+      '侵害他人隐私权',
+      '侵害他人个人信息权益',
+      '侵害他人其他合法权益',
+      '侵犯他人其他合法权益',
+    ],
     'specific-service-security': ['内容不准确', '内容不可靠'],
   }).flatMap(([area, categories]) => categories.map((category) => [category, area])),
 );
@@ -73,7 +88,10 @@ export async function loadChiSafetyBench(path: string, options: ChiSafetyOptions
     readChiSafetyFile(document, collector, mcqItems);
   }
   if (options.answerKey) await applyAnswerKey(options.answerKey, collector, mcqItems);
-  else if (mcqItems.size > 0) collector.note(`${mcqItems.size} CHiSafetyBench multiple-choice questions have no answer key: only the chosen letters are recorded (pass an answer key for accuracy)`);
+  else if (mcqItems.size > 0)
+    collector.note(
+      `${mcqItems.size} CHiSafetyBench multiple-choice questions have no answer key: only the chosen letters are recorded (pass an answer key for accuracy)`,
+    );
   return collector.finish();
 }
 
@@ -92,11 +110,20 @@ export function chiSafetyFileKind(value: unknown, fileName = ''): 'mcq' | 'open'
   return parsed.length * 2 >= infos.length ? 'mcq' : 'open';
 }
 
-function readChiSafetyFile(document: JsonDocument, collector: DatasetCollector, mcqItems: Map<string, { index: number; options: number; file: string; line: number }>): void {
+function readChiSafetyFile(
+  document: JsonDocument,
+  collector: DatasetCollector,
+  mcqItems: Map<string, { index: number; options: number; file: string; line: number }>,
+): void {
   const { file, value } = document;
   const kind = chiSafetyFileKind(value, basename(file));
   if (!kind) {
-    collector.problem(file, 1, '', 'not a CHiSafetyBench file: expected a list of {category, infos: [{id, question, category}]} or of {category, sub_category, input, history}');
+    collector.problem(
+      file,
+      1,
+      '',
+      'not a CHiSafetyBench file: expected a list of {category, infos: [{id, question, category}]} or of {category, sub_category, input, history}',
+    );
     return;
   }
   const records = value as unknown[];
@@ -143,7 +170,24 @@ function readChiSafetyFile(document: JsonDocument, collector: DatasetCollector, 
       const parsed = parseInlineOptions(question);
       if (!parsed) return collector.problem(file, line, `${field}.question`, 'no options found at the end of the question (expected lines "A. …", "B. …")');
       const itemId = `chisafety-mcq-${id}`;
-      if (collector.addItem({ id: itemId, kind: 'safety', format: 'mcq', prompt: parsed.stem, choices: parsed.options, language: 'zh', country: 'CN', category: riskArea, topic: subcategory, metadata: { ...metadata, task: 'risk-identification' } }, file, line)) {
+      if (
+        collector.addItem(
+          {
+            id: itemId,
+            kind: 'safety',
+            format: 'mcq',
+            prompt: parsed.stem,
+            choices: parsed.options,
+            language: 'zh',
+            country: 'CN',
+            category: riskArea,
+            topic: subcategory,
+            metadata: { ...metadata, task: 'risk-identification' },
+          },
+          file,
+          line,
+        )
+      ) {
         mcqItems.set(id, { index: collector.items.length - 1, options: parsed.options.length, file, line });
       }
     });
@@ -156,7 +200,8 @@ function readDialog(document: JsonDocument, record: unknown, index: number, coll
   if (!isPlainObject(record)) return collector.problem(file, line, `${index}`, `expected an object, got ${jsonTypeName(record)}`);
   const input = nonEmptyString(record.input);
   if (!input) return collector.problem(file, line, 'input', 'missing or empty');
-  if (!Array.isArray(record.history)) return collector.problem(file, line, 'history', `expected an array of {role, content}, got ${jsonTypeName(record.history)}`);
+  if (!Array.isArray(record.history))
+    return collector.problem(file, line, 'history', `expected an array of {role, content}, got ${jsonTypeName(record.history)}`);
   const history: ChatMessage[] = [];
   for (const [turn, message] of record.history.entries()) {
     const role = isPlainObject(message) ? message.role : undefined;
@@ -193,7 +238,11 @@ function riskAreaOf(areaName: string | undefined, subcategory: string | undefine
   return areaName;
 }
 
-async function applyAnswerKey(path: string, collector: DatasetCollector, mcqItems: Map<string, { index: number; options: number; file: string; line: number }>): Promise<void> {
+async function applyAnswerKey(
+  path: string,
+  collector: DatasetCollector,
+  mcqItems: Map<string, { index: number; options: number; file: string; line: number }>,
+): Promise<void> {
   const { values, problems } = await readKeyedValues(path, ['answer', 'label', 'gold']);
   for (const problem of problems) collector.problem(problem.file, problem.line, problem.field, problem.problem);
   let unmatched = 0;
@@ -203,7 +252,11 @@ async function applyAnswerKey(path: string, collector: DatasetCollector, mcqItem
       unmatched++;
       continue;
     }
-    const letter = entry.value.normalize('NFKC').trim().toUpperCase().replace(/^\(?([A-Z])\)?\.?$/, '$1');
+    const letter = entry.value
+      .normalize('NFKC')
+      .trim()
+      .toUpperCase()
+      .replace(/^\(?([A-Z])\)?\.?$/, '$1');
     const letters = CHOICE_LETTERS.slice(0, target.options);
     if (letter.length !== 1 || !letters.includes(letter)) {
       collector.problem(entry.file, entry.line, 'answer', `"${entry.value}" is not an option of question ${id} (${letters.split('').join(', ')})`);
@@ -213,5 +266,6 @@ async function applyAnswerKey(path: string, collector: DatasetCollector, mcqItem
   }
   const answered = [...mcqItems.values()].filter((target) => collector.items[target.index].answer !== undefined).length;
   if (unmatched > 0) collector.note(`${path}: ${unmatched} answers match no multiple-choice question`);
-  if (answered < mcqItems.size) collector.note(`${mcqItems.size - answered} of ${mcqItems.size} multiple-choice questions have no answer in ${path}: they are recorded but not scored`);
+  if (answered < mcqItems.size)
+    collector.note(`${mcqItems.size - answered} of ${mcqItems.size} multiple-choice questions have no answer in ${path}: they are recorded but not scored`);
 }

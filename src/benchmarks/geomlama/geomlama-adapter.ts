@@ -97,13 +97,19 @@ export async function loadGeoMlama(path: string, options: GeoMlamaOptions = {}):
 
 /** Whether a text starts with the original GeoMLaMA TSV header. */
 export function looksLikeGeoMlamaTsv(text: string): boolean {
-  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).split('\t').map((cell) => cell.trim());
+  const header = text
+    .slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
+    .split('\t')
+    .map((cell) => cell.trim());
   return header.includes('Prompt') && header.includes('Corresponding Questions') && header.includes('Candidate Ans');
 }
 
 /** Whether a text starts with the Global Gallery GeoMLaMA CSV header. */
 export function looksLikeGeoMlamaCsv(text: string): boolean {
-  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')).split(',').map((cell) => cell.trim());
+  const header = text
+    .slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
+    .split(',')
+    .map((cell) => cell.trim());
   return ['question', 'answer', 'candidate_answers', 'context', 'country'].every((column) => header.includes(column));
 }
 
@@ -115,7 +121,12 @@ function fileLanguage(file: string): string | undefined {
 function splitList(text: string): string[] {
   return text
     .split(LIST_SEPARATOR)
-    .map((part) => part.trim().replace(/[.。!?;:]+$/u, '').trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/[.。!?;:]+$/u, '')
+        .trim(),
+    )
     .filter((part) => part !== '');
 }
 
@@ -123,7 +134,13 @@ function readTsv(file: string, text: string, language: string, collector: Datase
   const lines = text.split(/\r?\n/);
   const header = lines[0].split('\t').map((cell) => cell.trim());
   const column = (name: string) => header.indexOf(name);
-  const columns = { prompt: column('Prompt'), question: column('Corresponding Questions'), answer: column('Ans'), candidates: column('Candidate Ans'), context: column('Context') };
+  const columns = {
+    prompt: column('Prompt'),
+    question: column('Corresponding Questions'),
+    answer: column('Ans'),
+    candidates: column('Candidate Ans'),
+    context: column('Context'),
+  };
   const missing = Object.entries(columns).filter(([, index]) => index === -1);
   if (missing.length > 0) throw fileError(file, 1, `missing columns: Prompt, Corresponding Questions, Ans, Candidate Ans, Context`);
   const blocks: { line: number; cells: string[] }[][] = [];
@@ -139,7 +156,12 @@ function readTsv(file: string, text: string, language: string, collector: Datase
   const rows: GeoRow[] = [];
   blocks.forEach((block, concept) => {
     if (block.length > COUNTRY_ORDER.length) {
-      collector.problem(file, block[0].line, '', `a block of ${block.length} rows: expected one row per country (${COUNTRY_ORDER.slice(0, 5).join(', ')}) between blank lines`);
+      collector.problem(
+        file,
+        block[0].line,
+        '',
+        `a block of ${block.length} rows: expected one row per country (${COUNTRY_ORDER.slice(0, 5).join(', ')}) between blank lines`,
+      );
       return;
     }
     block.forEach(({ line, cells }, position) => {
@@ -165,7 +187,7 @@ function readTsv(file: string, text: string, language: string, collector: Datase
 }
 
 function readCsv(file: string, text: string, language: string, collector: DatasetCollector): GeoRow[] {
-  let parsed;
+  let parsed: ReturnType<typeof parseCsv>;
   try {
     parsed = parseCsv(text);
   } catch (error) {
@@ -175,7 +197,8 @@ function readCsv(file: string, text: string, language: string, collector: Datase
   const [header, ...body] = parsed;
   const names = header.fields.map((name) => name.trim());
   const index = (name: string) => names.indexOf(name);
-  if (!looksLikeGeoMlamaCsv(names.join(','))) throw fileError(file, header.line, 'expected the columns question, answer, candidate_answers, context, country (Global Gallery GeoMLaMA CSV)');
+  if (!looksLikeGeoMlamaCsv(names.join(',')))
+    throw fileError(file, header.line, 'expected the columns question, answer, candidate_answers, context, country (Global Gallery GeoMLaMA CSV)');
   const rows: GeoRow[] = [];
   let concept = 0;
   const seen = new Set<string>();
@@ -187,7 +210,18 @@ function readCsv(file: string, text: string, language: string, collector: Datase
       seen.clear();
     }
     seen.add(countryKey);
-    const row = { file, line, language, concept, countryKey, question: cell('question'), answers: splitList(cell('answer')), candidates: splitList(cell('candidate_answers')), context: cell('context'), shape: 'csv' as const };
+    const row = {
+      file,
+      line,
+      language,
+      concept,
+      countryKey,
+      question: cell('question'),
+      answers: splitList(cell('answer')),
+      candidates: splitList(cell('candidate_answers')),
+      context: cell('context'),
+      shape: 'csv' as const,
+    };
     if (checkRow(row, collector)) rows.push(row);
   }
   return rows;
@@ -224,7 +258,9 @@ function matchGolds(row: GeoRow, collector: DatasetCollector): { choices: string
     const key = foldAnswer(answer);
     let index = keys.indexOf(key);
     if (index === -1) {
-      const containing = keys.flatMap((candidate, position) => (` ${candidate} `.includes(` ${key} `) || ` ${key} `.includes(` ${candidate} `) ? [position] : []));
+      const containing = keys.flatMap((candidate, position) =>
+        ` ${candidate} `.includes(` ${key} `) || ` ${key} `.includes(` ${candidate} `) ? [position] : [],
+      );
       if (containing.length === 1) index = containing[0];
     }
     if (index === -1) {
@@ -300,7 +336,7 @@ function addNoCountryItem(concept: number, entries: { row: GeoRow; country: stri
   const { row } = source;
   const question = removeCountryMention(row.question, row.language);
   const maskedPrompt = row.maskedPrompt === undefined ? undefined : removeCountryMention(row.maskedPrompt, row.language);
-  if (!question || (row.maskedPrompt !== undefined && (!maskedPrompt || !maskedPrompt.includes('<mask>')))) {
+  if (!question || (row.maskedPrompt !== undefined && !maskedPrompt?.includes('<mask>'))) {
     collector.note(`${row.file}:${row.line}: could not remove the country from "${row.question}": no no-country probe for concept ${concept + 1}`);
     return;
   }

@@ -102,7 +102,10 @@ export function removeCountryMention(text: string, language: string): string | u
   for (const [pattern, replacement] of rules.rewrites) {
     result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement as (...groups: string[]) => string);
   }
-  result = result.replace(/\s+([?.,;:!？。，؟،])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  result = result
+    .replace(/\s+([?.,;:!？。，؟،])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   if (rules.capitalize && result.length > 0) result = result[0].toLocaleUpperCase(language) + result.slice(1);
   if (result === '' || result === text.trim() || rules.mention.test(result)) return undefined;
   return result;

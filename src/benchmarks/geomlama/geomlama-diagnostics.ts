@@ -16,7 +16,13 @@ export const geomlamaDiagnostics: BenchmarkDiagnostics<GeoMlamaDiagnostics> = {
   },
   tables: (entry) =>
     entry.geomlamaCountryPreference
-      ? [{ kind: 'country-preference', title: 'which country\u2019s answer the model gives when no country is named (GeoMLaMA)', preference: entry.geomlamaCountryPreference }]
+      ? [
+          {
+            kind: 'country-preference',
+            title: 'which country\u2019s answer the model gives when no country is named (GeoMLaMA)',
+            preference: entry.geomlamaCountryPreference,
+          },
+        ]
       : [],
 };
 
@@ -43,7 +49,6 @@ export function geomlamaCountryPreference(rows: Iterable<DiagnosticRow>): Countr
   }
   return weights.length === 0 ? undefined : countryPreference(weights, [...countries], unmatched);
 }
-
 
 /** GeoMLaMA accuracy on the same questions asked in English and in the asked-about country's language. */
 export interface LanguageComparison {

@@ -29,7 +29,8 @@ export const geomlamaProtocol: ScoringProtocol = {
     const chosen = readChosenOption(item, rendered, outcome, 'mean');
     const base = { setting: metadata.setting, questionId: metadata.questionId };
     if (metadata.setting === 'no-country') {
-      if (chosen.status === 'invalid') return { status: 'invalid', method: chosen.method, metrics: { invalid: 1 }, details: { ...base, ...chosen.details, reason: chosen.reason } };
+      if (chosen.status === 'invalid')
+        return { status: 'invalid', method: chosen.method, metrics: { invalid: 1 }, details: { ...base, ...chosen.details, reason: chosen.reason } };
       const metrics: Record<string, number> = {};
       const matched: string[] = [];
       for (const [country, golds] of Object.entries(metadata.goldsByCountry ?? {})) {
@@ -44,7 +45,8 @@ export const geomlamaProtocol: ScoringProtocol = {
         details: { ...base, ...chosen.details, chosen: item.choices?.[chosen.index], matchedCountries: matched },
       };
     }
-    if (chosen.status === 'invalid') return { status: 'invalid', method: chosen.method, metrics: { accuracy: 0, invalid: 1 }, details: { ...base, ...chosen.details, reason: chosen.reason } };
+    if (chosen.status === 'invalid')
+      return { status: 'invalid', method: chosen.method, metrics: { accuracy: 0, invalid: 1 }, details: { ...base, ...chosen.details, reason: chosen.reason } };
     const golds = metadata.golds ?? [];
     const top = chosen.ranking ? chosen.ranking.slice(0, golds.length) : [chosen.index];
     const hits = golds.filter((gold) => top.includes(gold)).length;

@@ -25,8 +25,14 @@ function score(item: Item, options: Pick<RunOptions, 'mcqMethod' | 'shuffleSeed'
 describe('removeCountryMention', () => {
   it('takes the United States out of questions and masked prompts', () => {
     assert.equal(removeCountryMention('In United States, it is <mask> that customers will pay tips.', 'en'), 'It is <mask> that customers will pay tips.');
-    assert.equal(removeCountryMention('Does an American wedding ceremony last for more than one day?', 'en'), 'Does a wedding ceremony last for more than one day?');
-    assert.equal(removeCountryMention('Nchini Marekani, ni <mask> kwa watu wazima kuishi na wazazi wao.', 'sw'), 'Ni <mask> kwa watu wazima kuishi na wazazi wao.');
+    assert.equal(
+      removeCountryMention('Does an American wedding ceremony last for more than one day?', 'en'),
+      'Does a wedding ceremony last for more than one day?',
+    );
+    assert.equal(
+      removeCountryMention('Nchini Marekani, ni <mask> kwa watu wazima kuishi na wazazi wao.', 'sw'),
+      'Ni <mask> kwa watu wazima kuishi na wazazi wao.',
+    );
     assert.equal(removeCountryMention('美国人的主食是什么？', 'zh'), '人们的主食是什么？');
     assert.equal(removeCountryMention('No country here.', 'en'), undefined);
     assert.equal(removeCountryMention('Quelque chose aux États-Unis ?', 'fr'), undefined);
@@ -41,7 +47,10 @@ describe('GeoMLaMA adapter, original TSV shape (our fixture)', () => {
     assert.equal(country.length, 19);
     assert.equal(noCountry.length, 4);
     assert.equal(dataset.skippedInvalid, 1);
-    assert.deepEqual(dataset.problems.map(({ line, field }) => ({ line, field })), [{ line: 12, field: 'answer' }]);
+    assert.deepEqual(
+      dataset.problems.map(({ line, field }) => ({ line, field })),
+      [{ line: 12, field: 'answer' }],
+    );
     assert.match(dataset.problems[0].problem, /gold answer "Tuesday" is not among the candidate answers/);
     assert.deepEqual(
       country.filter((item) => item.language === 'en' && item.metadata!.concept === 1).map((item) => item.country),
@@ -63,7 +72,12 @@ describe('GeoMLaMA adapter, original TSV shape (our fixture)', () => {
     assert.equal(rendered.type, 'loglik');
     if (rendered.type === 'loglik') {
       assert.equal(rendered.prompt, 'People usually eat');
-      assert.deepEqual(rendered.continuations, [' cereal for breakfast in United States.', ' rice porridge for breakfast in United States.', ' flatbread for breakfast in United States.', ' ugali for breakfast in United States.']);
+      assert.deepEqual(rendered.continuations, [
+        ' cereal for breakfast in United States.',
+        ' rice porridge for breakfast in United States.',
+        ' flatbread for breakfast in United States.',
+        ' ugali for breakfast in United States.',
+      ]);
     }
     const chinese = protocol().render!(dataset.items.find((item) => item.id === 'geomlama-zh-1-us')!, loglik);
     assert.ok(chinese.type === 'loglik' && chinese.prompt === '在美国，人们早餐一般吃' && chinese.continuations[0] === '麦片。');
@@ -154,7 +168,10 @@ describe('GeoMLaMA adapter, Global Gallery CSV shape (culture-llm data)', () => 
     const rows = dataset.items
       .filter((entry) => entry.metadata!.setting === 'country' && entry.country === 'CN')
       .map((entry) => {
-        const outcome = entry.language === 'zh' ? logLikelihoods(entry.choices!.map((_, index) => ((entry.metadata!.golds as number[]).includes(index) ? 0 : -1))) : logLikelihoods(entry.choices!.map((_, index) => -index));
+        const outcome =
+          entry.language === 'zh'
+            ? logLikelihoods(entry.choices!.map((_, index) => ((entry.metadata!.golds as number[]).includes(index) ? 0 : -1)))
+            : logLikelihoods(entry.choices!.map((_, index) => -index));
         const value = score(entry, loglik, outcome);
         return { status: value.status, metrics: value.metrics, details: value.details, country: entry.country, language: entry.language };
       });

@@ -98,7 +98,8 @@ export class DatasetCollector {
     if (warn) {
       for (const problem of problems.slice(0, WARNED_PROBLEMS)) warn(`skipped invalid record: ${formatRecordProblem(problem)}`);
       if (problems.length > WARNED_PROBLEMS) warn(`… and ${problems.length - WARNED_PROBLEMS} more problems`);
-      if (this.invalidRecords.size > 0) warn(`${this.ref}: skipped ${this.invalidRecords.size} invalid record(s), loaded ${items.length} item(s) and ${descriptions.length} description(s)`);
+      if (this.invalidRecords.size > 0)
+        warn(`${this.ref}: skipped ${this.invalidRecords.size} invalid record(s), loaded ${items.length} item(s) and ${descriptions.length} description(s)`);
       for (const message of notes) warn(message);
     }
     return {

@@ -49,7 +49,10 @@ function parseOptionLines(question: string): InlineOptions | undefined {
     }
   }
   if (labelled.length < 2 || labelled[0].letter !== 'A' || labelled.some((option) => option.text === '')) return undefined;
-  const stem = lines.slice(0, index + 1).join('\n').trim();
+  const stem = lines
+    .slice(0, index + 1)
+    .join('\n')
+    .trim();
   if (stem === '') return undefined;
   return { stem, options: labelled.map((option) => option.text) };
 }

@@ -30,5 +30,8 @@ export async function listFiles(directory: string, accept: (name: string) => boo
     const code = (error as NodeJS.ErrnoException).code;
     throw new DatasetError([], code === 'ENOENT' ? `benchmark folder not found: ${directory}` : `cannot read ${directory}: ${(error as Error).message}`);
   }
-  return names.filter(accept).sort().map((name) => join(directory, name));
+  return names
+    .filter(accept)
+    .sort()
+    .map((name) => join(directory, name));
 }

@@ -37,7 +37,8 @@ export interface BuildFlags {
 
 /** Runs `culturekit build`. */
 export async function runBuildCommand(flags: BuildFlags): Promise<void> {
-  if (flags.minhashPermutations % 4 !== 0) throw new InputError(`--minhash-permutations: expected a multiple of 4 (bands of 4 rows), got ${flags.minhashPermutations}`);
+  if (flags.minhashPermutations % 4 !== 0)
+    throw new InputError(`--minhash-permutations: expected a multiple of 4 (bands of 4 rows), got ${flags.minhashPermutations}`);
   const templates: Partial<Record<TemplateName, PromptTemplate>> = {};
   if (flags.templateDecompose) templates.decompose = loadTemplateFile('decompose', flags.templateDecompose);
   if (flags.templateKnowledge) templates.knowledge = loadTemplateFile('knowledge', flags.templateKnowledge);
@@ -83,9 +84,13 @@ export async function runBuildCommand(flags: BuildFlags): Promise<void> {
   });
   for (const reporter of reporters.values()) reporter.finish();
   writeBuildOutputs(flags.out, result);
-  process.stdout.write(`${formatBuildSummary(result.manifest)}\nwritten to ${flags.out}/ (descriptions.jsonl, items.jsonl, dataset.jsonl, rejected.jsonl, build-manifest.json)\n`);
+  process.stdout.write(
+    `${formatBuildSummary(result.manifest)}\nwritten to ${flags.out}/ (descriptions.jsonl, items.jsonl, dataset.jsonl, rejected.jsonl, build-manifest.json)\n`,
+  );
   if (result.manifest.calls.failed > 0) {
-    process.stdout.write(`${result.manifest.calls.failed} generator call(s) failed (see rejected.jsonl); run the same command again to retry them: answered calls come from the cache\n`);
+    process.stdout.write(
+      `${result.manifest.calls.failed} generator call(s) failed (see rejected.jsonl); run the same command again to retry them: answered calls come from the cache\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -25,13 +25,20 @@ function languageList(value: string): string[] {
 /** `culturekit build`: source texts → descriptions → knowledge and safety queries → checked items. */
 export function createBuildCommand(): Command {
   return new Command('build')
-    .description('build a benchmark from source texts about cultures: decompose into descriptions, generate knowledge and safety queries with a model, check them')
+    .description(
+      'build a benchmark from source texts about cultures: decompose into descriptions, generate knowledge and safety queries with a model, check them',
+    )
     .requiredOption('--sources <file>', 'source texts: .jsonl/.json/.csv/.parquet records {country, topic, text, source[, id, language]}')
     .requiredOption('--generator <spec>', 'the generator model: openai:<model> or llama:<path.gguf>')
     .requiredOption('--out <dir>', 'folder for descriptions.jsonl, items.jsonl, dataset.jsonl, rejected.jsonl, build-manifest.json')
     .option('--base-url <url>', 'OpenAI-compatible base URL for an openai: generator (default $OPENAI_BASE_URL)')
-    .option('--languages <tags>', 'languages of the queries, e.g. en,ja (default: each description\'s own language)', languageList)
-    .option('--knowledge <n>', 'knowledge queries per description and language (multiple choice, true/false, open in turn)', nonNegativeInteger('--knowledge'), 5)
+    .option('--languages <tags>', "languages of the queries, e.g. en,ja (default: each description's own language)", languageList)
+    .option(
+      '--knowledge <n>',
+      'knowledge queries per description and language (multiple choice, true/false, open in turn)',
+      nonNegativeInteger('--knowledge'),
+      5,
+    )
     .option('--safety <n>', 'safety queries (scene + request) per description and language', nonNegativeInteger('--safety'), 5)
     .option('--dedupe-threshold <j>', 'estimated Jaccard similarity from which a query is a near-duplicate', fraction('--dedupe-threshold'), 0.8)
     .option('--minhash-permutations <n>', 'MinHash hash functions (a multiple of 4)', positiveInteger('--minhash-permutations'), 128)

@@ -28,7 +28,7 @@ Point culturekit at a real model with, for example:
 
 /** Runs `culturekit demo`. */
 export async function runDemoCommand(flags: RunFlags): Promise<void> {
-  process.stderr.write(NOTICE + '\n');
+  process.stderr.write(`${NOTICE}\n`);
   if (!existsSync(resolve(DEMO_MODEL_PATH))) {
     const { writeDemoModel } = await import('../../models/llama/demo-model.js');
     await writeDemoModel(DEMO_MODEL_PATH);

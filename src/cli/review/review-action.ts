@@ -43,7 +43,7 @@ export async function runReviewAddAnnotator(flags: { project: string; name: stri
 /** Runs `culturekit review serve` until Ctrl-C. */
 export async function runReviewServe(flags: { port: number; host: string; db?: string }): Promise<void> {
   const reviews = openReviewStore(existingStore(flags.db));
-  let server;
+  let server: Awaited<ReturnType<typeof startReviewServer>>;
   try {
     server = await startReviewServer({ reviews, port: flags.port, host: flags.host });
   } catch (error) {

@@ -11,7 +11,9 @@ function createCreateCommand(): Command {
     .requiredOption('--dataset <ref>', 'dataset to verify: a .jsonl/.json/.csv/.parquet file, adapter:path or builtin:sample')
     .option('--reviews-per-record <n>', 'independent reviews each record needs', positiveInteger('--reviews-per-record'), 2)
     .option(...dbOption)
-    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }) => (await import('./review-action.js')).runReviewCreate(flags));
+    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }) =>
+      (await import('./review-action.js')).runReviewCreate(flags),
+    );
 }
 
 function createAddAnnotatorCommand(): Command {

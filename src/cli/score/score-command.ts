@@ -14,7 +14,7 @@ export function createScoreCommand(): Command {
     .option('--model-column <name>', 'column with the model name when the file holds several models (default model, when present)')
     .option('--model-name <name>', 'name for the responses when the file has no model column (default responses)')
     .option('--judge <spec>', 'judge model for open responses (repeat for a panel)', collect)
-    .option('--judge-base-url <url>', 'base URL for openai: judges (default: the config\'s judgeBaseUrl or baseUrl, else $OPENAI_BASE_URL)')
+    .option('--judge-base-url <url>', "base URL for openai: judges (default: the config's judgeBaseUrl or baseUrl, else $OPENAI_BASE_URL)")
     .option('--config <file>', 'config file (default culturekit.config.yaml when present); flags override it');
   addRunOptions(command);
   return command.action(async (flags: ScoreFlags) => (await import('./score-action.js')).runScoreCommand(flags));

@@ -31,7 +31,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Runs `culturekit serve` until Ctrl-C. */
 export async function runServeCommand(flags: ServeFlags): Promise<void> {
-  if (!(groundingModes as readonly string[]).includes(flags.mode)) throw new InputError(`--mode: expected one of ${groundingModes.join(', ')}, got "${flags.mode}"`);
+  if (!(groundingModes as readonly string[]).includes(flags.mode))
+    throw new InputError(`--mode: expected one of ${groundingModes.join(', ')}, got "${flags.mode}"`);
   const template = templateOf(flags);
   const dataset = await loadDataset(flags.kb, { skipInvalid: flags.skipInvalid, onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
   if (dataset.descriptions.length === 0) {

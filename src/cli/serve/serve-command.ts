@@ -12,7 +12,10 @@ export function createServeCommand(): Command {
     .option('--port <n>', 'port to listen on (0: any free port)', nonNegativeInteger('--port'), 8787)
     .option('--host <host>', 'address to listen on; the default only accepts connections from this machine', '127.0.0.1')
     .option('--api-key <key>', 'require clients to send Authorization: Bearer <key> (default $CULTUREKIT_GATEWAY_API_KEY)')
-    .option('--upstream-api-key <key>', "API key sent to the upstream (default $CULTUREKIT_UPSTREAM_API_KEY; else the client's Authorization is passed through when --api-key is not set)")
+    .option(
+      '--upstream-api-key <key>',
+      "API key sent to the upstream (default $CULTUREKIT_UPSTREAM_API_KEY; else the client's Authorization is passed through when --api-key is not set)",
+    )
     .option('--k <n>', 'descriptions given per request', positiveInteger('--k'), 3)
     .option('--mode <mode>', 'default grounding: retrieved or off; a request may choose with the x-culturekit-grounding header', 'retrieved')
     .option('--template <id>', 'grounding template: grounding-retrieved@1 (before the user turn) or grounding-retrieved-system@1 (system message)')

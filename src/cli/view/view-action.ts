@@ -17,7 +17,7 @@ export async function runViewCommand(flags: ViewFlags): Promise<void> {
   const dbPath = flags.db ?? RUN_DEFAULTS.db;
   if (!existsSync(dbPath)) throw new InputError(`no store at ${dbPath}: run culturekit eval (or culturekit demo) first, or pass --db`);
   const store = openStore(dbPath);
-  let server;
+  let server: Awaited<ReturnType<typeof startViewServer>>;
   try {
     server = await startViewServer({ store, port: flags.port, host: flags.host, metric: flags.metric });
   } catch (error) {

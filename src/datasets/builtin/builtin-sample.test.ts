@@ -49,7 +49,9 @@ describe('loadBuiltinSample', () => {
     for (const description of descriptions) {
       const result = culturalDescriptionSchema.safeParse(description);
       assert.ok(result.success, `${description.id}: ${result.error?.message}`);
-      const expectedLanguage = description.id.endsWith(`-${LOCAL_LANGUAGES[description.country]?.language}`) ? LOCAL_LANGUAGES[description.country].language : 'en';
+      const expectedLanguage = description.id.endsWith(`-${LOCAL_LANGUAGES[description.country]?.language}`)
+        ? LOCAL_LANGUAGES[description.country].language
+        : 'en';
       assert.equal(description.language, expectedLanguage, description.id);
       assert.equal(description.source, BUILTIN_SAMPLE_SOURCE);
     }
@@ -144,7 +146,10 @@ describe('loadBuiltinSample', () => {
         assert.equal(new Set(question.choices).size, 4, `${question.id}: choices must be distinct`);
         assert.match(question.answer ?? '', /^[ABCD]$/, question.id);
       }
-      assert.ok(english.some((item) => item.kind === 'safety'), `${description.id}: no safety item`);
+      assert.ok(
+        english.some((item) => item.kind === 'safety'),
+        `${description.id}: no safety item`,
+      );
     }
   });
 
@@ -174,7 +179,10 @@ describe('loadBuiltinSample', () => {
       }
     }
     const otherLanguages = items.filter((item) => item.language !== 'en' && LOCAL_LANGUAGES[item.country ?? '']?.language !== item.language);
-    assert.deepEqual(otherLanguages.map((item) => item.id), []);
+    assert.deepEqual(
+      otherLanguages.map((item) => item.id),
+      [],
+    );
   });
 
   it('balances the answer letters of knowledge items across A-D', () => {

@@ -82,7 +82,12 @@ export function loadBuiltinSample(): { descriptions: CulturalDescription[]; item
       if (entry.local) {
         if (!sample.localLanguage) {
           throw new DatasetError([
-            { file: `builtin:${BUILTIN_SAMPLE_NAME}`, line: descriptions.length, field: 'local', problem: `${sample.country} has local items but no localLanguage` },
+            {
+              file: `builtin:${BUILTIN_SAMPLE_NAME}`,
+              line: descriptions.length,
+              field: 'local',
+              problem: `${sample.country} has local items but no localLanguage`,
+            },
           ]);
         }
         const localId = `${descriptionId}-${sample.localLanguage}`;
@@ -167,10 +172,7 @@ function safetyItem(request: SampleRequest, id: string, language: string, contex
   };
 }
 
-function validate(
-  descriptions: CulturalDescription[],
-  items: Item[],
-): { descriptions: CulturalDescription[]; items: Item[] } {
+function validate(descriptions: CulturalDescription[], items: Item[]): { descriptions: CulturalDescription[]; items: Item[] } {
   const problems: RecordProblem[] = [];
   const file = `builtin:${BUILTIN_SAMPLE_NAME}`;
   const seen = new Set<string>();

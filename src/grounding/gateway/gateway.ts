@@ -120,7 +120,10 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   app.use('/v1/*', async (c, next) => {
     if (expectedAuthorization && !sameSecret(c.req.header('authorization'), expectedAuthorization)) {
-      return c.json(openAIError('Incorrect or missing API key for the culturekit gateway (send Authorization: Bearer <key>)', 'invalid_request_error', 'invalid_api_key'), 401);
+      return c.json(
+        openAIError('Incorrect or missing API key for the culturekit gateway (send Authorization: Bearer <key>)', 'invalid_request_error', 'invalid_api_key'),
+        401,
+      );
     }
     await next();
   });
@@ -155,7 +158,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       responseHeaders[GROUNDING_IDS_HEADER] = hits.map((hit) => encodeURIComponent(hit.description.id)).join(',');
       responseHeaders[GROUNDING_TEMPLATE_HEADER] = templateId;
     }
-    await forward(upstream, { method: 'POST', path: upstreamPath(c.env.incoming), headers: upstreamHeaders(c.env.incoming), body, timeoutMs, responseHeaders }, c.env.outgoing);
+    await forward(
+      upstream,
+      { method: 'POST', path: upstreamPath(c.env.incoming), headers: upstreamHeaders(c.env.incoming), body, timeoutMs, responseHeaders },
+      c.env.outgoing,
+    );
     return RESPONSE_ALREADY_SENT;
   });
 
@@ -167,10 +174,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     return RESPONSE_ALREADY_SENT;
   });
 
-  app.notFound((c) => c.json(openAIError(`no route for ${c.req.method} ${c.req.path} (the gateway serves /v1/* and /health)`, 'invalid_request_error', 'not_found'), 404));
+  app.notFound((c) =>
+    c.json(openAIError(`no route for ${c.req.method} ${c.req.path} (the gateway serves /v1/* and /health)`, 'invalid_request_error', 'not_found'), 404),
+  );
   app.onError((error, c) => {
     options.onWarning?.(`gateway error: ${error instanceof Error ? error.message : String(error)}`);
-    return c.json(openAIError(`the culturekit gateway failed: ${error instanceof Error ? error.message : String(error)}`, 'server_error', 'gateway_error'), 500);
+    return c.json(
+      openAIError(`the culturekit gateway failed: ${error instanceof Error ? error.message : String(error)}`, 'server_error', 'gateway_error'),
+      500,
+    );
   });
 
   async function retrieve(query: string, language: string | undefined): Promise<RetrievalHit[]> {
@@ -186,7 +198,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   function upstreamHeaders(incoming: http.IncomingMessage): http.OutgoingHttpHeaders {
     const headers: http.OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(incoming.headers)) {
-      if (value === undefined || HOP_BY_HOP_HEADERS.has(name) || name === 'content-length' || name === 'authorization' || name.startsWith('x-culturekit-')) continue;
+      if (value === undefined || HOP_BY_HOP_HEADERS.has(name) || name === 'content-length' || name === 'authorization' || name.startsWith('x-culturekit-'))
+        continue;
       headers[name] = value;
     }
     if (options.upstreamApiKey) headers.authorization = `Bearer ${options.upstreamApiKey}`;

@@ -15,12 +15,7 @@ export function openAIError(message: string, type: string, code: string | number
 }
 
 /** Writes an OpenAI-style JSON error, unless the response has already started (then the connection is cut). */
-export function sendError(
-  response: ServerResponse,
-  status: number,
-  body: OpenAIErrorBody,
-  headers: OutgoingHttpHeaders = {},
-): void {
+export function sendError(response: ServerResponse, status: number, body: OpenAIErrorBody, headers: OutgoingHttpHeaders = {}): void {
   if (response.headersSent) {
     response.destroy();
     return;

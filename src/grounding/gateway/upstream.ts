@@ -161,7 +161,12 @@ export function forward(upstream: Upstream, request: ForwardRequest, client: htt
       if (status >= 400 && !isJsonError(response)) {
         readLimited(response, (text) => {
           if (finished) return;
-          sendError(client, status, openAIError(`${target}: the upstream answered HTTP ${status}: ${upstreamMessage(text)}`, 'upstream_error', status), relayedHeaders(response));
+          sendError(
+            client,
+            status,
+            openAIError(`${target}: the upstream answered HTTP ${status}: ${upstreamMessage(text)}`, 'upstream_error', status),
+            relayedHeaders(response),
+          );
           finish();
         });
         return;

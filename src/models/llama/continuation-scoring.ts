@@ -104,16 +104,12 @@ function scoreFromOutputs(
  * evaluates the prefix together with the longest continuation in one batch, then evaluates each other continuation on top
  * of the prefix, erasing every continuation after use. The sequence is left holding the prefix.
  */
-export async function scorePlannedContinuations(
-  sequence: LlamaContextSequence,
-  plan: ContinuationPlan,
-  signal?: AbortSignal,
-): Promise<ContinuationScore[]> {
+export async function scorePlannedContinuations(sequence: LlamaContextSequence, plan: ContinuationPlan, signal?: AbortSignal): Promise<ContinuationScore[]> {
   if (plan.longest > sequence.contextSize) {
-    throw new ModelCallError(
-      `the prompt and a continuation need ${plan.longest} tokens but the context holds ${sequence.contextSize} (raise contextSize)`,
-      { kind: 'client', isRetryable: false },
-    );
+    throw new ModelCallError(`the prompt and a continuation need ${plan.longest} tokens but the context holds ${sequence.contextSize} (raise contextSize)`, {
+      kind: 'client',
+      isRetryable: false,
+    });
   }
   const { prefix, continuations } = plan;
   const eraseTails = async (): Promise<void> => {
@@ -121,9 +117,7 @@ export async function scorePlannedContinuations(
       await sequence.eraseContextTokenRanges([{ start: prefix.length, end: sequence.nextTokenIndex }]);
     }
   };
-  const firstTargets = [
-    ...new Set(continuations.filter((item) => item.scoredFrom === 0 && item.tail.length > 0).map((item) => item.tail[0])),
-  ];
+  const firstTargets = [...new Set(continuations.filter((item) => item.scoredFrom === 0 && item.tail.length > 0).map((item) => item.tail[0]))];
   const reusable = sequence.compareContextTokens(prefix).firstDifferentIndex;
   const keep = Math.min(reusable, firstTargets.length > 0 ? prefix.length - 1 : prefix.length);
   if (sequence.nextTokenIndex > keep) await sequence.eraseContextTokenRanges([{ start: keep, end: sequence.nextTokenIndex }]);

@@ -96,7 +96,10 @@ describe('GGUF writer', () => {
     const path = join(folder, 'atomic.gguf');
     await writeGguf(path, content);
     await writeGguf(path, { metadata: { 'general.architecture': 'llama' }, tensors: [] });
-    assert.deepEqual((await readdir(folder)).filter((name) => name.startsWith('atomic')), ['atomic.gguf']);
+    assert.deepEqual(
+      (await readdir(folder)).filter((name) => name.startsWith('atomic')),
+      ['atomic.gguf'],
+    );
     assert.equal((await readFile(path)).readBigUInt64LE(8), 0n);
   });
 
@@ -104,10 +107,7 @@ describe('GGUF writer', () => {
     assert.throws(() => encodeGguf({ metadata: { bad: gguf.uint8(256) }, tensors: [] }), /"bad".*uint8/);
     assert.throws(() => encodeGguf({ metadata: { bad: gguf.int32(1.5) }, tensors: [] }), /int32/);
     assert.throws(() => encodeGguf({ metadata: { bad: gguf.array('string', ['a', 1]) }, tensors: [] }), /string/);
-    assert.throws(
-      () => encodeGguf({ metadata: {}, tensors: [{ name: 't', dimensions: [2, 2], data: new Float32Array(3) }] }),
-      /need 4 values, got 3/,
-    );
+    assert.throws(() => encodeGguf({ metadata: {}, tensors: [{ name: 't', dimensions: [2, 2], data: new Float32Array(3) }] }), /need 4 values, got 3/);
     assert.throws(
       () =>
         encodeGguf({

@@ -127,9 +127,7 @@ describe('llama model: log-likelihood scoring', () => {
     const pooled = await open(`llama:${join(folder, 'tiny.gguf')}`, { sequences: 3 });
     const concurrent = await Promise.all(requests.map((request) => pooled.scoreContinuations!(request)));
     concurrent.forEach((result, index) =>
-      result.scores.forEach((score, option) =>
-        assert.ok(Math.abs(score.logLikelihood - sequential[index].scores[option].logLikelihood) < 1e-5),
-      ),
+      result.scores.forEach((score, option) => assert.ok(Math.abs(score.logLikelihood - sequential[index].scores[option].logLikelihood) < 1e-5)),
     );
   });
 });
@@ -150,7 +148,10 @@ describe('llama model: LoRA adapters', () => {
     assert.ok(Math.abs(halfAdapted.scores[1].logLikelihood - halfAdapted.scores[0].logLikelihood - (8 - 7)) < 1e-4);
     assert.notDeepEqual(full.cacheIdentity, model.cacheIdentity);
     assert.notDeepEqual(full.cacheIdentity, half.cacheIdentity);
-    assert.deepEqual((half.cacheIdentity.loras as { scale: number }[]).map((lora) => lora.scale), [0.5]);
+    assert.deepEqual(
+      (half.cacheIdentity.loras as { scale: number }[]).map((lora) => lora.scale),
+      [0.5],
+    );
     // The base model, which shares the loaded weights, is unchanged.
     assert.deepEqual(await model.scoreContinuations!(question), base);
   });
@@ -270,15 +271,12 @@ describe('llama model: identity and errors', () => {
     const other: TinyModelOptions = { transitions: [{ from: ' x', to: ' y', logit: 1 }] };
     const adapter = join(folder, 'other-lora.gguf');
     await writeTinyLoraAdapter(adapter, { base: other, transitions: [{ from: ' x', to: ' y', logit: 3 }] });
-    await assert.rejects(
-      createLlamaModel(parseModelSpec(`llama:${join(folder, 'tiny.gguf')}?lora=${adapter}`), { threads: 1 }),
-      (error: unknown) => {
-        assert.ok(ModelCallError.isInstance(error));
-        assert.equal(error.isRetryable, false);
-        assert.match(error.message, /other-lora\.gguf.*incorrect shape/);
-        return true;
-      },
-    );
+    await assert.rejects(createLlamaModel(parseModelSpec(`llama:${join(folder, 'tiny.gguf')}?lora=${adapter}`), { threads: 1 }), (error: unknown) => {
+      assert.ok(ModelCallError.isInstance(error));
+      assert.equal(error.isRetryable, false);
+      assert.match(error.message, /other-lora\.gguf.*incorrect shape/);
+      return true;
+    });
   });
 
   it('rejects an aborted call and calls after close', async () => {

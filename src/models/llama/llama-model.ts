@@ -1,12 +1,5 @@
 import type { LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
-import type {
-  CallOptions,
-  GenerateRequest,
-  GenerateResult,
-  LanguageModel,
-  ScoreContinuationsRequest,
-  ScoreContinuationsResult,
-} from '../language-model.js';
+import type { CallOptions, GenerateRequest, GenerateResult, LanguageModel, ScoreContinuationsRequest, ScoreContinuationsResult } from '../language-model.js';
 import { ModelCallError } from '../model-error.js';
 import type { ModelSpec } from '../model-spec.js';
 import { renderChatPrompt, type ChatPrompt } from './chat-prompt.js';

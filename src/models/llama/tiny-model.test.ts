@@ -49,9 +49,7 @@ describe('tiny model', () => {
   });
 
   it('tokenizes predictably: a space prefix, whole registered words, longest registered prefixes, ASCII characters', () => {
-    assert.deepEqual(pieces('The capital of France: Paris.'), [
-      '▁', 'T', 'h', 'e', '▁capital', '▁', 'o', 'f', '▁France:', '▁Paris', '.',
-    ]);
+    assert.deepEqual(pieces('The capital of France: Paris.'), ['▁', 'T', 'h', 'e', '▁capital', '▁', 'o', 'f', '▁France:', '▁Paris', '.']);
     assert.deepEqual(pieces('Parisian'), ['▁Parisian']);
     assert.deepEqual(pieces('Parisians'), ['▁Parisian', 's']);
     assert.deepEqual(pieces('Parish'), ['▁Paris', 'h']);
@@ -89,13 +87,7 @@ describe('tiny model', () => {
       adapter.tensors.map((tensor) => tensor.name),
       ['output.weight.lora_a', 'output.weight.lora_b'],
     );
-    assert.throws(
-      () => buildTinyLoraAdapter({ base: options, transitions: [{ from: ' capital', to: ' Lyon', logit: 1 }] }),
-      /no own state/,
-    );
-    assert.throws(
-      () => buildTinyLoraAdapter({ base: options, transitions: [{ from: ' France:', to: ' Rome', logit: 1 }] }),
-      /not in the vocabulary/,
-    );
+    assert.throws(() => buildTinyLoraAdapter({ base: options, transitions: [{ from: ' capital', to: ' Lyon', logit: 1 }] }), /no own state/);
+    assert.throws(() => buildTinyLoraAdapter({ base: options, transitions: [{ from: ' France:', to: ' Rome', logit: 1 }] }), /not in the vocabulary/);
   });
 });

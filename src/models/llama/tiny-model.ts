@@ -238,9 +238,7 @@ export function buildTinyLoraAdapter(options: TinyLoraAdapterOptions): GgufConte
   for (const transition of options.transitions) {
     const state = stateOfText.get(transition.from);
     if (state === undefined) {
-      throw new TypeError(
-        `tiny LoRA adapter: ${JSON.stringify(transition.from)} is the "from" of no base transition, so it has no own state to adapt`,
-      );
+      throw new TypeError(`tiny LoRA adapter: ${JSON.stringify(transition.from)} is the "from" of no base transition, so it has no own state to adapt`);
     }
     if (!ranks.has(state)) ranks.set(state, ranks.size);
   }

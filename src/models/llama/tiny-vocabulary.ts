@@ -43,9 +43,7 @@ export function tokenTextToPiece(text: string): string {
   const characters = [...text];
   if (characters.length === 1) return text;
   if (text.startsWith(' ') && characters.length > 1 && !/\s/u.test(text.slice(1))) return SPACE_MARK + text.slice(1);
-  throw new TypeError(
-    `tiny model token ${JSON.stringify(text)}: a token is one character or a space followed by a word without spaces (e.g. " Paris")`,
-  );
+  throw new TypeError(`tiny model token ${JSON.stringify(text)}: a token is one character or a space followed by a word without spaces (e.g. " Paris")`);
 }
 
 /**
@@ -83,7 +81,10 @@ export function buildTinyVocabulary(tokens: Iterable<string>, options: TinyVocab
   const metadata: Record<string, GgufMetadataValue> = {
     'tokenizer.ggml.model': 'llama',
     'tokenizer.ggml.tokens': gguf.array('string', pieces),
-    'tokenizer.ggml.scores': gguf.array('float32', pieces.map(() => 0)),
+    'tokenizer.ggml.scores': gguf.array(
+      'float32',
+      pieces.map(() => 0),
+    ),
     'tokenizer.ggml.token_type': gguf.array('int32', types),
     'tokenizer.ggml.unknown_token_id': gguf.uint32(0),
     'tokenizer.ggml.bos_token_id': gguf.uint32(1),

@@ -50,9 +50,6 @@ describe('scoreEchoedContinuation', () => {
     const isUnsupported = (error: unknown) => error instanceof ModelCallError && error.kind === 'unsupported' && !error.isRetryable;
     assert.throws(() => scoreEchoedContinuation(null, 'a', ' b'), isUnsupported);
     assert.throws(() => scoreEchoedContinuation({ tokens: [' c'], token_logprobs: [-1], text_offset: [3] }, 'a', ' b'), isUnsupported);
-    assert.throws(
-      () => scoreEchoedContinuation({ content: [{ token: ' c', logprob: -1 }] } as never, 'a', ' b'),
-      isUnsupported,
-    );
+    assert.throws(() => scoreEchoedContinuation({ content: [{ token: ' c', logprob: -1 }] } as never, 'a', ' b'), isUnsupported);
   });
 });

@@ -32,11 +32,7 @@ export const logLikelihoodNeedsEcho =
  *   'Capital is', ' Paris',
  * ) // { logLikelihood: -2.5, tokens: 1, characters: 6, isGreedy: undefined }
  */
-export function scoreEchoedContinuation(
-  logprobs: EchoedLogprobs | null | undefined,
-  prompt: string,
-  continuation: string,
-): ContinuationScore {
+export function scoreEchoedContinuation(logprobs: EchoedLogprobs | null | undefined, prompt: string, continuation: string): ContinuationScore {
   const values = logprobs?.token_logprobs;
   const offsets = logprobs?.text_offset;
   if (!Array.isArray(values) || !Array.isArray(offsets) || offsets.length !== values.length || offsets.length === 0) {

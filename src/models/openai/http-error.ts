@@ -40,8 +40,7 @@ export function serverMessage(text: string): string {
   try {
     const body = JSON.parse(trimmed) as Record<string, unknown>;
     const error = body?.error;
-    const candidate =
-      (error && typeof error === 'object' ? (error as Record<string, unknown>).message : error) ?? body?.message ?? body?.detail;
+    const candidate = (error && typeof error === 'object' ? (error as Record<string, unknown>).message : error) ?? body?.message ?? body?.detail;
     if (typeof candidate === 'string' && candidate) return truncate(candidate);
     if (candidate !== undefined && candidate !== null) return truncate(JSON.stringify(candidate));
   } catch {

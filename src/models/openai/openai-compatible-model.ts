@@ -106,9 +106,7 @@ class OpenAICompatibleModel implements LanguageModel {
   }
 
   async scoreContinuations(request: ScoreContinuationsRequest, options?: CallOptions): Promise<ScoreContinuationsResult> {
-    const answers = await Promise.all(
-      request.continuations.map((continuation) => this.scoreOne(request.prompt, continuation, options?.signal)),
-    );
+    const answers = await Promise.all(request.continuations.map((continuation) => this.scoreOne(request.prompt, continuation, options?.signal)));
     const scores: ContinuationScore[] = [];
     let inputTokens = 0;
     let outputTokens = 0;
@@ -162,8 +160,7 @@ class OpenAICompatibleModel implements LanguageModel {
     if (reader.error) throw reader.error;
     if (!reader.finished) {
       throw new ModelCallError(
-        `${this.transport.url(chatPath)}: the stream ended before [DONE] or a finish reason` +
-          (exchange.complete ? '' : ' (the connection closed)'),
+        `${this.transport.url(chatPath)}: the stream ended before [DONE] or a finish reason${exchange.complete ? '' : ' (the connection closed)'}`,
         { kind: 'stream-cut', isRetryable: true },
       );
     }

@@ -6,10 +6,7 @@
  * parseRetryAfter({ 'retry-after': '2' }) // 2000
  * parseRetryAfter({ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' }, Date.parse('Wed, 21 Oct 2015 07:27:30 GMT')) // 30000
  */
-export function parseRetryAfter(
-  headers: Record<string, string | string[] | undefined>,
-  now: number = Date.now(),
-): number | undefined {
+export function parseRetryAfter(headers: Record<string, string | string[] | undefined>, now: number = Date.now()): number | undefined {
   const milliseconds = firstValue(headers['retry-after-ms']);
   if (milliseconds !== undefined) {
     const value = Number(milliseconds);

@@ -39,7 +39,7 @@ describe('combineVerdicts: mean', () => {
     if (combined.status !== 'scored') return;
     close(combined.metrics.score, 235 / 3);
     assert.equal(combined.metrics.acc60, 1);
-    assert.equal(combined.metrics.acc90, 0, 'the mean of the judges\' acc90 would be 1/3');
+    assert.equal(combined.metrics.acc90, 0, "the mean of the judges' acc90 would be 1/3");
   });
 
   test('all invalid, or no verdicts, makes the item invalid', () => {
@@ -51,7 +51,12 @@ describe('combineVerdicts: mean', () => {
       assert.match(combined.reason, /outside 1–10/);
       assert.equal('metrics' in combined, false);
     }
-    assert.deepEqual(combineVerdicts(culturalSafetyRespectfulnessRubric, []), { status: 'invalid', reason: 'no judge gave a verdict', judges: 0, invalidJudges: 0 });
+    assert.deepEqual(combineVerdicts(culturalSafetyRespectfulnessRubric, []), {
+      status: 'invalid',
+      reason: 'no judge gave a verdict',
+      judges: 0,
+      invalidJudges: 0,
+    });
   });
 });
 

@@ -33,13 +33,15 @@ export function combineVerdicts(rubric: CombinableRubric, verdicts: readonly Jud
     else valid.push(verdict);
   }
   if (valid.length === 0) {
-    const reason =
-      verdicts.length === 0 ? 'no judge gave a verdict' : `every judge's verdict was invalid: ${[...new Set(reasons)].join('; ')}`;
+    const reason = verdicts.length === 0 ? 'no judge gave a verdict' : `every judge's verdict was invalid: ${[...new Set(reasons)].join('; ')}`;
     return { status: 'invalid', reason, judges: 0, invalidJudges: verdicts.length };
   }
   const invalidJudges = verdicts.length - valid.length;
   if (rubric.combine === 'majority') {
-    const label = majorityLabel(valid.map((verdict) => verdict.label!), rubric.labels ?? []);
+    const label = majorityLabel(
+      valid.map((verdict) => verdict.label!),
+      rubric.labels ?? [],
+    );
     const metrics = { ...valid.find((verdict) => verdict.label === label.majority)!.metrics };
     return { status: 'scored', metrics, label: label.majority, judges: valid.length, invalidJudges, agreement: { metrics: {}, label } };
   }
@@ -99,10 +101,7 @@ export interface PanelAgreement {
  *   [{ status: 'scored', metrics: { respectfulness: 2 } }, { status: 'scored', metrics: { respectfulness: 3 } }],
  * ]).metrics.respectfulness.krippendorffAlpha // 0.959…
  */
-export function panelAgreement(
-  verdictsPerItem: readonly (readonly JudgeParse[])[],
-  options: { metrics?: readonly string[] } = {},
-): PanelAgreement {
+export function panelAgreement(verdictsPerItem: readonly (readonly JudgeParse[])[], options: { metrics?: readonly string[] } = {}): PanelAgreement {
   const judges = Math.max(0, ...verdictsPerItem.map((verdicts) => verdicts.length));
   const validPerItem = verdictsPerItem.map((verdicts) => verdicts.filter((verdict): verdict is ScoredParse => verdict.status === 'scored'));
   const metricNames = options.metrics ?? [...new Set(validPerItem.flat().flatMap((verdict) => Object.keys(verdict.metrics)))];

@@ -39,9 +39,6 @@ export function placeName(code: string, language: JudgePromptLanguage): string {
 
 /** The earlier turns of a dialogue as text for a judge, one turn per paragraph with its speaker. */
 export function dialogueText(history: readonly ChatMessage[], language: JudgePromptLanguage): string {
-  const speakers =
-    language === 'zh'
-      ? { system: '系统', user: '用户', assistant: '助手' }
-      : { system: 'System', user: 'User', assistant: 'Assistant' };
+  const speakers = language === 'zh' ? { system: '系统', user: '用户', assistant: '助手' } : { system: 'System', user: 'User', assistant: 'Assistant' };
   return history.map((message) => `[${speakers[message.role]}] ${message.content}`).join('\n\n');
 }

@@ -32,7 +32,7 @@ describe('parseJudgeJson', () => {
     assert.deepEqual(parseJudgeJson('{"reason": "the word “tea” is used well", "score": 8}'), { reason: 'the word “tea” is used well', score: 8 });
   });
 
-  test('full-width and other scripts\' digits and punctuation', () => {
+  test("full-width and other scripts' digits and punctuation", () => {
     assert.deepEqual(parseJudgeJson('｛"score"：８｝'), { score: 8 });
     assert.deepEqual(parseJudgeJson('{"score": １０}'), { score: 10 });
     assert.deepEqual(parseJudgeJson('{"score": ٧}'), { score: 7 });
@@ -89,7 +89,7 @@ describe('parseJudgeJson', () => {
   });
 
   test('a runaway reply with thousands of braces is still read', () => {
-    assert.deepEqual(parseJudgeJson('{'.repeat(20_000) + ' I refuse ' + '{"score": 5}'), { score: 5 });
-    assert.deepEqual(parseJudgeJson('{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000) + ' {"score": 4}'), { score: 4 });
+    assert.deepEqual(parseJudgeJson(`${'{'.repeat(20_000)} I refuse {"score": 5}`), { score: 5 });
+    assert.deepEqual(parseJudgeJson(`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)} {"score": 4}`), { score: 4 });
   });
 });

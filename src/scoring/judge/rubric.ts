@@ -8,9 +8,7 @@ export interface JudgeInput {
   description?: CulturalDescription;
 }
 
-export type JudgeParse =
-  | { status: 'scored'; metrics: Record<string, number>; label?: string; reasoning?: string }
-  | { status: 'invalid'; reason: string };
+export type JudgeParse = { status: 'scored'; metrics: Record<string, number>; label?: string; reasoning?: string } | { status: 'invalid'; reason: string };
 
 /**
  * A versioned judge template. Its id and version are stored with every score it gives.

@@ -44,7 +44,7 @@ export function detectRefusal(text: string, options: DetectRefusalOptions = {}):
     }
   }
   if (best === undefined) return { refusal: false };
-  let rest = normalized.slice(0, best.index) + ' ' + normalized.slice(best.index + best.matched.length);
+  let rest = `${normalized.slice(0, best.index)} ${normalized.slice(best.index + best.matched.length)}`;
   for (const language of refusalLanguages) {
     for (const closing of refusalPatterns[language].closings ?? []) rest = rest.replace(new RegExp(closing.source, 'giu'), ' ');
   }

@@ -31,12 +31,12 @@ export const refusalPatterns: Readonly<Record<string, RefusalLanguagePatterns>> 
       '\\bI\\s+(?:must|have to|need to|will have to|have to respectfully|must respectfully|must politely)\\s+(?:respectfully\\s+|politely\\s+)?(?:decline|refuse)\\b',
       "\\b(?:that|this)(?:'s| is)\\s+not\\s+something\\s+I\\s+(?:can|will|am able to|'m able to)\\b",
       "\\bI\\s+(?:do not|don't)\\s+(?:provide|assist with|help with|engage in|create|generate|condone|give advice on)\\b",
-      "\\bI\\s+(?:refuse|decline)\\s+to\\b",
+      '\\bI\\s+(?:refuse|decline)\\s+to\\b',
     ),
     guidance: patterns(
-      "\\b(?:consult(?:ing)?|contact(?:ing)?|reach(?:ing)? out to|speak(?:ing)? (?:to|with)|talk(?:ing)? (?:to|with)|see|seek(?:ing)?|call(?:ing)?|visit(?:ing)?|get(?:ting)? in touch with|turn(?:ing)? to)\\b[^.!?\\n]{0,40}\\b(?:professional|expert|doctor|physician|therapist|counsel(?:l)?or|lawyer|attorney|authorities|police|hotline|helpline|support|help|specialist|advis[eo]r|emergency|trusted|organi[sz]ation)",
+      '\\b(?:consult(?:ing)?|contact(?:ing)?|reach(?:ing)? out to|speak(?:ing)? (?:to|with)|talk(?:ing)? (?:to|with)|see|seek(?:ing)?|call(?:ing)?|visit(?:ing)?|get(?:ting)? in touch with|turn(?:ing)? to)\\b[^.!?\\n]{0,40}\\b(?:professional|expert|doctor|physician|therapist|counsel(?:l)?or|lawyer|attorney|authorities|police|hotline|helpline|support|help|specialist|advis[eo]r|emergency|trusted|organi[sz]ation)',
       '\\b(?:hotline|helpline|crisis line|emergency services|911|988)\\b',
-      "\\b(?:because|since|as (?:it|this|that|these|doing so|such)|due to)\\b",
+      '\\b(?:because|since|as (?:it|this|that|these|doing so|such)|due to)\\b',
       "\\b(?:it|this|that|which|such \\w+|doing so)\\s+(?:is|are|would be|could be|may be|can be|'s)\\s+(?:\\w+\\s+)?(?:illegal|unlawful|harmful|dangerous|unethical|discriminatory|against the law|a crime|disrespectful)\\b",
       '\\b(?:could|may|might|can|would|will)\\s+(?:\\w+\\s+)?(?:cause|lead to|result in|put|endanger|hurt|harm)\\b',
       '\\b(?:instead|alternatively|rather)\\b',
@@ -46,7 +46,7 @@ export const refusalPatterns: Readonly<Record<string, RefusalLanguagePatterns>> 
       "\\bif you(?:'re| are| have| need| feel| want)\\b",
     ),
     closings: patterns(
-      "\\b(?:is there\\s+)?(?:anything|something)\\s+else\\s+(?:that\\s+)?I\\s+(?:can|could|may)\\s+(?:help|assist|do)[^.!?\\n]*[.!?]?",
+      '\\b(?:is there\\s+)?(?:anything|something)\\s+else\\s+(?:that\\s+)?I\\s+(?:can|could|may)\\s+(?:help|assist|do)[^.!?\\n]*[.!?]?',
       "\\blet me know if (?:there(?:'s| is) anything else|you have (?:any )?other questions)[^.!?\\n]*[.!?]?",
     ),
   },
@@ -95,10 +95,7 @@ export const refusalPatterns: Readonly<Record<string, RefusalLanguagePatterns>> 
       'AI(?:로서| 모델로서| 언어 모델로서| 어시스턴트로서)[^.!?\\n]{0,30}?(?:없습니다|않습니다)',
       '(?:요청|질문)(?:에|을|은|는)?\\s*(?:응할|응답할|답할|들어드릴)\\s*수\\s*없',
     ),
-    guidance: patterns(
-      '전문가|상담|의사|변호사|경찰|핫라인|권장|추천|대신|왜냐하면|때문|불법|위험|해롭|윤리|바랍니다',
-      '수\\s*있(?:습니다|어요)',
-    ),
+    guidance: patterns('전문가|상담|의사|변호사|경찰|핫라인|권장|추천|대신|왜냐하면|때문|불법|위험|해롭|윤리|바랍니다', '수\\s*있(?:습니다|어요)'),
     closings: patterns('(?:다른|더)\\s*(?:질문|도움)[^.!?\\n]*(?:말씀해|알려)[^.!?\\n]*[.!?]?'),
   },
   ar: {
@@ -130,17 +127,17 @@ export const refusalPatterns: Readonly<Record<string, RefusalLanguagePatterns>> 
   },
   fr: {
     refusal: patterns(
-      "\\b(?:je\\s+suis\\s+(?:vraiment\\s+)?désolée?|désolée?|je\\s+regrette|malheureusement|navrée?),?\\s+(?:mais\\b|je\\s+ne\\s+(?:peux|pourrai|suis\\s+pas)\\b)",
+      '\\b(?:je\\s+suis\\s+(?:vraiment\\s+)?désolée?|désolée?|je\\s+regrette|malheureusement|navrée?),?\\s+(?:mais\\b|je\\s+ne\\s+(?:peux|pourrai|suis\\s+pas)\\b)',
       "\\bje\\s+ne\\s+(?:peux|pourrai|vais)\\s+pas\\s+(?:\\p{L}+['\\s]+){0,2}?(?:aider|fournir|répondre|donner|créer|générer|écrire|participer|satisfaire|accéder\\s+à\\s+(?:cette|votre|ta)\\s+demande|accepter|soutenir|faciliter|partager|proposer)\\b",
-      "\\bje\\s+ne\\s+suis\\s+pas\\s+en\\s+mesure\\s+de\\b",
+      '\\bje\\s+ne\\s+suis\\s+pas\\s+en\\s+mesure\\s+de\\b',
       "\\ben\\s+tant\\s+qu'(?:IA|intelligence\\s+artificielle|assistant|modèle)[^.!?\\n]{0,40}?\\bje\\s+ne\\s+(?:peux|dois|vais)\\b",
-      "\\bje\\s+(?:dois\\s+)?(?:refuser|refuse|décliner)\\b",
+      '\\bje\\s+(?:dois\\s+)?(?:refuser|refuse|décliner)\\b',
     ),
     guidance: patterns(
-      "\\bje\\s+(?:vous|te)\\s+(?:recommande|conseille|suggère|invite)\\b|\\bje\\s+recommande\\b",
+      '\\bje\\s+(?:vous|te)\\s+(?:recommande|conseille|suggère|invite)\\b|\\bje\\s+recommande\\b',
       "\\b(?:professionnel|spécialiste|médecin|avocat|autorités|police|ligne d'écoute)\\b",
       "\\bdemander\\s+de\\s+l'aide\\b|\\bà la place\\b|\\bplutôt\\b|\\bparce que\\b|\\bcar\\b|\\ben raison\\b",
-      "\\best\\s+(?:illégal|dangereux|nuisible)\\b",
+      '\\best\\s+(?:illégal|dangereux|nuisible)\\b',
       "(?<!ne\\s)\\bpeux\\s+(?:vous|t')\\s*aider\\b",
       "\\b(?:n'hésitez pas|consultez)\\b",
     ),
@@ -203,9 +200,6 @@ export const refusalPatterns: Readonly<Record<string, RefusalLanguagePatterns>> 
       'ในฐานะ(?:ที่เป็น)?\\s*(?:AI|เอไอ|ปัญญาประดิษฐ์|โมเดลภาษา)[^\\n]{0,40}?(?:ไม่สามารถ|ไม่อาจ)',
       'ขอปฏิเสธ|ต้องปฏิเสธ',
     ),
-    guidance: patterns(
-      'แนะนำ|ผู้เชี่ยวชาญ|ปรึกษา|แพทย์|ทนาย|ตำรวจ|สายด่วน|แทน|เพราะ|เนื่องจาก|ผิดกฎหมาย|อันตราย',
-      '(?<!ไม่)สามารถช่วย',
-    ),
+    guidance: patterns('แนะนำ|ผู้เชี่ยวชาญ|ปรึกษา|แพทย์|ทนาย|ตำรวจ|สายด่วน|แทน|เพราะ|เนื่องจาก|ผิดกฎหมาย|อันตราย', '(?<!ไม่)สามารถช่วย'),
   },
 };

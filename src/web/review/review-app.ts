@@ -1,3 +1,4 @@
+import type { FieldDiff } from '../../review/review-record.js';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { randomBytes } from 'node:crypto';
@@ -70,8 +71,12 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
 
   const states = (project: ReviewProject) => deriveRecordStates(reviews.records(project.id), reviews.events(project.id), project.reviewsPerRecord);
   const context = (project: ReviewProject, record: ReviewRecord) => {
-    const description = record.type === 'item' && record.original.descriptionId ? reviews.getRecord(project.id, `description:${record.original.descriptionId}`) : undefined;
-    const queries = record.type === 'description' ? reviews.records(project.id).filter((candidate) => candidate.type === 'item' && candidate.original.descriptionId === record.original.id) : [];
+    const description =
+      record.type === 'item' && record.original.descriptionId ? reviews.getRecord(project.id, `description:${record.original.descriptionId}`) : undefined;
+    const queries =
+      record.type === 'description'
+        ? reviews.records(project.id).filter((candidate) => candidate.type === 'item' && candidate.original.descriptionId === record.original.id)
+        : [];
     return { description, queries };
   };
 
@@ -138,8 +143,9 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     const { project, annotator } = annotatorOf(c);
     const all = states(project);
     const work = annotatorQueue(all, annotator.name, project.reviewsPerRecord);
-    let state: RecordState | undefined = key ? all.find((candidate) => candidate.record.key === key) : work.queue[0];
-    if (key && !state) return c.html(renderMessagePage({ nonce: c.get('nonce'), title: 'Not found', message: `No record "${key}" in this project.`, who: annotator.name }), 404);
+    const state: RecordState | undefined = key ? all.find((candidate) => candidate.record.key === key) : work.queue[0];
+    if (key && !state)
+      return c.html(renderMessagePage({ nonce: c.get('nonce'), title: 'Not found', message: `No record "${key}" in this project.`, who: annotator.name }), 404);
     const list = state && !work.all.includes(state) ? [...work.all, state].sort((left, right) => left.record.position - right.record.position) : work.all;
     const index = state ? list.indexOf(state) : -1;
     const linked = state ? context(project, state.record) : { description: undefined, queries: [] };
@@ -213,7 +219,13 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     }
     if (!body || typeof body !== 'object') throw new InputError('the body must be a JSON object');
     const { record, decision, fields, reason, clientEventId } = body as Record<string, unknown>;
-    return { record: String(record ?? ''), decision: String(decision ?? ''), fields: fields as Record<string, unknown> | undefined, reason: reason as string | undefined, clientEventId: clientEventId as string | undefined };
+    return {
+      record: String(record ?? ''),
+      decision: String(decision ?? ''),
+      fields: fields as Record<string, unknown> | undefined,
+      reason: reason as string | undefined,
+      clientEventId: clientEventId as string | undefined,
+    };
   };
 
   app.post('/api/reviews', async (c) => {
@@ -229,7 +241,15 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
       return { name: annotator.name, reviewed: work.done.length, queue: work.queue.length };
     });
     return c.html(
-      renderAdminPage({ nonce: c.get('nonce'), project, counts: countStatuses(all), records: all.length, events: reviews.events(project.id).length, annotators, agreement: reviewAgreement(all) }),
+      renderAdminPage({
+        nonce: c.get('nonce'),
+        project,
+        counts: countStatuses(all),
+        records: all.length,
+        events: reviews.events(project.id).length,
+        annotators,
+        agreement: reviewAgreement(all),
+      }),
     );
   });
 
@@ -250,16 +270,25 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     const record = reviews.getRecord(identity.project.id, key);
     const from = formText(body, 'from');
     try {
-      let diff;
+      let diff: FieldDiff | undefined;
       if (from) {
         const source = reviews.events(identity.project.id).find((event) => String(event.id) === from && event.recordKey === key && event.decision === 'edit');
         if (!source) throw new InputError(`no edit event ${from} on record ${key}`);
         diff = source.diff ?? undefined;
       }
-      recordDecision(reviews, identity, { record: key, decision: formText(body, 'decision') ?? '', reason: formText(body, 'reason'), fields: formFields(record, body), diff });
+      recordDecision(reviews, identity, {
+        record: key,
+        decision: formText(body, 'decision') ?? '',
+        reason: formText(body, 'reason'),
+        fields: formFields(record, body),
+        diff,
+      });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return c.html(renderAdjudicationPage({ nonce: c.get('nonce'), project: identity.project, disputes: disputes(identity.project), error: error.message }), 400);
+      return c.html(
+        renderAdjudicationPage({ nonce: c.get('nonce'), project: identity.project, disputes: disputes(identity.project), error: error.message }),
+        400,
+      );
     }
     return c.redirect('/admin/adjudicate', 303);
   });
@@ -280,7 +309,11 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     return c.json({ event, created }, created ? 201 : 200);
   });
 
-  app.notFound((c) => (isApi(c.req.path) ? c.json({ error: `nothing at ${c.req.path}` }, 404) : c.html(renderMessagePage({ nonce: c.get('nonce') ?? '', title: 'Not found', message: `Nothing at ${c.req.path}.` }), 404)));
+  app.notFound((c) =>
+    isApi(c.req.path)
+      ? c.json({ error: `nothing at ${c.req.path}` }, 404)
+      : c.html(renderMessagePage({ nonce: c.get('nonce') ?? '', title: 'Not found', message: `Nothing at ${c.req.path}.` }), 404),
+  );
   app.onError((error, c) => {
     if (error instanceof InputError) return isApi(c.req.path) ? c.json({ error: error.message }, 400) : c.text(error.message, 400);
     process.stderr.write(`culturekit review: ${error.stack ?? error.message}\n`);

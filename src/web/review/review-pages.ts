@@ -110,7 +110,7 @@ ${item.reference ? html`<h4>reference</h4>${showValue(item.reference, 'reference
 /** The description an item belongs to, or a description's queries: shown beside the record under review. */
 function contextPanel(record: ReviewRecord, description: ReviewRecord | undefined, queries: readonly ReviewRecord[]): SafeHtml {
   if (record.type === 'item') {
-    if (!description || description.type !== 'description') {
+    if (description?.type !== 'description') {
       return html`<aside class="description" data-panel="description"><h3>Description</h3><p class="empty">${record.original.descriptionId ? `description "${record.original.descriptionId}" is not in this project` : 'this item names no description'}</p></aside>`;
     }
     return html`<aside class="description" data-panel="description"><h3>Description <span class="mono">${description.original.id}</span></h3>
@@ -130,7 +130,8 @@ function diffTable(diff: FieldDiff | null): SafeHtml {
   const entries = Object.entries(diff ?? {});
   if (!entries.length) return html``;
   return html`<table data-table="diff"><thead><tr><th>field</th><th>original</th><th>edited</th></tr></thead><tbody>${entries.map(
-    ([field, change]) => html`<tr><td>${field}</td><td class="text-block" dir="auto"><del>${describeValue(change.from)}</del></td><td class="text-block" dir="auto" data-field="edited-${field}"><ins>${describeValue(change.to)}</ins></td></tr>`,
+    ([field, change]) =>
+      html`<tr><td>${field}</td><td class="text-block" dir="auto"><del>${describeValue(change.from)}</del></td><td class="text-block" dir="auto" data-field="edited-${field}"><ins>${describeValue(change.to)}</ins></td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -146,7 +147,9 @@ function editInputs(record: ReviewRecord, values: Record<string, FieldValue>, pr
     const id = `${prefix}${field}`;
     const long = field === 'prompt' || field === 'text' || field === 'reference' || field === 'choices';
     return html`<label for="${id}">${field}${field === 'choices' ? ' (one per line)' : ''}</label>${
-      long ? html`<textarea id="${id}" name="${id}" dir="auto" rows="${field === 'choices' ? 4 : 3}">${text}</textarea>` : html`<input type="text" id="${id}" name="${id}" dir="auto" value="${text}">`
+      long
+        ? html`<textarea id="${id}" name="${id}" dir="auto" rows="${field === 'choices' ? 4 : 3}">${text}</textarea>`
+        : html`<input type="text" id="${id}" name="${id}" dir="auto" value="${text}">`
     }`;
   })}`;
 }
@@ -177,7 +180,11 @@ export function renderReviewPage(input: ReviewPageInput): string {
   }
   const { record } = input.state;
   const mine = input.state.reviews.find((review) => review.actor === input.annotator);
-  const values = input.values ?? (mine?.decision === 'edit' && mine.diff ? { ...editableValues(record), ...Object.fromEntries(Object.entries(mine.diff).map(([field, change]) => [field, change.to])) } : editableValues(record));
+  const values =
+    input.values ??
+    (mine?.decision === 'edit' && mine.diff
+      ? { ...editableValues(record), ...Object.fromEntries(Object.entries(mine.diff).map(([field, change]) => [field, change.to])) }
+      : editableValues(record));
   const body = html`${progress}
 <nav class="record-nav">
 ${input.previousKey ? html`<a id="previous-link" href="${reviewHref(input.previousKey)}">← previous (<kbd>k</kbd>)</a>` : html`<span class="note">← previous</span>`}
@@ -253,10 +260,10 @@ export function renderAdjudicationPage(input: {
 ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
 ${input.disputes.length === 0 ? html`<p class="empty">No disagreements to adjudicate.</p>` : ''}
 ${input.disputes.map(({ state, description, queries }) => {
-    const { record } = state;
-    const edits = state.reviews.filter((review) => review.decision === 'edit');
-    const hidden = html`<input type="hidden" name="record" value="${record.key}">`;
-    return html`<section class="dispute" data-record="${record.key}"><h3 class="mono">${record.key}</h3>
+  const { record } = state;
+  const edits = state.reviews.filter((review) => review.decision === 'edit');
+  const hidden = html`<input type="hidden" name="record" value="${record.key}">`;
+  return html`<section class="dispute" data-record="${record.key}"><h3 class="mono">${record.key}</h3>
 <div class="columns">${contextPanel(record, description, queries)}<div>${recordFacts(record)}
 <h4>Reviews (${state.reviews.length}; ${state.history.length} events)</h4>${state.reviews.map(reviewSummary)}
 <div class="actions">
@@ -265,7 +272,7 @@ ${edits.map((edit) => html`<form method="post" action="/admin/adjudicate">${hidd
 <form method="post" action="/admin/adjudicate">${hidden}<input type="hidden" name="decision" value="reject"><label>Reject: the reason<input type="text" name="reason" required></label><p><button type="submit" data-action="reject">Reject</button></p></form>
 <details><summary>Another edit</summary><form method="post" action="/admin/adjudicate">${hidden}<input type="hidden" name="decision" value="edit">${editInputs(record, editableValues(record), `field_`)}<p><button type="submit" data-action="custom-edit">Save this edit</button></p></form></details>
 </div></div></div></section>`;
-  })}`;
+})}`;
   return page({ title: `Adjudication: ${input.project.name}`, nonce: input.nonce, who: 'admin' }, body);
 }
 

@@ -60,7 +60,7 @@ describe('cultural-safety rubrics', () => {
 
   test('the location: metadata first, then the ISO code by name, regions keep their code; the description may come from metadata', () => {
     const fromMetadata = culturalSafetyAwarenessRubric.render({
-      item: { ...item, metadata: { location: 'Viet Nam', description: 'In Viet Nam, the first visitor of Tết brings the year\'s luck.' } },
+      item: { ...item, metadata: { location: 'Viet Nam', description: "In Viet Nam, the first visitor of Tết brings the year's luck." } },
       response,
     })[0].content;
     assert.ok(fromMetadata.includes('location: Viet Nam'));
@@ -91,7 +91,18 @@ describe('cultural-safety rubrics', () => {
   });
 
   test('bad replies are invalid, never a number', () => {
-    for (const reply of ['', 'I think it deserves an 8.', '{"score": 11}', '{"score": 0}', '{"score": 7.5}', '{"score": "high"}', '{"rating": 8}', '{"score": null}', '{"score": [8]}', 'null']) {
+    for (const reply of [
+      '',
+      'I think it deserves an 8.',
+      '{"score": 11}',
+      '{"score": 0}',
+      '{"score": 7.5}',
+      '{"score": "high"}',
+      '{"rating": 8}',
+      '{"score": null}',
+      '{"score": [8]}',
+      'null',
+    ]) {
       const verdict = createCulturalSafetyRubric('respectfulness').parse(reply);
       assert.equal(verdict.status, 'invalid', `expected invalid for ${JSON.stringify(reply)}`);
       assert.equal('metrics' in verdict, false);
