@@ -1,6 +1,7 @@
 import { evaluate, type EvaluateInput, type EvaluateOutput } from '../eval/evaluate.js';
 import type { RunSettings } from '../settings/run-settings.js';
 import { formatSummaryTables } from './print-summary.js';
+import { EXIT_CODES } from '../errors/exit-codes.js';
 import { createProgressReporter } from './progress.js';
 
 /**
@@ -13,7 +14,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
   let interrupts = 0;
   const onSignal = () => {
     interrupts++;
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) process.exit(EXIT_CODES.interrupted);
     process.stderr.write('\nstopping: finishing the calls in flight (Ctrl-C again to quit at once; the run can be resumed)\n');
     controller.abort();
   };
@@ -54,7 +55,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
       process.stdout.write(`some items ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`);
     if (outcome.interrupted) {
       process.stdout.write(`interrupted: continue with --resume ${output.manifest.id} (or the same command with --out ${output.outDir})\n`);
-      process.exitCode = 130;
+      process.exitCode = EXIT_CODES.interrupted;
     }
     return output;
   } finally {

@@ -1,3 +1,5 @@
+import { EXIT_CODES } from './exit-codes.js';
+
 /** Base of every error culturekit throws on purpose; the CLI maps these to messages and exit codes in one place. */
 export class CulturekitError extends Error {
   /** Exit code the CLI uses when this error ends a command. */
@@ -5,14 +7,14 @@ export class CulturekitError extends Error {
   constructor(message: string, options: { cause?: unknown; exitCode?: number } = {}) {
     super(message, { cause: options.cause });
     this.name = 'CulturekitError';
-    this.exitCode = options.exitCode ?? 1;
+    this.exitCode = options.exitCode ?? EXIT_CODES.failure;
   }
 }
 
 /** Bad input from the user: a dataset, a flag, a config file. Exit code 2. */
 export class InputError extends CulturekitError {
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, { ...options, exitCode: 2 });
+    super(message, { ...options, exitCode: EXIT_CODES.input });
     this.name = 'InputError';
   }
 }

@@ -5,6 +5,7 @@ import { writeBuildOutputs } from '../../build/write-build-outputs.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
 import { resolveModelSettings } from '../../settings/run-settings.js';
+import { EXIT_CODES } from '../../errors/exit-codes.js';
 import { createProgressReporter } from '../progress.js';
 
 export interface BuildFlags {
@@ -91,7 +92,7 @@ export async function runBuildCommand(flags: BuildFlags): Promise<void> {
     process.stdout.write(
       `${result.manifest.calls.failed} generator call(s) failed (see rejected.jsonl); run the same command again to retry them: answered calls come from the cache\n`,
     );
-    process.exitCode = 1;
+    process.exitCode = EXIT_CODES.failure;
   }
 }
 
