@@ -99,7 +99,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     const modelEntries = requestedModels.map((entry) => resolveModelSettings(entry, policies));
     const options: RunOptions = input.options || !resumed ? resolveRunOptions(input.options) : resumed.options;
     const judgeEntries = (input.judges ?? resumed?.judges ?? []).map((entry) => resolveModelSettings(entry, policies));
-    for (const entry of [...modelEntries, ...judgeEntries]) checkModelEntry(entry, input.modelDefaults);
+    for (const entry of [...(input.modelInstances ? [] : modelEntries), ...judgeEntries]) checkModelEntry(entry, input.modelDefaults);
 
     if (previous) {
       if (previous.dataset.hash !== dataset.hash) {
