@@ -43,7 +43,7 @@ function page(frame: PageFrame, body: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${frame.title} — culturekit review</title>
 <style>${raw(PAGE_STYLE + REVIEW_STYLE)}</style>
 </head>
