@@ -73,7 +73,8 @@ export function securityMiddleware<C extends Context>(options: SecurityOptions<C
       await next();
       for (const [name, value] of Object.entries(options.headers?.(c) ?? {})) c.header(name, value);
     };
-    return limit ? limit(c, run) : run();
+    // OPTIONS carries no body to limit (and hono's body limit fails on a bodiless OPTIONS from @hono/node-server).
+    return limit && c.req.method !== 'OPTIONS' ? limit(c, run) : run();
   };
 }
 
