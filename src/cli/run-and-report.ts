@@ -1,6 +1,5 @@
 import { evaluate, type EvaluateInput, type EvaluateOutput } from '../eval/evaluate.js';
 import type { RunSettings } from '../settings/run-settings.js';
-import type { Dataset } from '../datasets/dataset.js';
 import { formatSummaryTables } from './print-summary.js';
 import { EXIT_CODES } from '../errors/exit-codes.js';
 import { createProgressReporter } from './progress.js';
@@ -11,7 +10,7 @@ import { createProgressReporter } from './progress.js';
  */
 export async function runAndReport(
   settings: RunSettings,
-  extra: Pick<EvaluateInput, 'modelInstances'> & { onDataset?: (dataset: Dataset) => void } = {},
+  extra: Pick<EvaluateInput, 'modelInstances'> & { onDataset?: (dataset: Parameters<NonNullable<EvaluateInput['onStart']>>[0]['dataset']) => void } = {},
 ): Promise<EvaluateOutput> {
   const progress = settings.quiet ? undefined : createProgressReporter(process.stderr);
   const controller = new AbortController();
