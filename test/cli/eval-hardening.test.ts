@@ -230,14 +230,15 @@ describe('bad commands are refused before anything is written (exit 2, no run le
 
 describe('run lock', () => {
   test('two identical commands on the same --out: one runs, the other is refused naming the holder (exit 5)', async () => {
-    const slow = await startOpenAITestServer({ latencyMs: 30 });
+    // Slow enough (40 items × 250 ms, one at a time) that the second command starts while the first runs, even on a busy machine.
+    const slow = await startOpenAITestServer({ latencyMs: 250 });
     try {
       mkdirSync(join(directory, 'locked'), { recursive: true });
-      const args = evalArgs('locked', slow.url, ['--concurrency', '2']);
+      const args = evalArgs('locked', slow.url, ['--concurrency', '1']);
       const first = spawnCli(args);
       let firstErr = '';
       first.stderr!.on('data', (chunk) => (firstErr += chunk));
-      while (slow.requests.total < 2) await sleep(10);
+      while (slow.requests.total < 1) await sleep(10);
       const second = await runCli(args);
       assert.equal(second.code, 5, second.stderr);
       assert.match(second.stderr, new RegExp(`in use by process ${first.pid} on \\S+ since \\d{4}-`));
