@@ -1,11 +1,12 @@
 import { culturalDescriptionSchema, type CulturalDescription } from '../schema/description.js';
 import { itemSchema, type Item } from '../schema/item.js';
+import { hiddenCharacterReasons } from './check-hidden.js';
 import { checkLanguage, type LanguageCheckOptions } from './check-language.js';
 import { normalizeForShingles } from './minhash.js';
 
 /** Why a candidate was rejected: the check that failed and what it found. */
 export interface RejectionReason {
-  /** `call`, `reply`, `incomplete`, `schema`, `options`, `answer`, `leak`, `language`, `near-duplicate`, `surplus`. */
+  /** `call`, `reply`, `incomplete`, `schema`, `options`, `answer`, `leak`, `hidden`, `language`, `near-duplicate`, `surplus`. */
   check: string;
   message: string;
 }
@@ -59,6 +60,7 @@ export function checkItem(item: Item, options: LanguageCheckOptions = {}): Rejec
     });
   }
   reasons.push(...leaks(item));
+  reasons.push(...hiddenCharacterReasons({ prompt: item.prompt, choices: item.choices, reference: item.reference }));
   const languageText = [item.prompt, ...(item.choices ?? []), item.reference ?? ''].join('\n');
   const language = checkLanguage(languageText, item.language, options);
   if (!language.ok) reasons.push({ check: 'language', message: language.reason! });
@@ -94,6 +96,7 @@ export function checkDescription(description: CulturalDescription, options: Lang
   if (!parsed.success) {
     for (const issue of parsed.error.issues) reasons.push({ check: 'schema', message: `${issue.path.join('.') || 'description'}: ${issue.message}` });
   }
+  reasons.push(...hiddenCharacterReasons({ text: description.text, topic: description.topic }));
   if (description.text) {
     const language = checkLanguage(description.text, description.language, options);
     if (!language.ok) reasons.push({ check: 'language', message: language.reason! });

@@ -1,5 +1,13 @@
 import { InputError } from '../errors/culturekit-error.js';
 
+/** An option that may be given once: a second value is an error (commander would silently keep the last). */
+export function once(name: string) {
+  return (value: string, previous: string | undefined): string => {
+    if (previous !== undefined) throw new InputError(`${name} is given twice ("${previous}" and "${value}"): give it once`);
+    return value;
+  };
+}
+
 /** Collects a repeatable option into an array. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { InputError } from '../errors/culturekit-error.js';
 import type { CulturekitConfig } from '../settings/load-config.js';
 import type { ModelEntry } from '../schema/manifest.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
@@ -35,5 +36,8 @@ export async function commandSettings(
 /** The config file, when one is named or the default one exists; the YAML reader is loaded only then. */
 async function readConfig(path: string | undefined): Promise<CulturekitConfig | undefined> {
   if (path === undefined && !existsSync(RUN_DEFAULTS.configFile)) return undefined;
+  if (path !== undefined && existsSync(path) && !statSync(path).isFile()) {
+    throw new InputError(`--config ${path} is a folder, not a file: name the YAML file (e.g. --config ${path.replace(/\/+$/, '')}/culturekit.config.yaml)`);
+  }
   return (await import('../settings/load-config.js')).loadConfig(path);
 }

@@ -8,7 +8,10 @@ import { createProgressReporter } from './progress.js';
  * Runs an evaluation with its settings, with progress on stderr and the tables on stdout; Ctrl-C stops it cleanly.
  * Shared by `eval`, `score` and `demo`.
  */
-export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateInput, 'modelInstances'> = {}): Promise<EvaluateOutput> {
+export async function runAndReport(
+  settings: RunSettings,
+  extra: Pick<EvaluateInput, 'modelInstances'> & { onDataset?: (dataset: Parameters<NonNullable<EvaluateInput['onStart']>>[0]['dataset']) => void } = {},
+): Promise<EvaluateOutput> {
   const progress = settings.quiet ? undefined : createProgressReporter(process.stderr);
   const controller = new AbortController();
   let interrupts = 0;
@@ -37,6 +40,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
       signal: controller.signal,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {
+        extra.onDataset?.(dataset);
         const models = manifest.models.map((model) => model.spec).join(', ');
         const judges = manifest.judges?.length ? `, judged by ${manifest.judges.map((judge) => judge.spec).join(' + ')}` : '';
         process.stderr.write(
@@ -51,9 +55,22 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
     );
-    if (outcome.errors > 0)
-      process.stdout.write(`some items ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`);
-    if (outcome.interrupted) {
+    const runErrors = output.summary.groups.reduce((sum, group) => sum + group.counts.error, 0);
+    if (runErrors > 0) {
+      process.stdout.write(
+        `${runErrors} item${runErrors === 1 ? '' : 's'} of this run ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`,
+      );
+      if (!settings.allowErrors) {
+        process.stderr.write(`culturekit: exit code ${EXIT_CODES.itemErrors}: items ended in error (pass --allow-errors to exit 0 anyway)\n`);
+        process.exitCode = EXIT_CODES.itemErrors;
+      }
+    }
+    if (output.unreachable) {
+      process.stderr.write(
+        `culturekit: stopped early: ${output.unreachable}. When the server is back, continue with --resume ${output.manifest.id} --retry-errors (add --base-url <url> if it moved)\n`,
+      );
+      process.exitCode = EXIT_CODES.unreachable;
+    } else if (outcome.interrupted) {
       process.stdout.write(`interrupted: continue with --resume ${output.manifest.id} (or the same command with --out ${output.outDir})\n`);
       process.exitCode = EXIT_CODES.interrupted;
     }

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { InputError } from '../errors/culturekit-error.js';
 import type { RunFlagLayer } from '../settings/run-settings.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
-import { commaList, nonNegativeInteger, nonNegativeNumber, positiveInteger } from './cli-options.js';
+import { commaList, nonNegativeInteger, nonNegativeNumber, once, positiveInteger } from './cli-options.js';
 
 /** The flags of `eval`, `score` and `demo`, as commander parses them. */
 export interface RunFlags {
@@ -14,6 +14,7 @@ export interface RunFlags {
   db?: string;
   resume?: string;
   retryErrors?: boolean;
+  allowErrors?: boolean;
   cache?: boolean;
   skipInvalid?: boolean;
   concurrency?: number;
@@ -39,10 +40,15 @@ export interface RunFlags {
 /** Adds the options shared by `eval`, `score` and `demo`. */
 export function addRunOptions(command: Command): Command {
   return command
-    .option('--out <dir>', 'folder for manifest.json, results.jsonl and summary.json (default runs/<run id>); rerunning with the same folder resumes')
-    .option('--db <path>', `SQLite store for the cache and all runs (default ${RUN_DEFAULTS.db})`)
-    .option('--resume <run-id>', 'continue a run from the store: only what is missing is done')
+    .option(
+      '--out <dir>',
+      'folder for manifest.json, results.jsonl and summary.json (default runs/<run id>); rerunning with the same folder resumes',
+      once('--out'),
+    )
+    .option('--db <path>', `SQLite store for the cache and all runs (default ${RUN_DEFAULTS.db})`, once('--db'))
+    .option('--resume <run-id>', 'continue a run from the store: only what is missing is done', once('--resume'))
     .option('--retry-errors', 're-ask only the items that ended in error')
+    .option('--allow-errors', 'exit 0 even when some items ended in error (default: exit code 3, so a CI job fails)')
     .option('--no-cache', 'do not read cached model calls (results are still cached)')
     .option('--skip-invalid', 'load a dataset without its invalid records (counted) instead of rejecting it')
     .option('--concurrency <n>', `requests in flight per model and judge (default ${RUN_DEFAULTS.concurrency})`, positiveInteger('--concurrency'))
@@ -51,7 +57,7 @@ export function addRunOptions(command: Command): Command {
     .option('--max-retries <n>', `retries of a failed call that may succeed later (default ${RUN_DEFAULTS.maxRetries})`, nonNegativeInteger('--max-retries'))
     .option('--kind <kinds>', 'item kinds to evaluate: knowledge,safety,capability (default all)', commaList)
     .option('--condition <conditions>', 'eval conditions: plain,recall,retrieved,oracle (default plain)', commaList)
-    .option('--kb <dataset>', "cultural descriptions for the retrieved condition (default: the dataset's own descriptions)")
+    .option('--kb <dataset>', "cultural descriptions for the retrieved condition (default: the dataset's own descriptions)", once('--kb'))
     .option('--grounding-k <n>', 'descriptions retrieved per item for the retrieved condition (default 3)', positiveInteger('--grounding-k'))
     .addOption(new Option('--mcq-method <method>', 'multiple choice by generated letter or by log-likelihood of each option').choices(['letter', 'loglik']))
     .option('--shuffle-choices [seed]', "shuffle each item's options with a seed (default seed 1) to expose position bias", (value: string) => {
@@ -79,6 +85,7 @@ export function runFlagLayer(flags: RunFlags): RunFlagLayer {
     out: flags.out,
     resume: flags.resume,
     retryErrors: flags.retryErrors,
+    allowErrors: flags.allowErrors,
     useCache: flags.cache,
     skipInvalid: flags.skipInvalid,
     stream: flags.stream,

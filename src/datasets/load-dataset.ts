@@ -30,7 +30,7 @@ const WARNED_RECORDS = 20;
  */
 export async function loadGenericDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (ref.startsWith('builtin:')) return loadBuiltin(ref);
-  const { records, problems: readProblems } = await readDatasetFile(ref);
+  const { records, problems: readProblems, columns, headerLine } = await readDatasetFile(ref);
   const problemsByLine = new Map<number, RecordProblem[]>();
   const addProblem = (problem: RecordProblem) => {
     const list = problemsByLine.get(problem.line);
@@ -61,6 +61,8 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
     else descriptions.push(normalized.description);
   }
 
+  if (columns) collapseMissingColumns(ref, columns, headerLine ?? 1, records.length, problemsByLine);
+
   const invalidLines = [...problemsByLine.keys()].sort((left, right) => left - right);
   const problems = invalidLines.flatMap((line) => problemsByLine.get(line)!);
   const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -82,6 +84,42 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
     );
   }
   return { ref, descriptions, items, skippedInvalid: invalidLines.length, hash: datasetHash(descriptions, items) };
+}
+
+/**
+ * In a table (CSV, Parquet), a required field missing from every row is one missing column: reported once, at the
+ * header, with the columns the file has, instead of once per row.
+ */
+function collapseMissingColumns(file: string, columns: string[], headerLine: number, rows: number, problemsByLine: Map<number, RecordProblem[]>): void {
+  const isMissing = (problem: RecordProblem) => problem.problem === 'required field is missing' || problem.problem.startsWith('record is neither an item');
+  const counts = new Map<string, { problem: RecordProblem; rows: number }>();
+  for (const problems of problemsByLine.values()) {
+    for (const problem of problems.filter(isMissing)) {
+      const seen = counts.get(problem.field) ?? { problem, rows: 0 };
+      seen.rows++;
+      counts.set(problem.field, seen);
+    }
+  }
+  const everywhere = [...counts.values()].filter((entry) => entry.rows === rows && rows > 1);
+  if (everywhere.length === 0) return;
+  const missingFields = new Set(everywhere.map((entry) => entry.problem.field));
+  for (const [line, problems] of problemsByLine) {
+    const rest = problems.filter((problem) => !(isMissing(problem) && missingFields.has(problem.field)));
+    if (rest.length > 0) problemsByLine.set(line, rest);
+    else problemsByLine.delete(line);
+  }
+  const has = `the file's columns are ${columns.map((column) => `"${column}"`).join(', ') || '(none)'}`;
+  problemsByLine.set(headerLine, [
+    ...(problemsByLine.get(headerLine) ?? []),
+    ...everywhere.map(({ problem }) => ({
+      file,
+      line: headerLine,
+      field: problem.field,
+      problem: problem.field
+        ? `required column "${problem.field}" is missing (every one of the ${rows} rows lacks it); ${has}`
+        : `no "prompt" (or "question") column for items and no "text" column for descriptions; ${has}`,
+    })),
+  ]);
 }
 
 async function loadBuiltin(ref: string): Promise<Dataset> {

@@ -16,4 +16,8 @@ export interface RawRecord {
 export interface ReadResult {
   records: RawRecord[];
   problems: RecordProblem[];
+  /** The columns of a table (CSV header, Parquet schema), so that a missing column is named once, not once per row. */
+  columns?: string[];
+  /** Where the columns are named (the CSV header line; 0 for a Parquet schema). */
+  headerLine?: number;
 }

@@ -59,6 +59,10 @@ export function parseCsv(text: string): CsvRow[] {
         fields.push(value);
         const next = text.charCodeAt(index);
         if (index < length && next !== 44 && next !== 10 && !(next === 13 && text.charCodeAt(index + 1) === 10)) {
+          // A quote that opened lines earlier and "closed" here is most likely a quote that was never closed.
+          if (line > quoteLine) {
+            throw new CsvSyntaxError(quoteLine, `quoted field opened here is never properly closed (the next quote, on line ${line}, is followed by text)`);
+          }
           throw new CsvSyntaxError(line, 'unexpected text after a closing quote (a quote inside a quoted field is written "")');
         }
       } else {
@@ -141,5 +145,5 @@ export async function readCsvRecords(file: string): Promise<ReadResult> {
     }
     records.push({ line: row.line, value });
   }
-  return { records, problems };
+  return { records, problems, columns: columns.filter(Boolean), headerLine: header.line };
 }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { DatasetError } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult } from './raw-record.js';
+import { rejectBadText } from './check-text.js';
 import { readCsvRecords } from './read-csv.js';
 import { readJsonRecords } from './read-json.js';
 import { readJsonLines } from './read-jsonl.js';
@@ -19,7 +20,8 @@ export const datasetExtensions = Object.keys(READERS);
 
 /**
  * Records of a dataset file and the records that could not be read, chosen by extension
- * (`.jsonl`/`.ndjson`, `.json`, `.csv`, `.parquet`). A file that cannot be read at all is a `DatasetError`.
+ * (`.jsonl`/`.ndjson`, `.json`, `.csv`, `.parquet`). A file that cannot be read at all is a `DatasetError`; a record
+ * with a control character or text that is not UTF-8 is a problem naming its line and field.
  *
  * @example
  * const { records, problems } = await readDatasetFile('items.csv');
@@ -30,7 +32,7 @@ export async function readDatasetFile(file: string): Promise<ReadResult> {
   if (!reader) {
     throw new DatasetError([], `unsupported dataset file ${file}: expected one of ${datasetExtensions.join(', ')}${extension ? `, got "${extension}"` : ''}`);
   }
-  return reader(file);
+  return rejectBadText(file, await reader(file));
 }
 
 /**

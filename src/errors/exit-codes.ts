@@ -9,6 +9,12 @@ export const EXIT_CODES = {
   failure: 1,
   /** Bad input: a flag, the config file, a dataset, a run id. Nothing was written. */
   input: 2,
+  /** The run finished, but some items ended in error (results.jsonl says which). `--allow-errors` makes this 0. */
+  itemErrors: 3,
+  /** A model server could not be reached (connection refused, host not found): the run stopped early and can be resumed. */
+  unreachable: 4,
+  /** Another live process holds the run's lock (the same run or output folder): the message names its pid, host and start time. */
+  busy: 5,
   /** Interrupted (Ctrl-C, SIGTERM): the run can be resumed. */
   interrupted: 130,
 } as const;

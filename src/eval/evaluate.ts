@@ -1,21 +1,25 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadDataset } from '../benchmarks/load-dataset.js';
 
 import type { Dataset } from '../datasets/dataset.js';
-import { InputError } from '../errors/culturekit-error.js';
+import { CulturekitError, InputError } from '../errors/culturekit-error.js';
+import { EXIT_CODES } from '../errors/exit-codes.js';
+import { parseModelSpec } from '../models/model-spec.js';
 import { createLanguageModel, type CreateModelDefaults } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
 import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import type { RunSummary } from '../analysis/summarize.js';
 import { resolveModelSettings, resolveRunOptions, type ModelPolicyLayer } from '../settings/run-settings.js';
 import { openStore } from '../store/open-store.js';
+import { acquireRunLocks, type RunLock } from '../store/run-lock.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkConditions } from './conditions.js';
 import { computePlanHash, planRun } from './plan.js';
 import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
 import { readManifestFile, writeManifestFile } from '../store/manifest-file.js';
 import { writeRunOutputs } from './write-outputs.js';
+import { probeEndpoint, ReachabilityGuard } from './reachability.js';
 
 export interface EvaluateInput {
   /** Dataset reference (`builtin:sample` or a file). Not needed with `resume`. */
@@ -51,6 +55,8 @@ export interface EvaluateOutput {
   outcome: RunEvalOutcome;
   summary: RunSummary;
   resumed: boolean;
+  /** Set when the run stopped early because a model server could not be reached (the run can be resumed later). */
+  unreachable?: string;
 }
 
 /**
@@ -60,8 +66,10 @@ export interface EvaluateOutput {
  * const { summary } = await evaluate({ dataset: 'builtin:sample', models: [{ spec: 'openai:qwen', baseUrl }], dbPath: '.culturekit/culturekit.db' });
  */
 export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
+  if (input.outDir !== undefined) checkOutDir(input.outDir);
   const store = openStore(input.dbPath);
   const models: LanguageModel[] = [];
+  let lock: RunLock | undefined;
   try {
     let previous: RunManifest | undefined;
     let outDir = input.outDir;
@@ -91,6 +99,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     const modelEntries = requestedModels.map((entry) => resolveModelSettings(entry, policies));
     const options: RunOptions = input.options || !resumed ? resolveRunOptions(input.options) : resumed.options;
     const judgeEntries = (input.judges ?? resumed?.judges ?? []).map((entry) => resolveModelSettings(entry, policies));
+    for (const entry of [...(input.modelInstances ? [] : modelEntries), ...judgeEntries]) checkModelEntry(entry, input.modelDefaults);
 
     if (previous) {
       if (previous.dataset.hash !== dataset.hash) {
@@ -98,7 +107,8 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
           `run ${previous.id} was made on dataset ${previous.dataset.ref} with hash ${previous.dataset.hash.slice(0, 12)}, but it now hashes to ${dataset.hash.slice(0, 12)}: the dataset changed, so the run cannot be resumed; start a new run (another --out)`,
         );
       }
-      const planHash = computePlanHash(dataset.hash, modelEntries, options, judgeEntries);
+      // The endpoint is not the model's identity: a run continues on a server that moved (another --base-url).
+      const planHash = computePlanHash(dataset.hash, withBaseUrls(modelEntries, previous.models), options, withBaseUrls(judgeEntries, previous.judges));
       if (planHash !== previous.planHash) {
         throw new InputError(
           `${outDir} holds run ${previous.id}, made with other models or options; use another --out for a new run, or --resume ${previous.id} to continue that one`,
@@ -116,15 +126,24 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     });
     const manifest = plan.manifest;
     outDir ??= join('runs', manifest.id);
-    store.saveRun(manifest, outDir, 'running');
-    writeManifestFile(outDir, manifest);
-    input.onStart?.({ manifest, outDir, resumed: previous !== undefined, dataset });
 
+    // Everything that can be wrong with the command is found before anything is written: the models are created
+    // (a bad spec, a missing GGUF file) and their servers reached, then the run is locked, saved and started.
     const descriptions = new Map(dataset.descriptions.map((description) => [description.id, description]));
     const grounding = options.conditions.some((condition) => condition !== 'plain')
       ? await (await import('./grounding-setup.js')).createGrounding(dataset, options, { dbPath: input.dbPath, skipInvalid: input.skipInvalid })
       : undefined;
     checkConditions(options.conditions, grounding);
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    input.signal?.addEventListener('abort', stop, { once: true });
+    if (input.signal?.aborted) stop();
+    const guard = new ReachabilityGuard({
+      onUnreachable: (message) => {
+        input.onWarning?.(`${message}; stopping the run`);
+        stop();
+      },
+    });
     if (input.modelInstances) models.push(...input.modelInstances);
     else for (const entry of modelEntries) models.push(await createLanguageModel(entry, input.modelDefaults));
     const judgeModels: LanguageModel[] = [];
@@ -133,25 +152,114 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       judgeModels.push(judge);
       models.push(judge);
     }
-    const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(), models: judgeModels } : undefined;
-    const outcome = await runEval({
-      store,
-      manifest,
-      tasks: plan.tasks,
-      models: models.slice(0, modelEntries.length),
-      judging,
-      grounding,
-      descriptions,
-      useCache: input.useCache,
-      retryErrors: input.retryErrors,
-      onProgress: input.onProgress,
-      signal: input.signal,
-    });
-    store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
-    const summary = await writeRunOutputs(outDir, store, manifest);
-    return { manifest, outDir, outcome, summary, resumed: previous !== undefined };
+    await checkServersReachable(models);
+
+    lock = acquireRunLocks(input.dbPath, [`run ${manifest.id}`, `output folder ${resolve(outDir)}`]);
+    store.saveRun(manifest, outDir, 'running');
+    try {
+      writeManifestFile(outDir, manifest);
+      input.onStart?.({ manifest, outDir, resumed: previous !== undefined, dataset });
+      const watch = (model: LanguageModel) => guard.watch(model, serverOf(model));
+      const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(), models: judgeModels.map(watch) } : undefined;
+      const outcome = await runEval({
+        store,
+        manifest,
+        tasks: plan.tasks,
+        models: models.slice(0, modelEntries.length).map(watch),
+        judging,
+        grounding,
+        descriptions,
+        useCache: input.useCache,
+        retryErrors: input.retryErrors,
+        onProgress: input.onProgress,
+        signal: controller.signal,
+      });
+      store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
+      const summary = await writeRunOutputs(outDir, store, manifest);
+      return { manifest, outDir, outcome, summary, resumed: previous !== undefined, ...(guard.stopped ? { unreachable: guard.stopped } : {}) };
+    } catch (error) {
+      // Never leave a run "running" that nothing runs: it is interrupted, and can be resumed.
+      store.setRunStatus(manifest.id, 'interrupted');
+      throw error;
+    } finally {
+      input.signal?.removeEventListener('abort', stop);
+    }
   } finally {
+    lock?.release();
     await Promise.allSettled(models.map((model) => model.close()));
     store.close();
+  }
+}
+
+/** `--out` must be a folder (or not exist yet). */
+function checkOutDir(outDir: string): void {
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new InputError(`--out ${outDir} is a file, not a folder: name a folder for manifest.json, results.jsonl and summary.json`);
+  }
+}
+
+/**
+ * A model entry's spec parses; a `llama:` model's GGUF file and adapters exist; an `openai:` model's base URL (its own,
+ * `--base-url`, or `OPENAI_BASE_URL`) is an http(s) URL.
+ */
+function checkModelEntry(entry: ModelEntry, defaults: CreateModelDefaults | undefined): void {
+  const spec = parseModelSpec(entry.spec);
+  if (spec.provider === 'llama') {
+    for (const path of [spec.model, ...spec.loras.map((lora) => lora.path)]) {
+      if (!existsSync(path)) throw new InputError(`model "${entry.spec}": no file ${path}`);
+    }
+    return;
+  }
+  const baseUrl = entry.baseUrl ?? defaults?.baseUrl ?? process.env.OPENAI_BASE_URL;
+  if (baseUrl === undefined) return;
+  let protocol = '';
+  try {
+    protocol = new URL(baseUrl).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new InputError(
+      `model "${entry.spec}": base URL "${baseUrl}" is not an http:// or https:// URL (from --base-url, the config's baseUrl or OPENAI_BASE_URL), e.g. --base-url http://127.0.0.1:8000/v1`,
+    );
+  }
+}
+
+/** The entries with the base URLs a stored run used (by spec), to compare identities that do not include the endpoint. */
+function withBaseUrls(entries: ModelEntry[], stored: ModelEntry[] | undefined): ModelEntry[] {
+  return entries.map((entry) => {
+    const { baseUrl: _ignored, ...rest } = entry;
+    const before = stored?.find((candidate) => candidate.spec === entry.spec)?.baseUrl;
+    return before === undefined ? rest : { ...rest, baseUrl: before };
+  });
+}
+
+/** The server a model calls (its base URL), for models that call one. */
+function serverOf(model: LanguageModel): string | undefined {
+  const baseUrl = model.cacheIdentity.baseUrl;
+  return model.provider === 'openai' && typeof baseUrl === 'string' ? baseUrl : undefined;
+}
+
+/** Fails before the run starts when a model's server is not there at all (connection refused, host not found). */
+async function checkServersReachable(models: LanguageModel[]): Promise<void> {
+  const servers = new Map<string, string>();
+  for (const model of models) {
+    const server = serverOf(model);
+    if (server && !model.replay) servers.set(server, model.spec);
+  }
+  for (const [server, spec] of servers) {
+    const reason = await probeEndpoint(server);
+    if (reason)
+      throw new ServerUnreachableError(
+        `the server of ${spec} at ${server} cannot be reached: ${reason}. Start it, or pass another --base-url; nothing was run`,
+      );
+  }
+}
+
+/** A model server could not be reached before the run started (exit code 4: nothing was written). */
+export class ServerUnreachableError extends CulturekitError {
+  constructor(message: string) {
+    super(message, { exitCode: EXIT_CODES.unreachable });
+    this.name = 'ServerUnreachableError';
   }
 }

@@ -72,3 +72,33 @@ export async function readResponses(
   if (byModel.size === 0) throw new DatasetError([{ file, line: 1, field: '', problem: 'no responses' }]);
   return { byModel, hash: sha256Hex(readFileSync(file)) };
 }
+
+/** A recorded response whose item id is in no item of the dataset. */
+export interface UnmatchedResponse {
+  model: string;
+  itemId: string;
+}
+
+/**
+ * The responses that answer no item of the dataset (a wrong id column, another dataset version, a typo), in file order.
+ *
+ * @example
+ * unmatchedResponses(recorded, new Set(dataset.items.map((item) => item.id))) // [{ model: 'responses', itemId: 'q999' }]
+ */
+export function unmatchedResponses(recorded: RecordedResponses, itemIds: ReadonlySet<string>): UnmatchedResponse[] {
+  const unmatched: UnmatchedResponse[] = [];
+  for (const [model, responses] of recorded.byModel) {
+    for (const itemId of responses.keys()) if (!itemIds.has(itemId)) unmatched.push({ model, itemId });
+  }
+  return unmatched;
+}
+
+/** The warning `culturekit score` prints for responses that match no item: the count and the first ones. */
+export function formatUnmatchedWarning(file: string, unmatched: readonly UnmatchedResponse[], total: number, shown = 20): string {
+  const list = unmatched
+    .slice(0, shown)
+    .map((entry) => (entry.model === 'responses' ? entry.itemId : `${entry.model}/${entry.itemId}`))
+    .join(', ');
+  const more = unmatched.length > shown ? `, … and ${unmatched.length - shown} more` : '';
+  return `${unmatched.length} of ${total} responses in ${file} match no item of the dataset (they are not scored): ${list}${more}`;
+}

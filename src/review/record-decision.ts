@@ -15,6 +15,9 @@ export interface DecisionInput {
 }
 
 const MAX_REASON = 4000;
+/** The longest value of one edited field (a prompt, a description text), in characters. */
+export const MAX_FIELD_CHARS = 20_000;
+const MAX_CLIENT_EVENT_ID = 200;
 
 /**
  * Validates a verdict and appends it as one event: a review from an annotator, an adjudication from the admin. An edit
@@ -32,6 +35,13 @@ export function recordDecision(reviews: ReviewStore, identity: ReviewIdentity, i
   const reason = typeof input.reason === 'string' && input.reason.trim() ? input.reason.trim() : null;
   if (reason && reason.length > MAX_REASON) throw new InputError(`the reason is longer than ${MAX_REASON} characters`);
   if (decision === 'reject' && !reason) throw new InputError('a rejection needs a reason');
+  for (const [field, value] of Object.entries(input.fields && typeof input.fields === 'object' ? input.fields : {})) {
+    const length = typeof value === 'string' ? value.length : JSON.stringify(value ?? null).length;
+    if (length > MAX_FIELD_CHARS) throw new InputError(`field ${field}: ${length} characters is more than the ${MAX_FIELD_CHARS} allowed`);
+  }
+  if (typeof input.clientEventId === 'string' && input.clientEventId.length > MAX_CLIENT_EVENT_ID) {
+    throw new InputError(`clientEventId is longer than ${MAX_CLIENT_EVENT_ID} characters`);
+  }
   let diff: FieldDiff | null = null;
   if (decision === 'edit') {
     diff = input.diff ?? diffFields(record, input.fields && typeof input.fields === 'object' ? input.fields : {});
@@ -39,7 +49,7 @@ export function recordDecision(reviews: ReviewStore, identity: ReviewIdentity, i
     const { problems } = applyDiff(record, diff);
     if (problems.length) throw new InputError(`the edited ${record.type} is not valid: ${problems.join('; ')}`);
   }
-  const clientEventId = typeof input.clientEventId === 'string' && input.clientEventId ? input.clientEventId.slice(0, 200) : null;
+  const clientEventId = typeof input.clientEventId === 'string' && input.clientEventId ? input.clientEventId : null;
   return reviews.appendEvent({
     projectId: project.id,
     recordKey: record.key,

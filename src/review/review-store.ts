@@ -4,6 +4,7 @@ import type { Dataset } from '../datasets/dataset.js';
 import type { ReviewDecision, ReviewEvent, ReviewAction } from './review-event.js';
 import { recordKey, type FieldDiff, type ReviewRecord } from './review-record.js';
 import { createToken, hashToken } from './review-token.js';
+import { nameSkeleton } from '../text/hidden-characters.js';
 import { openDatabase } from '../store/open-database.js';
 
 const SCHEMA = `
@@ -206,9 +207,17 @@ export class ReviewStore {
     const project = this.requireProject(projectName);
     const trimmed = name.trim();
     if (!/^[\p{L}\p{N}_.-]{1,60}$/u.test(trimmed)) throw new InputError(`annotator name "${name}": use letters, digits, "_", "-" or "." (at most 60)`);
-    if (trimmed.toLowerCase() === 'admin') throw new InputError('"admin" names the adjudicator in the event log: choose another annotator name');
-    if (this.listAnnotators(project.id).some((annotator) => annotator.name === trimmed)) {
-      throw new InputError(`project "${project.name}" already has an annotator named "${trimmed}"`);
+    // Names are compared by what they look like: "аdmin" with a Cyrillic а, "ADMIN", "adm1n" imitate the adjudicator.
+    const skeleton = nameSkeleton(trimmed);
+    if (skeleton === nameSkeleton('admin'))
+      throw new InputError(`"${trimmed}" looks like "admin", which names the adjudicator in the event log: choose another annotator name`);
+    const lookalike = this.listAnnotators(project.id).find((annotator) => nameSkeleton(annotator.name) === skeleton);
+    if (lookalike) {
+      throw new InputError(
+        lookalike.name === trimmed
+          ? `project "${project.name}" already has an annotator named "${trimmed}"`
+          : `"${trimmed}" looks like the annotator "${lookalike.name}" of project "${project.name}": choose a name that cannot be mistaken for it`,
+      );
     }
     const token = createToken();
     const createdAt = new Date().toISOString();
@@ -222,6 +231,36 @@ export class ReviewStore {
     return this.database
       .prepare('SELECT id, project_id AS projectId, name, created_at AS createdAt FROM review_annotators WHERE project_id = ? ORDER BY id')
       .all(projectId) as Annotator[];
+  }
+
+  /**
+   * A new token for an annotator (or the admin, `who = 'admin'`): the old one stops working at once. Returned once.
+   *
+   * @example
+   * const token = reviews.rotateToken('jp-v1', 'alice');
+   */
+  rotateToken(projectName: string, who: string): string {
+    const token = createToken();
+    this.replaceTokenHash(projectName, who, hashToken(token));
+    return token;
+  }
+
+  /** Revokes an annotator's (or the admin's) token: nobody can sign in with it any more; `rotateToken` issues a new one. */
+  revokeToken(projectName: string, who: string): void {
+    this.replaceTokenHash(projectName, who, `revoked:${createToken()}`);
+  }
+
+  private replaceTokenHash(projectName: string, who: string, tokenHash: string): void {
+    const project = this.requireProject(projectName);
+    if (who === 'admin') {
+      this.database.prepare('UPDATE review_projects SET admin_token_hash = ? WHERE id = ?').run(tokenHash, project.id);
+      return;
+    }
+    const { changes } = this.database.prepare('UPDATE review_annotators SET token_hash = ? WHERE project_id = ? AND name = ?').run(tokenHash, project.id, who);
+    if (changes === 0) {
+      const names = this.listAnnotators(project.id).map((annotator) => annotator.name);
+      throw new InputError(`project "${project.name}" has no annotator "${who}" (annotators: ${names.join(', ') || 'none'}; or "admin")`);
+    }
   }
 
   /** Who holds this token, or `undefined` for an unknown one. */
@@ -269,7 +308,15 @@ export class ReviewStore {
     const clientEventId = input.clientEventId ?? null;
     if (clientEventId !== null) {
       const existing = this.findClientEvent(input.projectId, input.actor, clientEventId);
-      if (existing) return { event: existing, created: false };
+      if (existing) {
+        // A retry of the same verdict is answered with the first; the same id on another record or verdict is a client bug.
+        if (existing.recordKey !== input.recordKey || existing.decision !== input.decision) {
+          throw new InputError(
+            `client event id "${clientEventId}" was already used for a ${existing.decision} of ${existing.recordKey} (event ${existing.id}): use a new id for each verdict`,
+          );
+        }
+        return { event: existing, created: false };
+      }
     }
     const result = this.database
       .prepare(

@@ -21,6 +21,12 @@ export interface SecurityOptions<C extends Context = Context> {
   allowedHosts?: readonly string[];
   /** Refuse requests that change state (not GET / HEAD) sent from another origin: their `Origin` must match `Host`. */
   sameOrigin?: boolean;
+  /**
+   * With `sameOrigin`: for the requests this says yes to (those a browser sends with a cookie, say), a state-changing
+   * request must carry an `Origin` naming this host: a missing `Origin`, or `null` (a sandboxed frame, a `data:` page,
+   * a redirect from another site), is refused too. Default: such requests pass (command-line clients send no `Origin`).
+   */
+  requireOrigin?: (c: C) => boolean;
   /** The largest request body, in bytes (by `Content-Length`, or counted as it streams); larger is refused with 413. */
   maxBodyBytes?: number;
   /** Response headers set on every answer (after the handler ran, so they may depend on what it set on the context). */
@@ -56,14 +62,19 @@ export function securityMiddleware<C extends Context>(options: SecurityOptions<C
     const c = context as C;
     const host = c.req.header('host');
     if (host && !allowedHosts.has('*') && !allowedHosts.has(hostName(host))) return refuse(c, 403, `${options.name} does not answer to host ${host}`);
-    if (options.sameOrigin && host && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c.req.header('origin'), host)) {
-      return refuse(c, 403, `${options.name}: cross-origin request refused`);
+    if (options.sameOrigin && host && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      if (!sameOrigin(origin, host)) return refuse(c, 403, `${options.name}: cross-origin request refused`);
+      if ((!origin || origin === 'null') && options.requireOrigin?.(c)) {
+        return refuse(c, 403, `${options.name}: request without a same-origin Origin header refused (${origin ? 'Origin: null' : 'no Origin'})`);
+      }
     }
     const run = async () => {
       await next();
       for (const [name, value] of Object.entries(options.headers?.(c) ?? {})) c.header(name, value);
     };
-    return limit ? limit(c, run) : run();
+    // OPTIONS carries no body to limit (and hono's body limit fails on a bodiless OPTIONS from @hono/node-server).
+    return limit && c.req.method !== 'OPTIONS' ? limit(c, run) : run();
   };
 }
 

@@ -91,6 +91,8 @@ export interface RunFlagLayer extends ModelPolicyLayer {
   out?: string;
   resume?: string;
   retryErrors?: boolean;
+  /** Exit 0 even when items ended in error. */
+  allowErrors?: boolean;
   useCache?: boolean;
   skipInvalid?: boolean;
   stream?: boolean;
@@ -146,6 +148,7 @@ export interface RunSettings {
   /** The stored run this run continues. */
   resume?: string;
   retryErrors: boolean;
+  allowErrors: boolean;
   useCache: boolean;
   skipInvalid: boolean;
   stream: boolean;
@@ -172,6 +175,7 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
     db,
     out: flags.out ?? config.out,
     retryErrors: flags.retryErrors ?? false,
+    allowErrors: flags.allowErrors ?? false,
     useCache: flags.useCache ?? true,
     skipInvalid: flags.skipInvalid ?? false,
     stream: flags.stream ?? false,
@@ -182,14 +186,17 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
     const configModels = new Map((configEntries(config.models) ?? []).map((entry) => [entry.spec, entry]));
     const configJudges = new Map((configEntries(config.judges) ?? []).map((entry) => [entry.spec, entry]));
     checkResumeConflicts(resumed, flags);
-    const withPolicies = (stored: ModelEntry, fromConfig: ModelEntry | undefined) =>
-      resolveModelSettings({ spec: stored.spec, ...(stored.baseUrl ? { baseUrl: stored.baseUrl } : {}), ...policyOf(fromConfig) }, policies);
+    // The endpoint is not part of a run's identity: `--base-url` (`--judge-base-url`) moves a resumed run to another server.
+    const withPolicies = (stored: ModelEntry, fromConfig: ModelEntry | undefined, movedTo: string | undefined) => {
+      const baseUrl = stored.spec.startsWith('openai:') ? (movedTo ?? stored.baseUrl) : stored.baseUrl;
+      return resolveModelSettings({ spec: stored.spec, ...(baseUrl ? { baseUrl } : {}), ...policyOf(fromConfig) }, policies);
+    };
     return {
       ...common,
       resume: resumed.id,
       dataset: resumed.dataset.ref,
-      models: resumed.models.map((stored) => withPolicies(stored, configModels.get(stored.spec))),
-      judges: (resumed.judges ?? []).map((stored) => withPolicies(stored, configJudges.get(stored.spec))),
+      models: resumed.models.map((stored) => withPolicies(stored, configModels.get(stored.spec), flags.baseUrl)),
+      judges: (resumed.judges ?? []).map((stored) => withPolicies(stored, configJudges.get(stored.spec), flags.judgeBaseUrl ?? flags.baseUrl)),
       options: resumed.options,
     };
   }

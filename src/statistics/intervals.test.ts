@@ -43,3 +43,12 @@ test('mean interval is the t-interval', () => {
   close(low, 0.2045208615073345, 1e-9);
   close(high, 0.8754791384926656, 1e-9);
 });
+
+test('Wilson bounds at 0 and n successes are 0 and 1 exactly (0 of 50 once gave 6.94e-18)', () => {
+  for (let n = 1; n <= 2000; n++) {
+    assert.equal(wilsonInterval(0, n)[0], 0, `0 of ${n}`);
+    assert.equal(wilsonInterval(n, n)[1], 1, `${n} of ${n}`);
+    const [low, high] = wilsonInterval(Math.floor(n / 3), n);
+    assert.ok(low >= 0 && high <= 1 && low <= high);
+  }
+});

@@ -15,7 +15,10 @@ export function wilsonInterval(successes: number, n: number, z = Z95): [number, 
   const denominator = 1 + z2 / n;
   const center = (proportion + z2 / (2 * n)) / denominator;
   const half = (z * Math.sqrt((proportion * (1 - proportion)) / n + z2 / (4 * n * n))) / denominator;
-  return [Math.max(0, center - half), Math.min(1, center + half)];
+  // At 0 or n successes the bound is 0 or 1 exactly (center − half would round to 6.9e-18 for 0 of 50).
+  const lower = successes <= 0 ? 0 : Math.min(1, Math.max(0, center - half));
+  const upper = successes >= n ? 1 : Math.max(0, Math.min(1, center + half));
+  return [lower, upper];
 }
 
 /** A 95% t-interval for a mean. */

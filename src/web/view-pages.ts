@@ -7,6 +7,7 @@ import type { ResultDetails } from '../schema/result-details.js';
 import type { ResultRow } from '../schema/result.js';
 import { TOOL_VERSION } from '../version.js';
 import { itemOutcome, itemOutcomes, outcomeMatches, type ItemOutcome } from './item-outcome.js';
+import { hiddenWarning, showText } from './show-text.js';
 import type { IndexedItem, RunView } from './run-view-cache.js';
 
 /** The filters of the items table (all optional; `page` is 1-based). */
@@ -200,18 +201,19 @@ ${fact('completed', row.completedAt)}
 </dl>
 ${row.error ? html`<h3>Error</h3><div class="text-block status-error" data-field="error" dir="auto">${row.error}</div>` : ''}
 <h3>Prompt</h3>
-${messages.map((message) => html`<h4>${message.role}</h4><div class="text-block" data-field="prompt" dir="auto" lang="${lang}">${message.content}</div>`)}
+${hiddenWarning([...messages.map((message) => message.content), ...(row.choices ?? []), row.response])}
+${messages.map((message) => html`<h4>${message.role}</h4><div class="text-block" data-field="prompt" dir="auto" lang="${lang}">${showText(message.content)}</div>`)}
 ${
   row.choices?.length
     ? html`<h3>Choices as shown</h3><ul class="choices">${row.choices.map((choice, index) => {
         const letter = String.fromCharCode(65 + index);
         const marks = [letter === row.answer ? 'right answer' : '', letter === row.extracted ? 'chosen' : ''].filter(Boolean).join(', ');
-        return html`<li><span class="mono">${letter}.</span> <span data-field="choice" dir="auto" lang="${lang}">${choice}</span>${marks ? html` <strong>(${marks})</strong>` : ''}</li>`;
+        return html`<li><span class="mono">${letter}.</span> <span data-field="choice" dir="auto" lang="${lang}">${showText(choice)}</span>${marks ? html` <strong>(${marks})</strong>` : ''}</li>`;
       })}</ul>`
     : ''
 }
 <h3>Response</h3>
-${row.response !== undefined ? html`<div class="text-block" data-field="response" dir="auto" lang="${lang}">${row.response}</div>` : html`<p class="empty">No response.</p>`}
+${row.response !== undefined ? html`<div class="text-block" data-field="response" dir="auto" lang="${lang}">${showText(row.response)}</div>` : html`<p class="empty">No response.</p>`}
 ${
   verdicts.length
     ? html`<h3>Judges</h3><div class="table-scroll"><table data-table="judges"><thead><tr><th>rubric</th><th>judge</th><th>verdict</th><th>scores</th><th>reasoning</th></tr></thead>

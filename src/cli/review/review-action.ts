@@ -40,6 +40,20 @@ export async function runReviewAddAnnotator(flags: { project: string; name: stri
   });
 }
 
+/** Runs `culturekit review token`: rotate or revoke a token. */
+export async function runReviewToken(flags: { project: string; name: string; rotate?: boolean; revoke?: boolean; db?: string }): Promise<void> {
+  if (Boolean(flags.rotate) === Boolean(flags.revoke)) throw new InputError('review token: give --rotate or --revoke (one of them)');
+  await withStore(existingStore(flags.db), (reviews) => {
+    if (flags.revoke) {
+      reviews.revokeToken(flags.project, flags.name);
+      process.stdout.write(`revoked the token of ${flags.name} in ${flags.project}: it no longer signs in (issue a new one with --rotate)\n`);
+      return;
+    }
+    const token = reviews.rotateToken(flags.project, flags.name);
+    process.stdout.write(`new token for ${flags.name} in ${flags.project} (shown once; the old one no longer works): ${token}\n`);
+  });
+}
+
 /** Runs `culturekit review serve` until Ctrl-C. */
 export async function runReviewServe(flags: { port: number; host: string; db?: string }): Promise<void> {
   const reviews = openReviewStore(existingStore(flags.db));

@@ -25,6 +25,19 @@ function createAddAnnotatorCommand(): Command {
     .action(async (flags: { project: string; name: string; db?: string }) => (await import('./review-action.js')).runReviewAddAnnotator(flags));
 }
 
+function createTokenCommand(): Command {
+  return new Command('token')
+    .description("rotate (a new token, printed once; the old one stops working) or revoke an annotator's or the admin's token")
+    .requiredOption('--project <name>', 'project name')
+    .requiredOption('--name <name>', 'annotator name, or admin')
+    .option('--rotate', 'issue a new token in place of the old one')
+    .option('--revoke', 'revoke the token: nobody can sign in with it any more')
+    .option(...dbOption)
+    .action(async (flags: { project: string; name: string; rotate?: boolean; revoke?: boolean; db?: string }) =>
+      (await import('./review-action.js')).runReviewToken(flags),
+    );
+}
+
 function createServeCommand(): Command {
   return new Command('serve')
     .description('serve the review web app (every page and API call needs a token)')
@@ -48,6 +61,7 @@ export function createReviewCommand(): Command {
     .description('human verification of a benchmark: projects, annotators, the review web app, verified export')
     .addCommand(createCreateCommand().exitOverride())
     .addCommand(createAddAnnotatorCommand().exitOverride())
+    .addCommand(createTokenCommand().exitOverride())
     .addCommand(createServeCommand().exitOverride())
     .addCommand(createExportCommand().exitOverride());
 }

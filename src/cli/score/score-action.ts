@@ -1,5 +1,5 @@
 import { InputError } from '../../errors/culturekit-error.js';
-import { readResponses } from '../../eval/read-responses.js';
+import { formatUnmatchedWarning, readResponses, unmatchedResponses } from '../../eval/read-responses.js';
 import { createRecordedResponsesModel } from '../../models/recorded/recorded-responses-model.js';
 import { commandSettings } from '../command-settings.js';
 import { runAndReport } from '../run-and-report.js';
@@ -24,5 +24,12 @@ export async function runScoreCommand(flags: ScoreFlags): Promise<void> {
   const settings = await commandSettings(flags, { models: modelInstances.map((model) => ({ spec: model.spec })) });
   if (!settings.dataset) throw new InputError('score needs --dataset: the items the responses answer');
   if (settings.options.mcqMethod === 'loglik') throw new InputError('recorded responses are text: score them with --mcq-method letter');
-  await runAndReport(settings, { modelInstances });
+  const total = [...recorded.byModel.values()].reduce((sum, responses) => sum + responses.size, 0);
+  await runAndReport(settings, {
+    modelInstances,
+    onDataset: (dataset) => {
+      const unmatched = unmatchedResponses(recorded, new Set(dataset.items.map((item) => item.id)));
+      if (unmatched.length > 0) process.stderr.write(`warning: ${formatUnmatchedWarning(flags.responses, unmatched, total)}\n`);
+    },
+  });
 }

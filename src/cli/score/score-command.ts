@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { collect } from '../cli-options.js';
+import { collect, once } from '../cli-options.js';
 import { addRunOptions } from '../run-flags.js';
 import type { ScoreFlags } from './score-action.js';
 
@@ -8,14 +8,18 @@ export function createScoreCommand(): Command {
   const command = new Command('score')
     .description('score existing responses (yours or published ones) with the same scorers and judges, without calling a model')
     .requiredOption('--responses <file>', '.jsonl/.json/.csv/.parquet with one response per item (and model)')
-    .option('--dataset <ref>', 'the items the responses answer (builtin:sample or a file)')
-    .option('--id-column <name>', 'column with the item id (default itemId, item_id or id)')
-    .option('--response-column <name>', 'column with the response text (default response)')
-    .option('--model-column <name>', 'column with the model name when the file holds several models (default model, when present)')
-    .option('--model-name <name>', 'name for the responses when the file has no model column (default responses)')
+    .option('--dataset <ref>', 'the items the responses answer (builtin:sample or a file)', once('--dataset'))
+    .option('--id-column <name>', 'column with the item id (default itemId, item_id or id)', once('--id-column'))
+    .option('--response-column <name>', 'column with the response text (default response)', once('--response-column'))
+    .option('--model-column <name>', 'column with the model name when the file holds several models (default model, when present)', once('--model-column'))
+    .option('--model-name <name>', 'name for the responses when the file has no model column (default responses)', once('--model-name'))
     .option('--judge <spec>', 'judge model for open responses (repeat for a panel)', collect)
-    .option('--judge-base-url <url>', "base URL for openai: judges (default: the config's judgeBaseUrl or baseUrl, else $OPENAI_BASE_URL)")
-    .option('--config <file>', 'config file (default culturekit.config.yaml when present); flags override it');
+    .option(
+      '--judge-base-url <url>',
+      "base URL for openai: judges (default: the config's judgeBaseUrl or baseUrl, else $OPENAI_BASE_URL)",
+      once('--judge-base-url'),
+    )
+    .option('--config <file>', 'config file (default culturekit.config.yaml when present); flags override it', once('--config'));
   addRunOptions(command);
   return command.action(async (flags: ScoreFlags) => (await import('./score-action.js')).runScoreCommand(flags));
 }

@@ -15,7 +15,10 @@ export interface ServeFlags {
   port: number;
   host: string;
   apiKey?: string;
+  apiKeyFile?: string;
   upstreamApiKey?: string;
+  upstreamApiKeyFile?: string;
+  cors?: string[];
   k: number;
   mode: GroundingMode;
   template?: string;
@@ -38,8 +41,9 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
   if (dataset.descriptions.length === 0) {
     throw new InputError(`--kb ${flags.kb} has no cultural descriptions (records with country, topic, language and text) to ground in`);
   }
-  const apiKey = flags.apiKey ?? (process.env.CULTUREKIT_GATEWAY_API_KEY || undefined);
-  const upstreamApiKey = flags.upstreamApiKey ?? (process.env.CULTUREKIT_UPSTREAM_API_KEY || undefined);
+  const apiKey = secret('--api-key', flags.apiKey, flags.apiKeyFile, 'CULTUREKIT_GATEWAY_API_KEY');
+  const upstreamApiKey = secret('--upstream-api-key', flags.upstreamApiKey, flags.upstreamApiKeyFile, 'CULTUREKIT_UPSTREAM_API_KEY');
+  const cors = (flags.cors ?? []).map(corsOrigin);
   let embeddings: LanguageModel | undefined;
   if (flags.embeddingsModel) {
     embeddings = createOpenAICompatibleModel(parseModelSpec(`openai:${flags.embeddingsModel}`), {
@@ -60,6 +64,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     timeoutMs: flags.timeout,
     port: flags.port,
     host: flags.host,
+    cors,
     onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`),
   });
   if (!LOOPBACK.has(flags.host) && !apiKey) {
@@ -73,6 +78,46 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
   await waitForShutdownSignal();
   await gateway.close();
   await embeddings?.close();
+}
+
+/**
+ * A key from its flag, its file (`--api-key-file`: the first line, so it stays out of `ps` and the shell history) or its
+ * environment variable. A key typed on the command line is visible to every user of the machine: warned about.
+ */
+function secret(flag: string, value: string | undefined, file: string | undefined, variable: string): string | undefined {
+  if (value !== undefined && file !== undefined) throw new InputError(`give ${flag} or ${flag}-file, not both`);
+  if (value !== undefined) {
+    process.stderr.write(`culturekit: warning: ${flag} on the command line is visible to other users (ps): prefer ${flag}-file or $${variable}\n`);
+    return value;
+  }
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new InputError(`${flag}-file ${file}: ${(error as Error).message}`, { cause: error });
+    }
+    const key = text.split(/\r?\n/)[0].trim();
+    if (!key) throw new InputError(`${flag}-file ${file}: the file is empty (its first line is the key)`);
+    return key;
+  }
+  return process.env[variable] || undefined;
+}
+
+/** A `--cors` origin: scheme, host and port only (`https://app.example.com`), as browsers send it in `Origin`. */
+function corsOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(`--cors: "${value}" is not an origin (expected e.g. https://app.example.com)`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== value.replace(/\/+$/, '')) {
+    throw new InputError(
+      `--cors: "${value}" is not an origin: give scheme, host and port only (e.g. ${url.origin === 'null' ? 'https://app.example.com' : url.origin})`,
+    );
+  }
+  return url.origin;
 }
 
 function templateOf(flags: ServeFlags): string | undefined {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
-import { nonNegativeInteger, positiveInteger } from '../cli-options.js';
+import { collect, nonNegativeInteger, positiveInteger } from '../cli-options.js';
 import type { ServeFlags } from './serve-action.js';
 
 /** `culturekit serve`: its options; the gateway is loaded when it runs. */
@@ -11,7 +11,17 @@ export function createServeCommand(): Command {
     .requiredOption('--kb <dataset>', 'cultural descriptions to ground in: builtin:sample, or a .jsonl/.json/.csv/.parquet file with descriptions')
     .option('--port <n>', 'port to listen on (0: any free port)', nonNegativeInteger('--port'), 8787)
     .option('--host <host>', 'address to listen on; the default only accepts connections from this machine', '127.0.0.1')
-    .option('--api-key <key>', 'require clients to send Authorization: Bearer <key> (default $CULTUREKIT_GATEWAY_API_KEY)')
+    .option(
+      '--api-key <key>',
+      'require clients to send Authorization: Bearer <key> (default $CULTUREKIT_GATEWAY_API_KEY; visible in ps: prefer --api-key-file)',
+    )
+    .option('--api-key-file <path>', 'read --api-key from the first line of a file')
+    .option('--upstream-api-key-file <path>', 'read --upstream-api-key from the first line of a file')
+    .option(
+      '--cors <origin>',
+      'let web pages of this origin call the gateway (repeatable); default: requests from web pages of other origins are refused',
+      collect,
+    )
     .option(
       '--upstream-api-key <key>',
       "API key sent to the upstream (default $CULTUREKIT_UPSTREAM_API_KEY; else the client's Authorization is passed through when --api-key is not set)",

@@ -55,6 +55,11 @@ export interface GatewayOptions {
    * always, `*` any. `startGateway` adds the host it binds (any, when it binds every interface).
    */
   allowedHosts?: readonly string[];
+  /**
+   * Web origins (`https://app.example.com`) whose pages may call the gateway (CORS). Default none: a request from a web
+   * page of any other origin (its `Origin` header, `null` included) is refused, so no page can spend the upstream key.
+   */
+  cors?: readonly string[];
   /** Told when hybrid retrieval fails and the gateway falls back to lexical retrieval. */
   onWarning?: (message: string) => void;
 }
@@ -109,11 +114,45 @@ export function createGateway(options: GatewayOptions): Gateway {
     }),
   );
 
+  // Cross-origin requests: only from the `cors` origins (answered with their CORS headers; preflights here, never upstream).
+  const corsOrigins = new Set(options.cors ?? []);
+  const corsHeaders = (c: GatewayContext): Record<string, string> => {
+    const origin = c.req.header('origin');
+    return origin !== undefined && corsOrigins.has(origin)
+      ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin', 'Access-Control-Expose-Headers': EXPOSED_HEADERS }
+      : {};
+  };
+  app.use('*', async (c, next) => {
+    const origin = c.req.header('origin');
+    const host = c.req.header('host');
+    const allowed = origin !== undefined && corsOrigins.has(origin);
+    if (origin !== undefined && !allowed && !isOriginOf(origin, host)) {
+      return c.json(
+        openAIError(
+          `the culturekit gateway refuses requests from web pages of other origins (${origin}); start it with --cors <origin> to allow one`,
+          'invalid_request_error',
+          'origin_not_allowed',
+        ),
+        403,
+      );
+    }
+    if (c.req.method === 'OPTIONS') {
+      if (!allowed) return c.body(null, 204);
+      return c.body(null, 204, {
+        ...corsHeaders(c),
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? 'authorization, content-type',
+        'Access-Control-Max-Age': '600',
+      });
+    }
+    await next();
+    for (const [name, value] of Object.entries(corsHeaders(c))) c.header(name, value);
+  });
+
   app.get('/health', (c) =>
     c.json({
       status: 'ok',
       mode: defaultMode,
-      upstream: upstream.baseUrl,
       knowledgeBase: { descriptions: knowledgeBase.size, hash: knowledgeBase.hash, embeddings: knowledgeBase.hasEmbeddings },
     }),
   );
@@ -160,7 +199,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     }
     await forward(
       upstream,
-      { method: 'POST', path: upstreamPath(c.env.incoming), headers: upstreamHeaders(c.env.incoming), body, timeoutMs, responseHeaders },
+      {
+        method: 'POST',
+        path: upstreamPath(c.env.incoming),
+        headers: upstreamHeaders(c.env.incoming),
+        body,
+        timeoutMs,
+        responseHeaders: { ...responseHeaders, ...corsHeaders(c) },
+      },
       c.env.outgoing,
     );
     return RESPONSE_ALREADY_SENT;
@@ -170,7 +216,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     const method = c.req.method;
     let body: Buffer | undefined;
     if (method !== 'GET' && method !== 'HEAD') body = Buffer.from(await c.req.arrayBuffer());
-    await forward(upstream, { method, path: upstreamPath(c.env.incoming), headers: upstreamHeaders(c.env.incoming), body, timeoutMs }, c.env.outgoing);
+    await forward(
+      upstream,
+      { method, path: upstreamPath(c.env.incoming), headers: upstreamHeaders(c.env.incoming), body, timeoutMs, responseHeaders: corsHeaders(c) },
+      c.env.outgoing,
+    );
     return RESPONSE_ALREADY_SENT;
   });
 
@@ -248,6 +298,19 @@ export async function startGateway(options: GatewayOptions & { port?: number; ho
         gateway.close();
       }),
   };
+}
+
+/** Response headers a web page of a `--cors` origin may read. */
+const EXPOSED_HEADERS = [GROUNDING_HEADER, GROUNDING_IDS_HEADER, GROUNDING_TEMPLATE_HEADER].join(', ');
+
+/** Whether `origin` is the gateway's own (a page it served itself, were there one). */
+function isOriginOf(origin: string, host: string | undefined): boolean {
+  if (!host || origin === 'null') return false;
+  try {
+    return new URL(origin).host.toLowerCase() === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
 
 function requestMode(header: string | undefined, fallback: GroundingMode): GroundingMode | undefined {

@@ -80,7 +80,8 @@ export function createUpstream(baseUrl: string, maxSockets: number): Upstream {
  */
 export function forward(upstream: Upstream, request: ForwardRequest, client: http.ServerResponse): Promise<void> {
   return new Promise<void>((resolve) => {
-    const target = `${request.method} ${upstream.baseUrl}${request.path}`;
+    // Error bodies name the request, never the upstream's address (nor its credentials): the client need not know them.
+    const target = `${request.method} upstream ${request.path}`;
     let finished = false;
     let resent = false;
     let timer: NodeJS.Timeout | undefined;
@@ -139,8 +140,8 @@ export function forward(upstream: Upstream, request: ForwardRequest, client: htt
           finish();
           return;
         }
-        const code = error.code ? ` (${error.code})` : '';
-        fail(502, `${target} failed${code}: ${error.message}`, 'upstream_unreachable');
+        // `error.message` names the upstream's address (connect ECONNREFUSED 10.0.0.5:8000): the code alone goes out.
+        fail(502, `${target} failed: the upstream could not be reached${error.code ? ` (${error.code})` : ''}`, 'upstream_unreachable');
       });
       outgoing.end(request.body);
     };
@@ -193,7 +194,8 @@ export function forward(upstream: Upstream, request: ForwardRequest, client: htt
 function relayedHeaders(response: http.IncomingMessage): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined && !HOP_BY_HOP_HEADERS.has(name)) headers[name] = value;
+    // The upstream's CORS headers never reach the client: the gateway decides CORS itself (`--cors`).
+    if (value !== undefined && !HOP_BY_HOP_HEADERS.has(name) && !name.startsWith('access-control-')) headers[name] = value;
   }
   return headers;
 }

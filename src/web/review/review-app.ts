@@ -1,7 +1,7 @@
 import type { FieldDiff } from '../../review/review-record.js';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../../errors/culturekit-error.js';
 import { recordDecision, type DecisionInput } from '../../review/record-decision.js';
 import { annotatorQueue, countStatuses, deriveRecordStates, type RecordState } from '../../review/record-state.js';
@@ -22,6 +22,25 @@ export const REVIEW_COOKIE = 'culturekit_review';
 
 /** Form posts and review JSON are small; a record edit stays far below this. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** How long a sign-in lasts (the cookie's Max-Age): a working day. */
+export const SESSION_SECONDS = 12 * 60 * 60;
+
+/** The session's CSRF token: derived from its secret token, so only a page the server rendered for that session has it. */
+export function csrfToken(sessionToken: string): string {
+  return createHash('sha256').update(`culturekit review csrf\0${sessionToken}`).digest('base64url');
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const left = Buffer.from(given);
+  const right = Buffer.from(expected);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Every POST form of a page, with the hidden CSRF field. */
+function withCsrfFields(page: string, csrf: string): string {
+  return page.replace(/<form\b[^>]*\bmethod="post"[^>]*>/gi, (form) => `${form}<input type="hidden" name="csrf" value="${csrf}">`);
+}
 
 type Env = { Variables: { nonce: string; identity: ReviewIdentity } };
 type ReviewContext = Context<Env>;
@@ -86,8 +105,11 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
       name: 'culturekit review',
       allowedHosts: options.allowedHosts,
       sameOrigin: true,
+      // A browser's request (the cookie, or the sign-in form; not a bearer token) must say it comes from this app.
+      requireOrigin: (c) => bearerToken(c) === undefined && (getCookie(c, REVIEW_COOKIE) !== undefined || c.req.path === '/sign-in'),
       maxBodyBytes: MAX_BODY_BYTES,
-      headers: (c) => ({ 'Content-Security-Policy': contentSecurityPolicy(c.get('nonce')), ...BASE_SECURITY_HEADERS }),
+      // `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` even on the app's own forms.
+      headers: (c) => ({ 'Content-Security-Policy': contentSecurityPolicy(c.get('nonce')), ...BASE_SECURITY_HEADERS, 'Referrer-Policy': 'same-origin' }),
     }),
   );
   app.use('*', async (c, next) => {
@@ -101,19 +123,39 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     const token = (formText(body, 'token') ?? '').trim();
     const identity = reviews.authenticate(token);
     if (!identity) return c.html(renderSignInPage({ nonce: c.get('nonce'), error: 'That token is not valid.' }), 401);
-    setCookie(c, REVIEW_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    setCookie(c, REVIEW_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: SESSION_SECONDS });
     return c.redirect(identity.role === 'admin' ? '/admin' : '/review', 303);
   });
 
   app.use('*', async (c, next) => {
     const token = bearerToken(c) ?? getCookie(c, REVIEW_COOKIE);
     const identity = token ? reviews.authenticate(token) : undefined;
-    if (!identity) {
+    if (!identity || !token) {
       if (isApi(c.req.path)) return c.json({ error: 'a valid review token is required (Authorization: Bearer <token>)' }, 401);
       return c.html(renderSignInPage({ nonce: c.get('nonce'), error: token ? 'Your token is no longer valid: sign in again.' : undefined }), 401);
     }
     c.set('identity', identity);
+    // A request that the cookie signed in (not a bearer token) and that changes state must carry the session's CSRF
+    // token: the hidden `csrf` field every form gets below, or an `X-CSRF-Token` header.
+    const fromCookie = bearerToken(c) === undefined;
+    const csrf = csrfToken(token);
+    if (fromCookie && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const type = c.req.header('content-type') ?? '';
+      const given =
+        c.req.header('x-csrf-token') ??
+        (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')
+          ? formText(await c.req.parseBody(), 'csrf')
+          : undefined);
+      if (!given || !sameSecret(given, csrf)) {
+        const message = "this request lacks the page's CSRF token: reload the page and try again";
+        return isApi(c.req.path) ? c.json({ error: message }, 403) : c.html(renderMessagePage({ nonce: c.get('nonce'), title: 'Refused', message }), 403);
+      }
+    }
     await next();
+    if (fromCookie && c.res.headers.get('content-type')?.startsWith('text/html')) {
+      const page = await c.res.text();
+      c.res = new Response(withCsrfFields(page, csrf), { status: c.res.status, headers: c.res.headers });
+    }
   });
 
   const requireRole = (role: ReviewIdentity['role']) => async (c: ReviewContext, next: () => Promise<void>) => {

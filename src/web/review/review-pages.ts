@@ -6,6 +6,7 @@ import type { ReviewEvent } from '../../review/review-event.js';
 import { editableFields, editableValues, type FieldDiff, type FieldValue, type ReviewRecord } from '../../review/review-record.js';
 import type { ReviewProject } from '../../review/review-store.js';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
+import { hiddenWarning, showText } from '../show-text.js';
 
 const REVIEW_STYLE = `
 .columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 24px; align-items: start; }
@@ -43,7 +44,7 @@ function page(frame: PageFrame, body: SafeHtml): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${frame.title} — culturekit review</title>
 <style>${raw(PAGE_STYLE + REVIEW_STYLE)}</style>
 </head>
@@ -81,8 +82,9 @@ export function renderMessagePage(input: { nonce: string; title: string; message
 
 function showValue(value: FieldValue, field: string): SafeHtml {
   if (value === null) return html`<span class="empty">none</span>`;
-  if (Array.isArray(value)) return html`<ol class="choices" type="A" data-field="${field}">${value.map((choice) => html`<li dir="auto">${choice}</li>`)}</ol>`;
-  return html`<div class="text-block" dir="auto" data-field="${field}">${value}</div>`;
+  if (Array.isArray(value))
+    return html`<ol class="choices" type="A" data-field="${field}">${value.map((choice) => html`<li dir="auto">${showText(choice)}</li>`)}</ol>`;
+  return html`<div class="text-block" dir="auto" data-field="${field}">${showText(value)}</div>`;
 }
 
 function recordFacts(record: ReviewRecord): SafeHtml {
@@ -93,6 +95,7 @@ function recordFacts(record: ReviewRecord): SafeHtml {
 <dt>country</dt><dd>${description.country}</dd><dt>topic</dt><dd dir="auto">${description.topic}</dd><dt>language</dt><dd>${description.language}</dd>
 ${description.source ? html`<dt>source</dt><dd dir="auto">${description.source}</dd>` : ''}
 </dl>
+${hiddenWarning([description.text, description.topic, description.source])}
 <h4>text</h4>${showValue(description.text, 'text')}`;
   }
   const item = record.original;
@@ -102,6 +105,7 @@ ${description.source ? html`<dt>source</dt><dd dir="auto">${description.source}<
 ${item.country ? html`<dt>country</dt><dd>${item.country}</dd>` : ''}${item.category ? html`<dt>category</dt><dd dir="auto">${item.category}</dd>` : ''}
 ${item.answer !== undefined ? html`<dt>answer</dt><dd data-field="answer">${item.answer}</dd>` : ''}
 </dl>
+${hiddenWarning([item.prompt, ...(item.choices ?? []), typeof item.reference === 'string' ? item.reference : undefined])}
 <h4>prompt</h4>${showValue(item.prompt, 'prompt')}
 ${item.choices ? html`<h4>choices</h4>${showValue(item.choices, 'choices')}` : ''}
 ${item.reference ? html`<h4>reference</h4>${showValue(item.reference, 'reference')}` : ''}`;
@@ -115,10 +119,10 @@ function contextPanel(record: ReviewRecord, description: ReviewRecord | undefine
     }
     return html`<aside class="description" data-panel="description"><h3>Description <span class="mono">${description.original.id}</span></h3>
 <p class="note">${description.original.country} · ${description.original.topic}</p>
-<div class="text-block" dir="auto" data-field="description-text">${description.original.text}</div></aside>`;
+<div class="text-block" dir="auto" data-field="description-text">${showText(description.original.text)}</div></aside>`;
   }
   return html`<aside class="description" data-panel="queries"><h3>Its queries (${queries.length})</h3>
-${queries.length ? html`<ol>${queries.map((query) => html`<li><span class="mono">${query.type === 'item' ? `${query.original.kind} · ` : ''}${query.original.id}</span><div class="text-block" dir="auto" data-field="query">${query.type === 'item' ? query.original.prompt : ''}</div></li>`)}</ol>` : html`<p class="empty">no item links to this description</p>`}</aside>`;
+${queries.length ? html`<ol>${queries.map((query) => html`<li><span class="mono">${query.type === 'item' ? `${query.original.kind} · ` : ''}${query.original.id}</span><div class="text-block" dir="auto" data-field="query">${query.type === 'item' ? showText(query.original.prompt) : ''}</div></li>`)}</ol>` : html`<p class="empty">no item links to this description</p>`}</aside>`;
 }
 
 function describeValue(value: FieldValue): string {
