@@ -55,7 +55,7 @@ export interface ExtractChoiceOptions {
 export function extractChoice(reply: string, choices: readonly string[], options: ExtractChoiceOptions = {}): ChoiceExtraction {
   const text = prepareReply(reply);
   if (text.trim() === '') return { status: 'invalid', reason: emptyReplyReason(reply) };
-  const normalizedChoices = choices.map(foldAnswer);
+  const normalizedChoices = choices.map(foldChoice);
   const context: Context = {
     text,
     count: choices.length > 0 ? Math.min(choices.length, CHOICE_LETTERS.length) : CHOICE_LETTERS.length,
@@ -87,7 +87,12 @@ const CIRCLED_NUMBER = /[\u2460-\u2473\u2776-\u277F\u2780-\u2789\u278A-\u2793]/g
 const LATEX_WRAPPER = /\\(?:text|textbf|textit|textrm|texttt|mathrm|mathbf|mathit|mathtt|operatorname|mbox)\s*\{([^{}]*)\}/g;
 const HTML_EMPHASIS = /<\/?(?:b|strong|em|i|u|mark)>/gi;
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point, the joiner included, is removed on its own
-const INVISIBLE = /[\u00AD\u200B\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A choice folded for comparing with a prepared reply: zero-width (non-)joiners dropped, as `prepareReply` drops them. */
+function foldChoice(choice: string): string {
+  return foldAnswer(choice.replace(INVISIBLE, ''));
+}
 
 /**
  * Prepares a reply for reading: drops reasoning inside `<think>…</think>`, maps circled numbers (①) to letters,
@@ -179,6 +184,15 @@ const VERDICT = new RegExp(
       '\\s*(?:คือ|เป็น)?\\s*(?:คำตอบที่)?ถูก(?:ต้อง)?',
       '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
       '\\s*(?:درست|صحیح)(?:\\s*است)?',
+      // A letter before the verb that chooses it: "Cを選びます", "C를 고르겠습니다", "C चुनूँगा", "C'yi seçerdim", "C را انتخاب می‌کنم", "C wählen"
+      '\\s*(?:を選(?:びます|ぶ|択します|択)|にします)',
+      '\\s*(?:를|을)\\s*(?:고르겠|고릅니다|고를게|선택하겠|선택합니다|선택할게|택하겠)',
+      '\\s*(?:चुनूँगा|चुनूंगा|चुनूँगी|चुनूंगी|चुनता\\s+हूँ|चुनती\\s+हूँ|चुनता\\s+हूं|चुनती\\s+हूं)',
+      '(?:y?[iıuü])\\s+(?:seçerdim|seçiyorum|seçerim|seçeceğim|seçtim)(?![\\p{L}])',
+      '\\s*(?:seçeneği|şıkkı|şıkkıdır)\\s+doğru(?:dur)?(?![\\p{L}])',
+      '(?:dir|dır|dur|dür|tir|tır|tur|tür)(?![\\p{L}])',
+      '\\s*را\\s*(?:انتخاب\\s*می\\s*کنم|برمی\\s*گزینم)',
+      '\\s+(?:wählen|nehmen|ankreuzen)(?![\\p{L}])',
     ].join('|') +
     ')(?!\\s*(?:吗|嗎|么|麼|か|\\?))'
   ).normalize('NFKC'),
@@ -324,10 +338,18 @@ function readLetterAt(text: string, index: number): LetterToken | undefined {
   if (token.script === 'latin' || token.script === 'cyrillic' || token.script === 'greek') {
     const next = text[end];
     // "I'm", "B-52", "U.S.": the letter is part of a word or an abbreviation.
-    if ((next === "'" || next === '’' || next === '-' || next === '.') && joins(text, end + 1, 'latin')) return undefined;
+    if (
+      (next === "'" || next === '’' || next === '-' || next === '.') &&
+      joins(text, end + 1, 'latin') &&
+      !(token.form === 'upper' && TURKISH_SUFFIX.test(text.slice(end, end + 6)))
+    )
+      return undefined;
   }
   return token;
 }
+
+/** A Turkish case or copula suffix after an apostrophe ("C'dir", "C'yi"): the letter is still a letter. */
+const TURKISH_SUFFIX = /^['’](?:y?[iıuü]|dir|dır|dur|dür|tir|tır|tur|tür|d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae])(?![\p{L}])/u;
 
 function hasBoundaryBefore(text: string, token: LetterToken): boolean {
   const index = token.start;
@@ -453,7 +475,7 @@ function textVerdicts(context: Context): Commitment[] {
   const found: Commitment[] = [];
   if (lower.length !== text.length) return found;
   choices.forEach((choice, index) => {
-    const needle = choice.normalize('NFKC').trim().toLowerCase();
+    const needle = choice.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
     if (needle === '') return;
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
       const end = at + needle.length;
