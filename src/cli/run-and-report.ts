@@ -26,6 +26,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
       models: settings.models.length ? settings.models : undefined,
       modelInstances: extra.modelInstances,
       judges: settings.judges,
+      extractor: settings.extractor,
       options: settings.options,
       dbPath: settings.db,
       outDir: settings.out,
@@ -51,6 +52,10 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
     );
+    if (output.manifest.extractor)
+      process.stdout.write(
+        `answers read: ${outcome.extraction.rules} by the rules, ${outcome.extraction.model} by ${output.manifest.extractor.spec}, ${outcome.extraction.unread} by neither\n`,
+      );
     if (outcome.errors > 0)
       process.stdout.write(`some items ended in error: see results.jsonl; re-ask them with --resume ${output.manifest.id} --retry-errors\n`);
     if (outcome.interrupted) {

@@ -26,6 +26,8 @@ export interface EvaluateInput {
   modelInstances?: LanguageModel[];
   /** Judge models: open responses are scored by these with the items' rubrics (a panel when several). */
   judges?: ModelEntry[];
+  /** The model that reads the chosen option from replies the extraction rules cannot read. */
+  extractor?: ModelEntry;
   /** Run options over the defaults (`resolveRunOptions`). Not needed with `resume`. */
   options?: Partial<RunOptions>;
   /** Call policies for every model and judge, over their own (as a flag does; also on resume). */
@@ -114,7 +116,8 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       runId: previous?.id,
       createdAt: previous?.createdAt,
     });
-    const manifest = plan.manifest;
+    const extractorEntry = input.extractor ?? resumed?.extractor;
+    const manifest: RunManifest = extractorEntry ? { ...plan.manifest, extractor: resolveModelSettings(extractorEntry, policies) } : plan.manifest;
     outDir ??= join('runs', manifest.id);
     store.saveRun(manifest, outDir, 'running');
     writeManifestFile(outDir, manifest);
@@ -133,6 +136,11 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       judgeModels.push(judge);
       models.push(judge);
     }
+    let extractor: LanguageModel | undefined;
+    if (manifest.extractor) {
+      extractor = await createLanguageModel(manifest.extractor, input.modelDefaults);
+      models.push(extractor);
+    }
     const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(), models: judgeModels } : undefined;
     const outcome = await runEval({
       store,
@@ -140,6 +148,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       tasks: plan.tasks,
       models: models.slice(0, modelEntries.length),
       judging,
+      extractor,
       grounding,
       descriptions,
       useCache: input.useCache,
