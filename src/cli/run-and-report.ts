@@ -8,7 +8,10 @@ import { createProgressReporter } from './progress.js';
  * Runs an evaluation with its settings, with progress on stderr and the tables on stdout; Ctrl-C stops it cleanly.
  * Shared by `eval`, `score` and `demo`.
  */
-export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateInput, 'modelInstances'> = {}): Promise<EvaluateOutput> {
+export async function runAndReport(
+  settings: RunSettings,
+  extra: Pick<EvaluateInput, 'modelInstances'> & { onDataset?: (dataset: Parameters<NonNullable<EvaluateInput['onStart']>>[0]['dataset']) => void } = {},
+): Promise<EvaluateOutput> {
   const progress = settings.quiet ? undefined : createProgressReporter(process.stderr);
   const controller = new AbortController();
   let interrupts = 0;
@@ -38,6 +41,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
       signal: controller.signal,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {
+        extra.onDataset?.(dataset);
         const models = manifest.models.map((model) => model.spec).join(', ');
         const judges = manifest.judges?.length ? `, judged by ${manifest.judges.map((judge) => judge.spec).join(' + ')}` : '';
         process.stderr.write(

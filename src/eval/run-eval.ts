@@ -18,6 +18,7 @@ import { describeCallError, ModelCaller, type ModelRequest } from '../models/mod
 import { resolveModelSettings } from '../settings/run-settings.js';
 import type { PlannedTask } from './plan.js';
 import { extractWithModel, type ModelExtraction } from './model-extraction.js';
+import { recordedContinuationScores } from '../scoring/recorded-option-scores.js';
 
 export interface EvalProgress {
   /** Tasks finished in this invocation (scored, invalid, unscored or error). */
@@ -214,7 +215,15 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
 /** A recorded response (culturekit score) in place of a model call. */
 function replayCall(model: LanguageModel, item: Item, rendered: RenderedRequest): { outcome: CallOutcome; cached: boolean; attempts: number } {
   if (rendered.type === 'loglik') {
-    throw new ModelCallError(`${model.spec}: recorded responses are text; score them with --mcq-method letter`, { kind: 'unsupported', isRetryable: false });
+    const recorded = model.replayScores?.(item.id);
+    if (!recorded) {
+      const why = model.replayScores ? `has no recorded option scores for item ${item.id}` : 'recorded responses are text; score them with --mcq-method letter';
+      throw new ModelCallError(`${model.spec}: ${why}`, { kind: 'client', isRetryable: false });
+    }
+    const shown = rendered.shown.choiceOrder.map((index) => item.choices?.[index] ?? '');
+    const scores = recordedContinuationScores(shown, recorded);
+    if (typeof scores === 'string') throw new ModelCallError(`${model.spec}, item ${item.id}: ${scores}`, { kind: 'client', isRetryable: false });
+    return { outcome: { type: 'loglik', result: { scores, usage: { inputTokens: 0, outputTokens: 0 } } }, cached: false, attempts: 0 };
   }
   const result = model.replay!(item.id);
   if (!result) throw new ModelCallError(`${model.spec} has no recorded response for item ${item.id}`, { kind: 'client', isRetryable: false });
