@@ -12,13 +12,12 @@
  *
  * Run: node --import tsx bench/reproduce-global-gallery.ts --source <culture-llm checkout> [--data ../shared/data/culture-llm]
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { geomlamaPaperTable } from '../src/benchmarks/geomlama/geomlama-diagnostics.js';
-// @ts-nocheck-camel
-const camelStylePaperTable = (_rows: unknown, _type: number): Map<string, Record<string, number>> => new Map();
+import { camelStylePaperTable } from '../src/benchmarks/camel-style/camel-style-diagnostics.js';
 import { parseCsv } from '../src/datasets/read-csv.js';
 import { evaluate } from '../src/eval/evaluate.js';
 import type { RecordedOptionScores } from '../src/models/language-model.js';
@@ -28,7 +27,9 @@ import type { ResultRow } from '../src/schema/result.js';
 
 const { values } = parseArgs({ options: { source: { type: 'string' }, data: { type: 'string' }, quiet: { type: 'boolean', default: false } } });
 if (!values.source) {
-  process.stderr.write('usage: node --import tsx bench/reproduce-global-gallery.ts --source <culture-llm checkout> [--data <folder with geomlama/ and camel/>]\n');
+  process.stderr.write(
+    'usage: node --import tsx bench/reproduce-global-gallery.ts --source <culture-llm checkout> [--data <folder with geomlama/ and camel/>]\n',
+  );
   process.exit(2);
 }
 const source = values.source;
@@ -120,6 +121,19 @@ async function reproduceGeomlama(directory: string): Promise<Comparison | undefi
   return result;
 }
 
+const CAMEL_COLUMNS: Record<string, string> = { US: 'USA', CN: 'China', IN: 'India', IR: 'Iran', KE: 'Kenya', GR: 'Greece' };
+
+/** Python's round(x, 2) (what the authors' tables hold): halves that are exact in binary (k/8) go to the even digit. */
+function pythonRound2(value: number | undefined): number {
+  if (value === undefined) return Number.NaN;
+  const eighths = value * 8;
+  if (Number.isInteger(eighths) && eighths % 2 !== 0) {
+    const cents = Math.floor(value * 100);
+    return (cents % 2 === 0 ? cents : cents + 1) / 100;
+  }
+  return Number(value.toFixed(2));
+}
+
 function splitModel(model: string): [string, string] {
   const match = /^(.*)_(\d+)b$/.exec(model);
   return match ? [match[1], match[2]] : [model, ''];
@@ -133,7 +147,7 @@ async function reproduceCamel(directory: string): Promise<Comparison | undefined
     const expected = readCsvRecords(evals);
     for (const size of ['7', '13', '70']) {
       const file = join(source, 'outputs', 'camel', `type${type}`, `english_results_alpaca-2_${size}b_type_${type}.csv`);
-      if (!existsSync(file) || readFileSync(file, 'utf8').startsWith('version https://git-lfs')) {
+      if (!existsSync(file) || statSync(file).size === 0 || readFileSync(file, 'utf8').startsWith('version https://git-lfs')) {
         result.lines.push(`type ${type}, ${size}b: per-item outputs not in this checkout (${file}); skipped`);
         continue;
       }
@@ -141,14 +155,23 @@ async function reproduceCamel(directory: string): Promise<Comparison | undefined
       readCsvRecords(file).forEach((row, index) => {
         const parsed = parseOptionScores(row.probabilities, 'order');
         if (typeof parsed === 'string') throw new Error(`${file}:${index + 2}: ${parsed}`);
-        scores.set(`camel-style-published-${type}-${index + 1}`, parsed);
+        // camel_eval.py scores the `response` column (the top option before the probabilities were rounded to 2
+        // decimals): where rounded values tie, the response goes first.
+        const first = parsed.values.find(([text]) => text === row.response);
+        const values = first ? [first, ...parsed.values.filter((entry) => entry !== first)] : parsed.values;
+        scores.set(`camel-style-published-${type}-${index + 1}`, { kind: 'order', values });
       });
       const dataset = `camel-style:${join(data, 'camel')}?protocol=paper&optionSets=${encodeURIComponent(file)}&settings=${type}`;
       const { rows } = await scoreRecorded(dataset, new Map([[`alpaca-2_${size}b`, scores]]), directory);
       const table = camelStylePaperTable(rows, type);
       for (const row of expected.filter((entry) => entry.Llama_Size === size)) {
-        const ours = table.get(row.Category);
-        const publishedCells = Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'Category' && column !== 'Llama_Size').map(([column, value]) => [column, Number(value)]));
+        const byCode = table.get(row.Category) ?? {};
+        const ours = Object.fromEntries(Object.entries(CAMEL_COLUMNS).map(([code, column]) => [column, pythonRound2(byCode[code])]));
+        const publishedCells = Object.fromEntries(
+          Object.entries(row)
+            .filter(([column]) => column !== 'Category' && column !== 'Llama_Size')
+            .map(([column, value]) => [column, Number(value)]),
+        );
         compare(result.table, `type${type} ${size}b ${row.Category}`, ours ?? {}, publishedCells, 2, result);
       }
     }

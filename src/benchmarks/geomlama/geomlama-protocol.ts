@@ -71,7 +71,12 @@ export const geomlamaProtocol: ScoringProtocol = {
 function scorePaper(item: Item, metadata: GeoMlamaMetadata, chosen: ChosenOption, base: Record<string, unknown>): Score {
   if (chosen.status === 'invalid') {
     const golds = metadata.paperGolds?.length ?? 0;
-    return { status: 'invalid', method: chosen.method, metrics: { accuracy: 0, hits: 0, golds, invalid: 1 }, details: { ...base, ...chosen.details, reason: chosen.reason } };
+    return {
+      status: 'invalid',
+      method: chosen.method,
+      metrics: { accuracy: 0, hits: 0, golds, invalid: 1 },
+      details: { ...base, ...chosen.details, reason: chosen.reason },
+    };
   }
   const ranked = (chosen.ranking ?? [chosen.index]).map((index) => item.choices?.[index] ?? '');
   const count = (golds: readonly string[]) => ranked.slice(0, golds.length).filter((text) => golds.includes(text)).length;

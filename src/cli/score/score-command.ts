@@ -12,14 +12,15 @@ export function createScoreCommand(): Command {
     .option('--id-column <name>', 'column with the item id (default itemId, item_id or id)')
     .option('--response-column <name>', 'column with the response text (default response)')
     .option('--model-column <name>', 'column with the model name when the file holds several models (default model, when present)')
-    .option('--scores-column <name>', 'column with per-option scores instead of (or beside) text: {"option": value}, a Python dict, or options best first (default scores, when present)')
+    .option(
+      '--scores-column <name>',
+      'column with per-option scores instead of (or beside) text: {"option": value}, a Python dict, or options best first (default scores, when present)',
+    )
     .addOption(
-      new Option('--scores-kind <kind>', 'what the per-option scores are: log-probabilities, probabilities, ranks (1 = best) or an order (default logprob)').choices([
-        'logprob',
-        'prob',
-        'rank',
-        'order',
-      ]),
+      new Option(
+        '--scores-kind <kind>',
+        'what the per-option scores are: log-probabilities, probabilities, ranks (1 = best) or an order (default logprob)',
+      ).choices(['logprob', 'prob', 'rank', 'order']),
     )
     .option('--model-name <name>', 'name for the responses when the file has no model column (default responses)')
     .option('--judge <spec>', 'judge model for open responses (repeat for a panel)', collect)
