@@ -86,7 +86,6 @@ const THINK_CLOSE = '</think>';
 const CIRCLED_NUMBER = /[\u2460-\u2473\u2776-\u277F\u2780-\u2789\u278A-\u2793]/g;
 const LATEX_WRAPPER = /\\(?:text|textbf|textit|textrm|texttt|mathrm|mathbf|mathit|mathtt|operatorname|mbox)\s*\{([^{}]*)\}/g;
 const HTML_EMPHASIS = /<\/?(?:b|strong|em|i|u|mark)>/gi;
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point, the joiner included, is removed on its own
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 /** A choice folded for comparing with a prepared reply: zero-width (non-)joiners dropped, as `prepareReply` drops them. */

@@ -349,15 +349,16 @@ async function addPublishedOptionSets(
     if (entities.length < 2) return collector.problem(file, line, 'options', 'fewer than 2 options');
     const paired = GENDER_PAIRS[category];
     const options = entities.map((entity): CamelStyleOption => {
-      const role: CamelStyleRole = correct.includes(entity)
-        ? setting === 5
-          ? 'same-gender-foreign'
-          : 'correct'
-        : setting === 5
-          ? 'opposite-gender-local'
-          : setting === 4
-            ? 'other-category'
-            : 'foreign';
+      const role: CamelStyleRole =
+        setting === 5
+          ? incorrect.includes(entity)
+            ? 'opposite-gender-local'
+            : 'same-gender-foreign'
+          : correct.includes(entity)
+            ? 'correct'
+            : setting === 4
+              ? 'other-category'
+              : 'foreign';
       const inCategory = role === 'opposite-gender-local' && paired ? paired : category;
       const owner =
         role === 'correct' || role === 'opposite-gender-local' || role === 'other-category'
