@@ -60,7 +60,6 @@ describe('CAMeL-style published option sets (optionSets=…, protocol=paper)', (
       return {
         country: item.country,
         topic: item.topic,
-        status: 'scored',
         ...protocol.score(item, rendered, logLikelihoods(item.choices!.map((_, position) => (position === favoured ? -1 : -5)))),
       };
     });

@@ -37,7 +37,6 @@ describe('GeoMLaMA protocol=paper', () => {
       model: 'm',
       language: 'en',
       country: item.country,
-      status: 'scored',
       ...scoreRanked(item, ['feet', 'meter', 'inch', 'centimeter']),
     }));
     const [cell] = geomlamaPaperTable(rows);
