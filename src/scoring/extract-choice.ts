@@ -178,7 +178,10 @@ const VERDICT = new RegExp(
       '\\s+(?:đúng|benar|doğru(?:dur)?|правильн\\p{L}*|верн\\p{L}*)(?![\\p{L}])',
       '\\s*(?:选项|選項|项|項)?\\s*(?:是|为|為|才是|最)?\\s*(?:正确|正確|对的|對的|正解)',
       '\\s*(?:が|は)\\s*(?:正解|正しい)',
-      '\\s*(?:가|이|는|은)?\\s*(?:정답|맞습니다|맞아요|옳습니다)',
+      '\\s*번?\\s*(?:가|이|는|은)?\\s*(?:정답|맞습니다|맞아요|옳습니다)',
+      // A sentence-final copula: "Bです。", "Bだと思います", "B ነው።"
+      '\\s*(?:です|だ)(?:と思います|と思う)?\\s*(?:[。.!！]|$)',
+      '\\s*ነው',
       '\\s*(?:هو|هي)?\\s*(?:ال)?(?:صحيح[ةه]?|الإجابة\\s+الصحيحة|إجابة\\s+صحيحة)',
       '\\s*(?:คือ|เป็น)?\\s*(?:คำตอบที่)?ถูก(?:ต้อง)?',
       '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
@@ -348,7 +351,7 @@ function readLetterAt(text: string, index: number): LetterToken | undefined {
 }
 
 /** A Turkish case or copula suffix after an apostrophe ("C'dir", "C'yi"): the letter is still a letter. */
-const TURKISH_SUFFIX = /^['’](?:y?[iıuü]|dir|dır|dur|dür|tir|tır|tur|tür|d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae])(?![\p{L}])/u;
+const TURKISH_SUFFIX = /^(?:['’](?:y?[iıuü]|dir|dır|dur|dür|tir|tır|tur|tür|d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae])|-(?:dir|dır|dur|dür|tir|tır|tur|tür))(?![\p{L}])/u;
 
 function hasBoundaryBefore(text: string, token: LetterToken): boolean {
   const index = token.start;
@@ -428,6 +431,7 @@ type Commitment =
 function lastCommitment(context: Context, tokens: readonly LetterToken[]): { committed?: ChoiceExtraction; hedged: boolean } {
   const { text } = context;
   const commitments: Commitment[] = [];
+  const readByMarker = new Set<number>();
   MARKER.lastIndex = 0;
   for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
     if (match[0].length === 0) {
@@ -437,6 +441,10 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
     if (isConditional(text, match.index)) continue;
     const commitment = readPayload(context, match.index, match.index + match[0].length, 'marker');
     if (commitment) commitments.push(commitment);
+    if (commitment?.kind === 'letter') {
+      const start = skipSticky(OPEN_DECORATION, text, skipFillers(text, match.index + match[0].length));
+      readByMarker.add(start);
+    }
   }
   BOXED.lastIndex = 0;
   for (let match = BOXED.exec(text); match; match = BOXED.exec(text)) {
@@ -451,6 +459,8 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
     VERDICT.lastIndex = index;
     if (!VERDICT.test(text)) continue;
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
+    // "正解は B です": the marker already read this letter; the copula after it adds nothing.
+    if (readByMarker.has(token.start)) continue;
     commitments.push(letterCommitment(context, token.start, token.letter, 'verdict'));
   }
   for (const token of tokens) {
