@@ -246,6 +246,8 @@ export const ANSWER_MARKERS: readonly string[] = [
   `${LATIN_BOUNDARY}(?:it|that)(?:['’]s|\\s+is|\\s+would\\s+be|\\s+must\\s+be)${LATIN_END}`,
   `${LATIN_BOUNDARY}I(?:['’]m|\\s+am)\\s+(?:going\\s+(?:with|for)|choosing|picking|selecting|sticking\\s+with)${LATIN_END}`,
   `${LATIN_BOUNDARY}I(?:['’]d|['’]ll|\\s+would|\\s+will)\\s+go\\s+for${LATIN_END}`,
+  // A conclusion word right before a letter that ends the sentence: "…, so B.", "daher B.", "άρα Β.", "所以是B。", "→ B"
+  `(?:${LATIN_BOUNDARY}(?:so|thus|therefore|hence|ergo|por\\s+lo\\s+tanto|por\\s+tanto|así\\s+que|entonces|por\\s+eso|donc|alors|ainsi|daher|deshalb|somit|also|portanto|então|logo|quindi|dunque|perciò|άρα|επομένως|οπότε|значит|поэтому|следовательно|итак|bu\\s+yüzden|bu\\s+nedenle|dolayısıyla|yani|cevap|yanıt|jadi|maka|sehingga|kwa\\s+hiyo|hivyo|vậy|do\\s+đó|nên|इसलिए|अतः|بنابراین|پس|لذا|لذلك|إذن|ดังนั้น)${LATIN_END}|所以|因此|故|→|=>)\\s*[,:،]?\\s*(?:(?:是|选|選|la|el|le|a|o|η|το)\\s*)?(?=(?:\\*\\*|[*_("'])*\\s*\\S{1,3}?(?:\\*\\*|[*_)"'])*\\s*(?:[.!。！]|$|\\n))`,
   // A commitment adverb opening a sentence, in any language: "Definitely C.", "Sin duda, la C."
   `(?:^|(?<=[\\n.!?。！？]\\s*))(?:definitely|certainly|surely|probably|most\\s+likely|undoubtedly|sin\\s+duda|sans\\s+doute|certainement|sicherlich|bestimmt|wahrscheinlich|sem\\s+dúvida|certamente|sicuramente|senza\\s+dubbio|определённо|определенно|наверняка|chắc\\s+chắn|pasti|bila\\s+shaka|kesinlikle|σίγουρα|بالتأكيد|حتماً|حتما|निश्चित\\s+रूप\\s+से)${LATIN_END}\\s*[,:]?`,
   // Chinese
@@ -316,7 +318,7 @@ export const ANSWER_MARKERS: readonly string[] = [
   `${LATIN_BOUNDARY}(?:saya|aku)\\s+(?:akan\\s+)?(?:memilih|pilih)${LATIN_END}`,
   // Swahili
   `${LATIN_BOUNDARY}jibu(?:\\s+sahihi)?\\s*(?:ni${LATIN_END}|:)`,
-  `${LATIN_BOUNDARY}(?:chaguo|jibu)\\s+(?:sahihi|sahih|lililo\\s+sahihi|la\\s+mwisho)\\s*(?:ni${LATIN_END}|:)`,
+  `${LATIN_BOUNDARY}(?:chaguo|jibu)\\s+(?:sahihi|sahih|lililo\\s+sahihi|la\\s+mwisho|langu|letu)\\s*(?:ni${LATIN_END}|:)`,
   `${LATIN_BOUNDARY}(?:ni|na|nime|nita|ninge|tunge|tuta)chagua${LATIN_END}`,
   // Turkish
   `${LATIN_BOUNDARY}(?:cevap|yanıt)(?:ım)?\\s*(?::|şudur|budur)`,
@@ -336,6 +338,30 @@ export const ANSWER_MARKERS: readonly string[] = [
   `${LATIN_BOUNDARY}(?:پاسخ|جواب)\\s*:`,
   `${LATIN_BOUNDARY}(?:پاسخ|جواب)(?:\\s+(?:صحیح|درست|نهایی))?(?:\\s+(?:است|هست))?${LATIN_END}`,
   `${LATIN_BOUNDARY}(?:پاسخ|جواب|گزینه[ٔه]?)\\s+(?:صحیح|درست)\\s*(?:است\\s*)?(?:گزینه[ٔه]?\\s*)?:?`,
+];
+
+/**
+ * "I think", "I believe" in the supported languages: before an option letter they commit to it ("Ich denke, B.",
+ * "Nadhani B.", "我觉得是B"). Read by `extractChoice` only (before a true/false word they are an opinion marker already).
+ */
+export const OPINION_MARKERS: readonly string[] = [
+  `${LATIN_BOUNDARY}(?:ich\\s+(?:denke|glaube|meine|vermute)|meiner\\s+meinung\\s+nach)(?:\\s*,?\\s*(?:dass|es\\s+ist|es\\s+ist\\s+die))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:je\\s+(?:pense|crois)|à\\s+mon\\s+avis)(?:\\s+que)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:creo|pienso|diría)(?:\\s+que)?(?:\\s+es)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:acho|penso|creio)(?:\\s+que)?(?:\\s+é)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:credo|penso)(?:\\s+che)?(?:\\s+sia)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:ni|na)?(?:nadhani|nafikiri|dhani)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:bence|sanırım|galiba|bana\\s+göre)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:saya|aku)\\s+(?:rasa|pikir|kira)|menurut\\s+saya|kurasa${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:tôi|mình|em)\\s+(?:nghĩ|cho\\s+rằng)(?:\\s+là)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:मुझे\\s+लगता\\s+है|मेरे\\s+(?:ख्याल|विचार)\\s+से)(?:\\s+कि)?${LATIN_END}`,
+  '(?:ฉัน|ผม|ดิฉัน)?คิดว่า(?:เป็น|คือ)?',
+  '(?:我觉得|我覺得|我认为|我認為|我想)(?:是|选|選)?',
+  `${LATIN_BOUNDARY}(?:أظن|أعتقد|اعتقد)(?:\\s+(?:أن|أنها|أنه|ان))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:فکر\\s*می\\s*کنم|به\\s+نظرم)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:νομίζω|πιστεύω)(?:\\s+(?:ότι|πως))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:я\\s+)?(?:полагаю|по-моему|по\\s+моему)${LATIN_END}`,
+  `${LATIN_BOUNDARY}제\\s*생각(?:에는|엔)${LATIN_END}`,
 ];
 
 /**
@@ -442,6 +468,9 @@ export const ANSWER_FILLERS: readonly string[] = [
   'विकल्प',
   'گزینه',
   'گزینهٔ',
+  'درست',
+  'صحیح',
+  'صحيح',
   'η',
   'το',
   'την',

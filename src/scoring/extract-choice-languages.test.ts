@@ -309,6 +309,157 @@ const KIMCHI_ROWS: Row[] = [
   ['Bilmirəm.', 'invalid', 'az'],
 ];
 
+// Third question, a held-out set written after the second round of fixes (77.6% read right then): "Which instrument is the Japanese koto?" — B.
+const KOTO_OPTIONS: Record<string, string[]> = {
+  en: ['a drum', 'a zither', 'a flute', 'a gong'],
+  zh: ['鼓', '筝', '笛子', '锣'],
+  ja: ['太鼓', '琴', '笛', '銅鑼'],
+  ko: ['북', '현악기', '피리', '징'],
+  ar: ['طبل', 'قانون', 'ناي', 'صنج'],
+  fa: ['طبل', 'سنتور', 'نی', 'گنگ'],
+  hi: ['ढोल', 'वीणा', 'बांसुरी', 'घंटा'],
+  th: ['กลอง', 'พิณ', 'ขลุ่ย', 'ฆ้อง'],
+  vi: ['trống', 'đàn tranh', 'sáo', 'cồng'],
+  id: ['gendang', 'sitar', 'seruling', 'gong'],
+  sw: ['ngoma', 'zeze', 'filimbi', 'gongo'],
+  tr: ['davul', 'kanun', 'flüt', 'gong'],
+  el: ['τύμπανο', 'ζίθερ', 'φλάουτο', 'γκονγκ'],
+  ru: ['барабан', 'цитра', 'флейта', 'гонг'],
+  es: ['un tambor', 'una cítara', 'una flauta', 'un gong'],
+  fr: ['un tambour', 'une cithare', 'une flûte', 'un gong'],
+  de: ['eine Trommel', 'eine Zither', 'eine Flöte', 'ein Gong'],
+  pt: ['um tambor', 'uma cítara', 'uma flauta', 'um gongo'],
+  it: ['un tamburo', 'una cetra', 'un flauto', 'un gong'],
+};
+const KOTO_ROWS: Row[] = [
+  ['The koto is a long zither, so B.', 'B', 'en'],
+  ['B — a zither.', 'B', 'en'],
+  ['It is a zither.', 'B', 'en'],
+  ['Koto = zither → B', 'B', 'en'],
+  ['Hmm, A? No wait, the koto is plucked, so B.', 'B', 'en'],
+  ['I will go with option B.', 'B', 'en'],
+  ['Not a drum. Answer: B', 'B', 'en'],
+  ['Could be a zither or a flute.', 'invalid', 'en'],
+  ['I am not able to answer.', 'invalid', 'en'],
+  ['筝，所以是B。', 'B', 'zh'],
+  ['应该选B，筝。', 'B', 'zh'],
+  ['最终答案：B', 'B', 'zh'],
+  ['B或C，我不确定。', 'invalid', 'zh'],
+  ['琴なので、答えはBです。', 'B', 'ja'],
+  ['Bの琴が正解です。', 'B', 'ja'],
+  ['正解はAではなくBです。', 'B', 'ja'],
+  ['고토는 현악기이므로 B입니다.', 'B', 'ko'],
+  ['정답은 B번입니다.', 'B', 'ko'],
+  ['B 또는 C입니다.', 'invalid', 'ko'],
+  ['الكوتو آلة وترية، لذا الجواب هو B.', 'B', 'ar'],
+  ['الخيار الصحيح هو B.', 'B', 'ar'],
+  ['إما B أو C.', 'invalid', 'ar'],
+  ['کوتو یک ساز زهی است؛ بنابراین گزینه B.', 'B', 'fa'],
+  ['جواب درست: B', 'B', 'fa'],
+  ['کोटो एक तार वाद्य है, इसलिए उत्तर B है।', 'B', 'hi'],
+  ['विकल्प B सही है।', 'B', 'hi'],
+  ['B या C, पक्का नहीं।', 'invalid', 'hi'],
+  ['โกโตะเป็นเครื่องสาย ตอบ B', 'B', 'th'],
+  ['คำตอบคือข้อ B ค่ะ', 'B', 'th'],
+  ['Koto là đàn dây, vậy đáp án B.', 'B', 'vi'],
+  ['Chọn đáp án B.', 'B', 'vi'],
+  ['B hoặc C.', 'invalid', 'vi'],
+  ['Koto adalah alat musik petik, maka jawabannya B.', 'B', 'id'],
+  ['Jawabannya: B', 'B', 'id'],
+  ['Koto ni ala ya nyuzi, kwa hiyo jibu ni B.', 'B', 'sw'],
+  ['Jibu langu ni B.', 'B', 'sw'],
+  ['Koto telli bir çalgıdır, cevap B.', 'B', 'tr'],
+  ["Bence doğru cevap B'dir.", 'B', 'tr'],
+  ['B ya da C.', 'invalid', 'tr'],
+  ['Το κότο είναι έγχορδο, άρα Β.', 'B', 'el'],
+  ['Η απάντηση είναι η B.', 'B', 'el'],
+  ['Кото — струнный инструмент, значит ответ B.', 'B', 'ru'],
+  ['Выбираю вариант B.', 'B', 'ru'],
+  ['B или C.', 'invalid', 'ru'],
+  ['El koto es una cítara, por lo tanto la B.', 'B', 'es'],
+  ['Mi respuesta: B', 'B', 'es'],
+  ['La B o la C.', 'invalid', 'es'],
+  ['Le koto est une cithare : réponse B.', 'B', 'fr'],
+  ['Je dirais B.', 'B', 'fr'],
+  ['B ou C.', 'invalid', 'fr'],
+  ['Die Koto ist eine Zither, daher B.', 'B', 'de'],
+  ['Meine Antwort: B', 'B', 'de'],
+  ['B oder C.', 'invalid', 'de'],
+  ['O koto é uma cítara, portanto B.', 'B', 'pt'],
+  ['Minha resposta: B', 'B', 'pt'],
+  ['Il koto è una cetra, quindi B.', 'B', 'it'],
+  ['La mia risposta è B.', 'B', 'it'],
+  ['B oppure C.', 'invalid', 'it'],
+];
+// Fourth question, a held-out set written after the third round (62.5% read right then; it targets "I think B" in every language): "Which festival is Diwali?" — B.
+const DIWALI_OPTIONS: Record<string, string[]> = {
+  en: ['harvest festival', 'festival of lights', 'new year of trees', 'day of the dead'],
+  zh: ['丰收节', '灯节', '树木新年', '亡灵节'],
+  ja: ['収穫祭', '光の祭り', '樹木の新年', '死者の日'],
+  ko: ['추수 축제', '빛의 축제', '나무의 새해', '망자의 날'],
+  ar: ['عيد الحصاد', 'عيد الأنوار', 'رأس سنة الأشجار', 'يوم الموتى'],
+  fa: ['جشن برداشت', 'جشن نور', 'سال نو درختان', 'روز مردگان'],
+  hi: ['फसल उत्सव', 'रोशनी का त्योहार', 'पेड़ों का नया साल', 'मृतकों का दिन'],
+  th: ['เทศกาลเก็บเกี่ยว', 'เทศกาลแห่งแสง', 'ปีใหม่ของต้นไม้', 'วันแห่งความตาย'],
+  vi: ['lễ hội mùa màng', 'lễ hội ánh sáng', 'năm mới của cây', 'ngày của người chết'],
+  id: ['festival panen', 'festival cahaya', 'tahun baru pohon', 'hari orang mati'],
+  sw: ['sikukuu ya mavuno', 'sikukuu ya taa', 'mwaka mpya wa miti', 'siku ya wafu'],
+  tr: ['hasat bayramı', 'ışık festivali', 'ağaçların yeni yılı', 'ölüler günü'],
+  el: ['γιορτή της σοδειάς', 'γιορτή των φώτων', 'νέο έτος των δέντρων', 'ημέρα των νεκρών'],
+  ru: ['праздник урожая', 'праздник огней', 'новый год деревьев', 'день мёртвых'],
+  es: ['fiesta de la cosecha', 'festival de las luces', 'año nuevo de los árboles', 'día de muertos'],
+  fr: ['fête des récoltes', 'fête des lumières', 'nouvel an des arbres', 'jour des morts'],
+  de: ['Erntefest', 'Lichterfest', 'Neujahr der Bäume', 'Tag der Toten'],
+};
+const DIWALI_ROWS: Row[] = [
+  ['Diwali is the festival of lights.', 'B', 'en'],
+  ['**B. festival of lights**', 'B', 'en'],
+  ['The best answer here is B.', 'B', 'en'],
+  ['I believe the answer is (B).', 'B', 'en'],
+  ['A is wrong, C is wrong, D is wrong. B.', 'B', 'en'],
+  ['Both B and D are festivals, hard to choose.', 'invalid', 'en'],
+  ['排灯节就是灯节，选 B。', 'B', 'zh'],
+  ['答案应为B', 'B', 'zh'],
+  ['ディワリは光の祭りです。答え：B', 'B', 'ja'],
+  ['디왈리는 빛의 축제입니다. 정답: B', 'B', 'ko'],
+  ['ديوالي هو عيد الأنوار. الإجابة الصحيحة: B', 'B', 'ar'],
+  ['دیوالی جشن نور است. گزینه B', 'B', 'fa'],
+  ['दिवाली रोशनी का त्योहार है। उत्तर - B', 'B', 'hi'],
+  ['ดิวาลีคือเทศกาลแห่งแสง คำตอบ: B', 'B', 'th'],
+  ['Diwali là lễ hội ánh sáng. Đáp án: B', 'B', 'vi'],
+  ['Diwali adalah festival cahaya. Jawaban: B', 'B', 'id'],
+  ['Diwali ni sikukuu ya taa. Jibu: B', 'B', 'sw'],
+  ['Diwali ışık festivalidir. Cevap: B', 'B', 'tr'],
+  ['Το Ντιβάλι είναι η γιορτή των φώτων. Απάντηση: Β', 'B', 'el'],
+  ['Дивали — праздник огней. Ответ: B', 'B', 'ru'],
+  ['Diwali es el festival de las luces. Respuesta: B', 'B', 'es'],
+  ['Diwali est la fête des lumières. Réponse : B', 'B', 'fr'],
+  ['Diwali ist das Lichterfest. Antwort: B', 'B', 'de'],
+  ['La respuesta podría ser B o D.', 'invalid', 'es'],
+  ["Je pense que c'est B.", 'B', 'fr'],
+  ['Ich denke, B.', 'B', 'de'],
+  ['Nadhani B.', 'B', 'sw'],
+  ['Bence B.', 'B', 'tr'],
+  ['Saya rasa B.', 'B', 'id'],
+  ['Tôi nghĩ là B.', 'B', 'vi'],
+  ['मुझे लगता है B.', 'B', 'hi'],
+  ['ฉันคิดว่า B', 'B', 'th'],
+  ['我觉得是B。', 'B', 'zh'],
+  ['Bだと思う。', 'B', 'ja'],
+  ['B인 것 같아요.', 'B', 'ko'],
+  ['أظن أنها B.', 'B', 'ar'],
+  ['فکر می‌کنم B.', 'B', 'fa'],
+  ['Νομίζω ότι είναι το Β.', 'B', 'el'],
+  ['Я думаю, B.', 'B', 'ru'],
+  ['Creo que es la B.', 'B', 'es'],
+];
+
+const TABLES: [string, Record<string, string[]>, Row[]][] = [
+  ['kimchi', KIMCHI_OPTIONS, KIMCHI_ROWS],
+  ['koto', KOTO_OPTIONS, KOTO_ROWS],
+  ['diwali', DIWALI_OPTIONS, DIWALI_ROWS],
+];
+
 describe('extractChoice on native replies in 23 languages', () => {
   for (const [reply, expected, language] of ROWS) {
     it(`${language}: ${JSON.stringify(reply)} → ${expected}`, () => {
@@ -318,13 +469,14 @@ describe('extractChoice on native replies in 23 languages', () => {
     });
   }
 
-  for (const [reply, expected, language] of KIMCHI_ROWS) {
-    it(`${language}: ${JSON.stringify(reply)} → ${expected} (kimchi)`, () => {
-      const result = extractChoice(reply, KIMCHI_OPTIONS[language], { language });
-      if (expected === 'invalid') assert.equal(result.status, 'invalid', `read ${JSON.stringify(result)}`);
-      else assert.deepEqual(result.status === 'found' ? result.letter : result, expected);
-    });
-  }
+  for (const [question, options, rows] of TABLES)
+    for (const [reply, expected, language] of rows) {
+      it(`${language}: ${JSON.stringify(reply)} → ${expected} (${question})`, () => {
+        const result = extractChoice(reply, options[language], { language });
+        if (expected === 'invalid') assert.equal(result.status, 'invalid', `read ${JSON.stringify(result)}`);
+        else assert.deepEqual(result.status === 'found' ? result.letter : result, expected);
+      });
+    }
 
   it('reads option text that differs from the choice only by zero-width joiners', () => {
     const persian = ['چهارشنبه‌سوری', 'نوروز', 'سیزده‌به‌در', 'یلدا'];

@@ -11,6 +11,7 @@ import {
   NATIVE_LETTERS,
   NEGATION_WORDS,
   ONE_LETTER_WORDS,
+  OPINION_MARKERS,
   REFUSAL_PATTERNS,
   primaryLanguage,
 } from './answer-words.js';
@@ -158,7 +159,7 @@ function escapeRegExp(text: string): string {
 
 const OPEN_DECORATION = /(?:\*\*|__|[*_([{"'“‘「『«‹`$【〔]|\\\(|\s)*/y;
 const CLOSE_DECORATION = /(?:\*\*|__|[*_)\]}"'”’」』»›`$】〕]|\\\))*/y;
-const MARKER = new RegExp(ANSWER_MARKERS.join('|').normalize('NFKC'), 'giu');
+const MARKER = new RegExp([...ANSWER_MARKERS, ...OPINION_MARKERS].join('|').normalize('NFKC'), 'giu');
 const BOXED = /\\boxed\s*\{/g;
 const FILLER = new RegExp(`(?:[\\s:=\\-–—>،,]|(?:${wordAlternation(ANSWER_FILLERS)}))+`, 'iuy');
 const ARTICLE_BEFORE_LETTER = /[ao]\s+(?=(?:(?:letra|opção|opción|alternativa|op[cç][aã]o)\s+)?(?:\*\*|[*_("'])*[A-Z](?![\p{L}\p{N}]))/uy;
@@ -169,6 +170,7 @@ const HEDGE = new RegExp(
   'iuy',
 );
 const PARENTHETICAL = /\s*\([^()\n]{1,40}\)/y;
+const HEDGED_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z](?:\\*\\*|[*_)"'])*\\s*(?:[,/、]|${wordAlternation(HEDGE_WORDS)})\\s*(?:\\*\\*|[*_("'])*$`, 'u');
 const VERDICT = new RegExp(
   (
     '(?:' +
@@ -182,6 +184,8 @@ const VERDICT = new RegExp(
       // A sentence-final copula: "Bです。", "Bだと思います", "B ነው።"
       '\\s*(?:です|だ)(?:と思います|と思う)?\\s*(?:[。.!！]|$)',
       '\\s*ነው',
+      '\\s*(?:입니다|이다|예요|이에요)\\s*(?:[.!]|$)',
+      '\\s*(?:인|일)\\s*것\\s*같(?:아요|습니다|다)',
       '\\s*(?:هو|هي)?\\s*(?:ال)?(?:صحيح[ةه]?|الإجابة\\s+الصحيحة|إجابة\\s+صحيحة)',
       '\\s*(?:คือ|เป็น)?\\s*(?:คำตอบที่)?ถูก(?:ต้อง)?',
       '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
@@ -248,6 +252,9 @@ const NEXT_WORD = /[ \t]+(\p{L}[\p{L}\p{M}'’]*)/uy;
 const LONE_STRIP = /[\s*_()[\]{}"'“”‘’「」『』«»‹›`$【】〔〕.。!！?？:;,、\-–—#>•]/g;
 const LABEL_PUNCTUATION = /(?:\*\*|[*_])*(?:[.):：,\-–—]|\s*[-–—]\s|\s*$|\s*\n)/y;
 const SENTENCE_BREAK = /(?<=[.!?。！？])\s+|\n/;
+const COPULA_STATEMENT =
+  /(?<![\p{L}])(?:is|are|was|est|ist|es|é|è|là|adalah|ialah|ni|είναι|является|это|—|-)\s+((?:(?!\s(?:not|pas|nicht|no|não|non|không|bukan|si|δεν|не)\s)[^\n])+?)\s*[.!。！]?\s*$/iu;
+const LEADING_ARTICLE = /^(?:the|a|an|la|le|les|el|los|las|der|die|das|o|os|as|il|lo|gli|η|ο|το|οι|τα|un|une|una|uno|ein|eine|um|uma)\s+/u;
 
 // ---------------------------------------------------------------------------------------------
 // Letters
@@ -461,6 +468,11 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
     // "正解は B です": the marker already read this letter; the copula after it adds nothing.
     if (readByMarker.has(token.start)) continue;
+    // "B 또는 C입니다", "A or C is correct": a verdict on the second of two hedged letters commits to neither.
+    if (HEDGED_BEFORE.test(text.slice(Math.max(0, token.start - 16), token.start))) {
+      commitments.push({ position: token.start, kind: 'uncommitted', why: 'hedged' });
+      continue;
+    }
     commitments.push(letterCommitment(context, token.start, token.letter, 'verdict'));
   }
   for (const token of tokens) {
@@ -649,6 +661,13 @@ function wholeReply(context: Context, tokens: readonly LetterToken[]): ChoiceExt
     const last = loneLetter(parts[parts.length - 1]);
     if (last && inRange(context, last.letter) && !loneLetter(parts[parts.length - 2])) return { status: 'found', letter: last.letter, rule: 'final-line' };
   }
+  // "Diwali is the festival of lights.": the last sentence states one option's whole text after a copula.
+  const stated = COPULA_STATEMENT.exec(parts[parts.length - 1] ?? '');
+  if (stated) {
+    const found = context.choices.indexOf(foldAnswer(stated[1]).replace(LEADING_ARTICLE, ''));
+    if (found !== -1 && context.choices.indexOf(context.choices[found], found + 1) === -1)
+      return { status: 'found', letter: CHOICE_LETTERS[found], rule: 'choice-text' };
+  }
   return undefined;
 }
 
@@ -672,6 +691,9 @@ function leadingLabel(context: Context, tokens: readonly LetterToken[]): ChoiceE
       ? /^[*_]*[.):]/.test(text.slice(first.end, first.end + 4))
       : labelMarkAt(text, first.end) || labelMarkAt(text, afterDecoration) || connectiveAt(text, afterDecoration);
   if (!labelled || isHedged(context, first)) return undefined;
+  // "A is wrong, …": a leading letter that is ruled out is no answer.
+  NEGATED_AFTER.lastIndex = first.end;
+  if (NEGATED_AFTER.test(text)) return undefined;
   // An echoed list of options ("A. Tokyo\nB. Kyoto") is not an answer.
   for (const token of tokens) {
     if (token === first || token.letter === first.letter) continue;
