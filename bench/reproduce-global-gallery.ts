@@ -89,6 +89,8 @@ async function reproduceGeomlama(directory: string): Promise<Comparison | undefi
   if (!existsSync(published)) return undefined;
   const result: Comparison = { table: 'GeoMLaMA (hits ÷ golds per country; published | culturekit)', cells: 0, equal: 0, lines: [] };
   const expected = new Map(readCsvRecords(published).map((row) => [row.key, row]));
+  const defaultDifferences: number[] = [];
+  let largestDefault: { key: string; difference: number; published: number; ours: number } | undefined;
   for (const [name, language] of Object.entries(LANGUAGES)) {
     const models = new Map<string, Map<string, RecordedOptionScores>>();
     for (const mode of ['country', 'no_country']) {
@@ -109,6 +111,15 @@ async function reproduceGeomlama(directory: string): Promise<Comparison | undefi
       }
     }
     const { rows } = await scoreRecorded(`geomlama:${join(data, 'geomlama')}?protocol=paper&languages=${language}`, models, directory);
+    // culturekit's default protocol on the same rankings: golds repaired, unreadable rows skipped, mean of per-item accuracies.
+    const defaults = await scoreRecorded(`geomlama:${join(data, 'geomlama')}?languages=${language}&noCountry=false`, models, directory);
+    const sums = new Map<string, [number, number]>();
+    for (const row of defaults.rows) {
+      if (row.metrics.accuracy === undefined || !row.country) continue;
+      const key = `${row.model}\u0000${row.country}`;
+      const [sum, count] = sums.get(key) ?? [0, 0];
+      sums.set(key, [sum + row.metrics.accuracy, count + 1]);
+    }
     for (const cell of geomlamaPaperTable(rows)) {
       const [family, size] = splitModel(cell.model);
       const key = `${name}_${size}_${cell.setting === 'country' ? 'country' : 'no_country'}_${family}`;
@@ -116,8 +127,20 @@ async function reproduceGeomlama(directory: string): Promise<Comparison | undefi
       if (!row) continue;
       const publishedCells = Object.fromEntries(Object.entries(PUBLISHED_COLUMNS).map(([code, column]) => [code, Number(row[column])]));
       compare(result.table, key, cell.scores, publishedCells, 4, result);
+      if (cell.setting !== 'country') continue;
+      for (const [code, value] of Object.entries(publishedCells)) {
+        const [sum, count] = sums.get(`${cell.model}\u0000${code}`) ?? [0, 0];
+        if (count === 0) continue;
+        const difference = Math.abs(sum / count - value);
+        defaultDifferences.push(difference);
+        if (difference > (largestDefault?.difference ?? -1)) largestDefault = { key: `${key} ${code}`, difference, published: value, ours: sum / count };
+      }
     }
   }
+  const over = defaultDifferences.filter((difference) => difference >= 0.00005).length;
+  result.lines.push(
+    `culturekit's default protocol on the same outputs (country setting): ${over} of ${defaultDifferences.length} cells differ at 4 decimals; largest difference ${largestDefault?.difference.toFixed(4)} (${largestDefault?.key}: published ${largestDefault?.published.toFixed(4)}, default ${largestDefault?.ours.toFixed(4)})`,
+  );
   return result;
 }
 
