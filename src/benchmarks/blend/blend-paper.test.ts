@@ -54,3 +54,15 @@ describe('BLEnD protocol=paper (the authors’ exact_match.py)', () => {
     assert.equal(score(item, prompt).metrics.sem_b, score(item, '').metrics.sem_b);
   });
 });
+
+describe('BLEnD echoed prompts (culturekit default)', () => {
+  it('gives no credit for an answer that only the echoed prompt contains', { skip }, async () => {
+    const dataset = await loadBlend(data, { countries: ['UK'], languages: ['en'], template: 'none' });
+    const protocol = getProtocol('blend-sem')!;
+    for (const item of dataset.items.slice(0, 200)) {
+      const rendered = protocol.render(item, { mcqMethod: 'letter', shuffleSeed: null });
+      const prompt = String((rendered as { messages: { content: string }[] }).messages.at(-1)!.content);
+      assert.equal(protocol.score(item, rendered, generated(`${prompt}\nI am not sure.`)).metrics.sem_b, 0, `${item.id}: ${prompt}`);
+    }
+  });
+});

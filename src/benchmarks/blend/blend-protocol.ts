@@ -128,7 +128,8 @@ export const blendProtocol: ScoringProtocol = {
     const prompt = _rendered.type === 'generate' ? messageText(_rendered.messages.at(-1)?.content) : '';
     const match = metadata.paper
       ? matchBlendPaper(blendPaperResponse(reply, prompt), metadata.annotations, metadata.matchLocal, item.language)
-      : matchBlendAnswer(reply, metadata.annotations, metadata.matchLocal, item.language);
+      : // An echoed prompt is no answer: its words (which may include an answer) are not credited.
+        matchBlendAnswer(prompt.trim() !== '' ? reply.replaceAll(prompt.trim(), ' ') : reply, metadata.annotations, metadata.matchLocal, item.language);
     return {
       status: 'scored',
       method: 'soft-match',
