@@ -6,13 +6,19 @@ import { GEOMLAMA_LOCAL_LANGUAGES } from './geomlama-adapter.js';
 export interface GeoMlamaDiagnostics {
   /** No-country probes: which country's answer the model defaults to. */
   geomlamaCountryPreference?: CountryPreference;
+  /** `protocol=paper` rows: the published table's cells, hits ÷ golds pooled per prompt language × setting × country. */
+  geomlamaPaperTable?: GeoMlamaPaperCell[];
 }
 
 /** GeoMLaMA's diagnostics: the country preference of the no-country probes, drawn as one table per model × condition. */
 export const geomlamaDiagnostics: BenchmarkDiagnostics<GeoMlamaDiagnostics> = {
   compute(rows) {
     const preference = geomlamaCountryPreference(rows);
-    return preference ? { geomlamaCountryPreference: preference } : undefined;
+    const paper = rows.some((row) => row.metrics.golds !== undefined || Object.keys(row.metrics).some((name) => name.startsWith('golds_')))
+      ? geomlamaPaperTable(rows.map((row) => ({ ...row, model: row.model ?? '' })))
+      : undefined;
+    if (!preference && !paper) return undefined;
+    return { ...(preference ? { geomlamaCountryPreference: preference } : {}), ...(paper ? { geomlamaPaperTable: paper } : {}) };
   },
   tables: (entry) =>
     entry.geomlamaCountryPreference

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadGeoMlama } from './geomlama-adapter.js';
-import { geomlamaPaperTable } from './geomlama-diagnostics.js';
+import { geomlamaDiagnostics, geomlamaPaperTable } from './geomlama-diagnostics.js';
 import { getProtocol } from '../registry.js';
 import type { Item } from '../../schema/item.js';
 import { fixtures, sharedData, skipWithout } from '../../../test/fixtures/benchmark-test-support.js';
@@ -43,6 +43,8 @@ describe('GeoMLaMA protocol=paper', () => {
     assert.deepEqual(cell.hits, { US: 1, CN: 0, IN: 1, IR: 0, KE: 2, GR: 0 });
     assert.deepEqual(cell.golds, { US: 2, CN: 1, IN: 2, IR: 1, KE: 2, GR: 1 });
     assert.equal(cell.scores.KE, 1);
+    // The same pooled cells join a run's diagnostics (per model × condition).
+    assert.deepEqual(geomlamaDiagnostics.compute(rows)?.geomlamaPaperTable?.[0].golds, cell.golds);
   });
 
   it('warns, with a count, about rows whose question names another country than the label', async () => {
