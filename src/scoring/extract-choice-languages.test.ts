@@ -486,3 +486,56 @@ describe('extractChoice on native replies in 23 languages', () => {
     assert.deepEqual(extractChoice('क्योटो', hindi, { language: 'hi' }), { status: 'found', letter: 'C', rule: 'choice-text' });
   });
 });
+
+// Replies that commit to no single option, in many languages: never a letter.
+const UNCOMMITTED: [string, string][] = [
+  ["C'est difficile à dire, A ou B.", 'fr'],
+  ['Es ist schwer zu sagen.', 'de'],
+  ['So, let me think about A and B.', 'en'],
+  ['Also, A could work, but B too.', 'en'],
+  ['Die Antwort ist nicht A.', 'de'],
+  ['I think it is either A or B.', 'en'],
+  ['Ich denke, A oder B.', 'de'],
+  ['Nadhani A au B.', 'sw'],
+  ['Bence A veya B.', 'tr'],
+  ['我觉得是A或B。', 'zh'],
+  ['Tôi nghĩ là A hoặc B.', 'vi'],
+  ['Creo que es la A o la B.', 'es'],
+  ['Νομίζω ότι είναι το Α ή το Β.', 'el'],
+  ['Therefore, none.', 'en'],
+  ['So A is wrong.', 'en'],
+  ['Daher A nicht.', 'de'],
+  ['Je pense que non.', 'fr'],
+  ['A is wrong and B is wrong.', 'en'],
+  ['It is not C.', 'en'],
+  ['Definitely not A.', 'en'],
+  ['Probably A or C.', 'en'],
+  ['The answer is A or B.', 'en'],
+  ['Kyoto or Osaka.', 'en'],
+  ['Tokyo is wrong.', 'en'],
+  ['Osaka is not right.', 'en'],
+  ['I would not choose A.', 'en'],
+  ['Je ne choisirais pas A.', 'fr'],
+  ['Ich würde nicht A wählen.', 'de'],
+  ['Không phải A.', 'vi'],
+  ['Bukan A.', 'id'],
+  ['A değil.', 'tr'],
+  ['A ではない。', 'ja'],
+  ['A는 아닙니다.', 'ko'],
+  ['ليس A.', 'ar'],
+  ['A نیست.', 'fa'],
+  ['A नहीं है।', 'hi'],
+  ['ไม่ใช่ A', 'th'],
+  ['Si A.', 'sw'],
+  ['The capital was Kyoto or Nara, I forget.', 'en'],
+  ['This is hard. A? B? I cannot tell.', 'en'],
+];
+
+describe('extractChoice never gives a letter to a reply that commits to none', () => {
+  for (const [reply, language] of UNCOMMITTED) {
+    it(`${language}: ${JSON.stringify(reply)}`, () => {
+      const result = extractChoice(reply, ['Tokyo', 'Osaka', 'Kyoto', 'Nara'], { language });
+      assert.equal(result.status, 'invalid', `read ${JSON.stringify(result)}`);
+    });
+  }
+});

@@ -166,10 +166,11 @@ const ARTICLE_BEFORE_LETTER = /[ao]\s+(?=(?:(?:letra|opção|opción|alternativa
 const NEGATION = new RegExp(`(?:${wordAlternation(NEGATION_WORDS)})\\s*`, 'iuy');
 const CORRECTION = new RegExp(`\\s*[,;、]?\\s*(?:${wordAlternation(CORRECTION_WORDS)})\\s*[,:]?\\s*`, 'iuy');
 const HEDGE = new RegExp(
-  `\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?(?:[,、/&]\\s*(?:(?:${wordAlternation(HEDGE_WORDS)})\\s*)?|(?:${wordAlternation(HEDGE_WORDS)})\\s*)(?:(?:maybe|perhaps|possibly|probably|也许|可能|或许)\\s*)?(?:(?:option|choice|选项|選項)\\s*)?`,
+  `\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?(?:[,、/&]\\s*(?:(?:${wordAlternation(HEDGE_WORDS)})\\s*)?|(?:${wordAlternation(HEDGE_WORDS)})\\s*)(?:(?:maybe|perhaps|possibly|probably|也许|可能|或许)\\s*)?(?:(?:la|el|le|the|lo|το|η|a|o)\\s+)?(?:(?:option|choice|opción|opção|选项|選項)\\s*)?`,
   'iuy',
 );
 const PARENTHETICAL = /\s*\([^()\n]{1,40}\)/y;
+const NEGATED_MARKER = /(?:(?<![\p{L}])(?:not|never|nicht|niemals|nunca|jamais)|n['’]t)\s+$/iu;
 const HEDGED_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z](?:\\*\\*|[*_)"'])*\\s*(?:[,/、]|${wordAlternation(HEDGE_WORDS)})\\s*(?:\\*\\*|[*_("'])*$`, 'u');
 const VERDICT = new RegExp(
   (
@@ -446,6 +447,8 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
       continue;
     }
     if (isConditional(text, match.index)) continue;
+    // "I would not choose A", "wouldn't pick A": a negated commitment verb commits to nothing.
+    if (NEGATED_MARKER.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
     const commitment = readPayload(context, match.index, match.index + match[0].length, 'marker');
     if (commitment) commitments.push(commitment);
     if (commitment?.kind === 'letter') {
