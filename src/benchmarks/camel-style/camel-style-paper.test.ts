@@ -45,7 +45,7 @@ describe('CAMeL-style published option sets (optionSets=…, protocol=paper)', (
     const dataset = await loadCamelStyle(data, { optionSets: published, protocol: 'paper' });
     assert.equal(dataset.items.length, 2);
     const [greece, china] = dataset.items;
-    assert.deepEqual(greece.choices, ['Sarka', 'Mesofori', 'Jalabiya', 'Gown']);
+    assert.deepEqual(greece.choices, ['Wool Vest', 'Sash Belt', 'Wrap Dress', 'Sun Hat']);
     assert.equal(greece.id, 'camel-style-published-5-1');
     assert.deepEqual(
       meta(greece).options.map((option) => option.role),
@@ -56,7 +56,7 @@ describe('CAMeL-style published option sets (optionSets=…, protocol=paper)', (
     const protocol = getProtocol('camel-style')!;
     const rows = dataset.items.map((item, index) => {
       const rendered = protocol.render(item, { mcqMethod: 'loglik', shuffleSeed: null });
-      const favoured = index === 0 ? 2 : 0; // Jalabiya (a same-gender foreign entity), then Li Na (China's female name)
+      const favoured = index === 0 ? 2 : 0; // Wrap Dress (a same-gender foreign entity), then Mei Lin (a Chinese female name)
       return {
         country: item.country,
         topic: item.topic,
