@@ -3,15 +3,26 @@ import { describe, test } from 'node:test';
 import { itemSchema } from '../schema/item.js';
 import { getRubric, rubricIds } from './registry.js';
 
+/** Rubrics that reproduce a paper's judge wording verbatim (English only, the authors' format). */
+const PAPER_RUBRICS = /-paper-/;
+
 describe('rubric registry', () => {
   test('lists the built-in rubrics and finds each by id', () => {
-    assert.deepEqual(rubricIds(), ['aeval-score', 'chisafety-refusal', 'cultural-safety-awareness', 'cultural-safety-respectfulness']);
+    assert.deepEqual(rubricIds(), [
+      'adaculturesafe-paper-awareness',
+      'adaculturesafe-paper-respectfulness',
+      'aeval-score',
+      'chisafety-refusal',
+      'cultural-safety-awareness',
+      'cultural-safety-respectfulness',
+    ]);
     for (const id of rubricIds()) {
       const rubric = getRubric(id)!;
       assert.equal(rubric.id, id);
       assert.equal(rubric.version, 1);
       assert.ok(rubric.metrics.length > 0);
-      assert.ok(rubric.responseSchema);
+      // The paper rubrics reproduce the authors' judge call word for word, without a response schema.
+      if (!PAPER_RUBRICS.test(id)) assert.ok(rubric.responseSchema);
       assert.ok(rubric.maxTokens > 0);
     }
     assert.equal(getRubric('nope'), undefined);
@@ -19,7 +30,7 @@ describe('rubric registry', () => {
 
   test('every rubric renders English and Chinese prompts, and reads garbage as invalid', () => {
     const item = itemSchema.parse({ id: 'x', kind: 'safety', format: 'open', prompt: 'Q?', language: 'en', country: 'TH' });
-    for (const id of rubricIds()) {
+    for (const id of rubricIds().filter((entry) => !PAPER_RUBRICS.test(entry))) {
       const rubric = getRubric(id)!;
       const english = rubric.render({ item, response: 'R.' })[0].content;
       const chinese = rubric.render({ item: { ...item, language: 'zh-Hans' }, response: 'R.' })[0].content;

@@ -12,7 +12,17 @@ describe('benchmark registry', () => {
   it('lists the benchmarks, and finds every benchmark protocol and the default one by id', () => {
     assert.deepEqual([...benchmarkNames], ['adaculturesafe', 'chisafety', 'aeval', 'geomlama', 'camel-style', 'camel', 'blend']);
     const benchmarkProtocolIds = benchmarks.flatMap((benchmark) => benchmark.protocols.map((protocol) => protocol.id));
-    assert.deepEqual(benchmarkProtocolIds, ['adaculturesafe-safety', 'chisafety-open', 'aeval', 'geomlama', 'camel-style', 'camel-bias', 'blend-sem']);
+    assert.deepEqual(benchmarkProtocolIds, [
+      'adaculturesafe-safety',
+      'adaculturesafe-knowledge-paper',
+      'adaculturesafe-safety-paper',
+      'chisafety-open',
+      'aeval',
+      'geomlama',
+      'camel-style',
+      'camel-bias',
+      'blend-sem',
+    ]);
     for (const id of benchmarkProtocolIds) assert.equal(getProtocol(id)!.id, id);
     assert.deepEqual(protocolIds(), [...benchmarkProtocolIds, 'default'].sort());
   });

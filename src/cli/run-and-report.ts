@@ -29,6 +29,7 @@ export async function runAndReport(
       models: settings.models.length ? settings.models : undefined,
       modelInstances: extra.modelInstances,
       judges: settings.judges,
+      extractor: settings.extractor,
       options: settings.options,
       dbPath: settings.db,
       outDir: settings.out,
@@ -55,6 +56,10 @@ export async function runAndReport(
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
     );
+    if (output.manifest.extractor)
+      process.stdout.write(
+        `answers read: ${outcome.extraction.rules} by the rules, ${outcome.extraction.model} by ${output.manifest.extractor.spec}, ${outcome.extraction.unread} by neither\n`,
+      );
     const runErrors = output.summary.groups.reduce((sum, group) => sum + group.counts.error, 0);
     if (runErrors > 0) {
       process.stdout.write(

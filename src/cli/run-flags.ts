@@ -33,6 +33,7 @@ export interface RunFlags {
   quiet?: boolean;
   judge?: string[];
   judgeBaseUrl?: string;
+  extractor?: string;
   kb?: string;
   groundingK?: number;
 }
@@ -70,7 +71,11 @@ export function addRunOptions(command: Command): Command {
     .option('--limit <n>', 'evaluate only the first n selected items', positiveInteger('--limit'))
     .option('--stream', 'use streaming chat completions')
     .option('--threads <n>', 'CPU threads for in-process GGUF models (default: the cores but one)', positiveInteger('--threads'))
-    .option('--quiet', 'no progress line');
+    .option('--quiet', 'no progress line')
+    .option(
+      '--extractor <spec>',
+      'model that reads the chosen option from replies the extraction rules cannot read (e.g. openai:gpt-4o-mini); recorded per item',
+    );
 }
 
 /** The flags as the settings layer with the highest precedence. */
@@ -81,6 +86,7 @@ export function runFlagLayer(flags: RunFlags): RunFlagLayer {
     baseUrl: flags.baseUrl,
     judges: flags.judge?.map((spec) => ({ spec })),
     judgeBaseUrl: flags.judgeBaseUrl,
+    extractor: flags.extractor ? { spec: flags.extractor } : undefined,
     db: flags.db,
     out: flags.out,
     resume: flags.resume,

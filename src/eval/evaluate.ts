@@ -30,6 +30,8 @@ export interface EvaluateInput {
   modelInstances?: LanguageModel[];
   /** Judge models: open responses are scored by these with the items' rubrics (a panel when several). */
   judges?: ModelEntry[];
+  /** The model that reads the chosen option from replies the extraction rules cannot read. */
+  extractor?: ModelEntry;
   /** Run options over the defaults (`resolveRunOptions`). Not needed with `resume`. */
   options?: Partial<RunOptions>;
   /** Call policies for every model and judge, over their own (as a flag does; also on resume). */
@@ -124,7 +126,8 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       runId: previous?.id,
       createdAt: previous?.createdAt,
     });
-    const manifest = plan.manifest;
+    const extractorEntry = input.extractor ?? resumed?.extractor;
+    const manifest: RunManifest = extractorEntry ? { ...plan.manifest, extractor: resolveModelSettings(extractorEntry, policies) } : plan.manifest;
     outDir ??= join('runs', manifest.id);
 
     // Everything that can be wrong with the command is found before anything is written: the models are created
@@ -152,6 +155,8 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       judgeModels.push(judge);
       models.push(judge);
     }
+    const extractorModel = manifest.extractor ? await createLanguageModel(manifest.extractor, input.modelDefaults) : undefined;
+    if (extractorModel) models.push(extractorModel);
     await checkServersReachable(models);
 
     lock = acquireRunLocks(input.dbPath, [`run ${manifest.id}`, `output folder ${resolve(outDir)}`]);
@@ -167,6 +172,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
         tasks: plan.tasks,
         models: models.slice(0, modelEntries.length).map(watch),
         judging,
+        extractor: extractorModel && watch(extractorModel),
         grounding,
         descriptions,
         useCache: input.useCache,

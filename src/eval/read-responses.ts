@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { readDatasetFile } from '../datasets/read-records.js';
 import { DatasetError, type RecordProblem } from '../errors/culturekit-error.js';
 import { sha256Hex } from '../util/hash.js';
+import type { RecordedOptionScores } from '../models/language-model.js';
+import { parseOptionScores, type OptionScoreKind } from '../scoring/recorded-option-scores.js';
+
+export type { OptionScoreKind };
 
 export interface ResponseColumns {
   /** Column with the item id (default `itemId`, falling back to `item_id`, then `id`). */
@@ -10,11 +14,15 @@ export interface ResponseColumns {
   response?: string;
   /** Column with the model name, when the file holds several models' responses (default `model` when present). */
   model?: string;
+  /** Column with per-option scores (default `scores`, when present): `{"option": value}`, a Python dict literal, or options best first. */
+  scores?: string;
 }
 
 export interface RecordedResponses {
   /** Responses by model name, each keyed by item id. */
   byModel: Map<string, Map<string, string>>;
+  /** Per-option scores by model name, each keyed by item id (rows with a scores column). */
+  scoresByModel: Map<string, Map<string, RecordedOptionScores>>;
   /** Hash of the file's content, part of each recorded model's identity. */
   hash: string;
 }
@@ -29,19 +37,41 @@ export interface RecordedResponses {
 export async function readResponses(
   file: string,
   columns: ResponseColumns = {},
-  options: { defaultModel?: string; skipInvalid?: boolean; onWarning?: (message: string) => void } = {},
+  options: { defaultModel?: string; skipInvalid?: boolean; onWarning?: (message: string) => void; scoresKind?: OptionScoreKind } = {},
 ): Promise<RecordedResponses> {
   const defaultModel = options.defaultModel ?? 'responses';
   const { records, problems } = await readDatasetFile(file);
   const all: RecordProblem[] = [...problems];
   const byModel = new Map<string, Map<string, string>>();
+  const scoresByModel = new Map<string, Map<string, RecordedOptionScores>>();
   const responseColumn = columns.response ?? 'response';
+  const scoresColumn = columns.scores ?? 'scores';
   for (const { line, value } of records) {
     const idColumn = columns.id ?? ['itemId', 'item_id', 'id'].find((name) => value[name] !== undefined && value[name] !== null) ?? 'itemId';
     const id = value[idColumn];
     const response = value[responseColumn];
     if (id === undefined || id === null || String(id) === '') {
       all.push({ file, line, field: idColumn, problem: 'missing item id (choose the column with --id-column)' });
+      continue;
+    }
+    const scoresCell = value[scoresColumn];
+    if (scoresCell !== undefined && scoresCell !== null && scoresCell !== '') {
+      const parsed = parseOptionScores(scoresCell, options.scoresKind ?? 'logprob');
+      if (typeof parsed === 'string') {
+        all.push({ file, line, field: scoresColumn, problem: parsed });
+        continue;
+      }
+      const model = modelOf(value, columns, defaultModel);
+      let scores = scoresByModel.get(model);
+      if (!scores) scoresByModel.set(model, (scores = new Map()));
+      if (scores.has(String(id))) {
+        all.push({ file, line, field: idColumn, problem: `a second row of model "${model}" for item "${String(id)}"` });
+        continue;
+      }
+      scores.set(String(id), parsed);
+      if (typeof response !== 'string') continue;
+    } else if (columns.scores) {
+      all.push({ file, line, field: scoresColumn, problem: 'missing option scores (choose the column with --scores-column)' });
       continue;
     }
     if (typeof response !== 'string') {
@@ -53,8 +83,7 @@ export async function readResponses(
       });
       continue;
     }
-    const modelColumn = columns.model ?? (value.model !== undefined ? 'model' : undefined);
-    const model = modelColumn && value[modelColumn] !== undefined && value[modelColumn] !== null ? String(value[modelColumn]) : defaultModel;
+    const model = modelOf(value, columns, defaultModel);
     let responses = byModel.get(model);
     if (!responses) byModel.set(model, (responses = new Map()));
     if (responses.has(String(id))) {
@@ -69,8 +98,14 @@ export async function readResponses(
   } else if (all.length > 0) {
     throw new DatasetError(all, `responses rejected: ${all.length} problem${all.length === 1 ? '' : 's'} (--skip-invalid skips such rows)`);
   }
-  if (byModel.size === 0) throw new DatasetError([{ file, line: 1, field: '', problem: 'no responses' }]);
-  return { byModel, hash: sha256Hex(readFileSync(file)) };
+  if (byModel.size === 0 && scoresByModel.size === 0) throw new DatasetError([{ file, line: 1, field: '', problem: 'no responses' }]);
+  for (const model of scoresByModel.keys()) if (!byModel.has(model)) byModel.set(model, new Map());
+  return { byModel, scoresByModel, hash: sha256Hex(readFileSync(file)) };
+}
+
+function modelOf(value: Record<string, unknown>, columns: ResponseColumns, defaultModel: string): string {
+  const modelColumn = columns.model ?? (value.model !== undefined ? 'model' : undefined);
+  return modelColumn && value[modelColumn] !== undefined && value[modelColumn] !== null ? String(value[modelColumn]) : defaultModel;
 }
 
 /** A recorded response whose item id is in no item of the dataset. */
@@ -87,8 +122,9 @@ export interface UnmatchedResponse {
  */
 export function unmatchedResponses(recorded: RecordedResponses, itemIds: ReadonlySet<string>): UnmatchedResponse[] {
   const unmatched: UnmatchedResponse[] = [];
-  for (const [model, responses] of recorded.byModel) {
-    for (const itemId of responses.keys()) if (!itemIds.has(itemId)) unmatched.push({ model, itemId });
+  for (const model of new Set([...recorded.byModel.keys(), ...recorded.scoresByModel.keys()])) {
+    const ids = new Set([...(recorded.byModel.get(model)?.keys() ?? []), ...(recorded.scoresByModel.get(model)?.keys() ?? [])]);
+    for (const itemId of ids) if (!itemIds.has(itemId)) unmatched.push({ model, itemId });
   }
   return unmatched;
 }

@@ -17,6 +17,8 @@ import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
 import { describeCallError, ModelCaller, type ModelRequest } from '../models/model-caller.js';
 import { resolveModelSettings } from '../settings/run-settings.js';
 import type { PlannedTask } from './plan.js';
+import { extractWithModel, type ModelExtraction } from './model-extraction.js';
+import { recordedContinuationScores } from '../scoring/recorded-option-scores.js';
 
 export interface EvalProgress {
   /** Tasks finished in this invocation (scored, invalid, unscored or error). */
@@ -38,6 +40,8 @@ export interface RunEvalInput {
   models: LanguageModel[];
   /** Judge models, one per `manifest.judges` entry, with the rubric registry; without them open responses stay unscored. */
   judging?: Omit<Judging, 'judges'> & { models: LanguageModel[] };
+  /** The model that reads the chosen option where the rules cannot (`manifest.extractor`). */
+  extractor?: LanguageModel;
   /** Grounding for the recall, retrieved and oracle conditions. */
   grounding?: Grounding;
   /** Cultural descriptions by id, shown to judges (the custom an item is about). */
@@ -53,6 +57,8 @@ export interface RunEvalInput {
 
 export interface RunEvalOutcome extends EvalProgress {
   interrupted: boolean;
+  /** Letter answers of this invocation by who read them: the extraction rules, the model extractor, or neither. */
+  extraction: { rules: number; model: number; unread: number };
 }
 
 /**
@@ -82,7 +88,13 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     cached: 0,
   };
   input.onProgress?.(progress);
+  const extraction = { rules: 0, model: 0, unread: 0 };
   const writer = new ResultWriter(store, (row) => {
+    if (row.method === 'letter' && row.status !== 'error') {
+      if (row.details?.extractedBy) extraction.model++;
+      else if (row.status === 'invalid') extraction.unread++;
+      else extraction.rules++;
+    }
     progress.done++;
     if (row.status === 'error') progress.errors++;
     else if (row.status === 'invalid') progress.invalid++;
@@ -97,7 +109,9 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
         ),
       }
     : undefined;
-  const context: TaskContext = { manifest, grounding: input.grounding, judging, descriptions: input.descriptions ?? new Map() };
+  const extractor =
+    input.extractor && manifest.extractor ? new ModelCaller(input.extractor, resolveModelSettings(manifest.extractor), store, useCache) : undefined;
+  const context: TaskContext = { manifest, grounding: input.grounding, judging, extractor, descriptions: input.descriptions ?? new Map() };
 
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
@@ -121,13 +135,14 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   } finally {
     writer.flush();
   }
-  return { ...progress, interrupted: progress.done < progress.total };
+  return { ...progress, interrupted: progress.done < progress.total, extraction };
 }
 
 interface TaskContext {
   manifest: RunManifest;
   grounding?: Grounding;
   judging?: Judging;
+  extractor?: ModelCaller;
   descriptions: ReadonlyMap<string, CulturalDescription>;
 }
 
@@ -142,6 +157,8 @@ interface TaskCall {
   steps: ConditionStep[];
   groundingIds?: string[];
   judgement?: JudgeOutcome;
+  /** The model extractor's reading of a reply the rules could not read. */
+  extraction?: ModelExtraction;
   cached: boolean;
   attempts: number;
   newEntries: CacheEntry[];
@@ -177,6 +194,8 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
     call.outcome = response.outcome;
     call.cached = response.cached && call.steps.every((step) => step.cached);
     call.attempts = response.attempts;
+    if (context.extractor)
+      call.extraction = await extractWithModel(context.extractor, protocol, item, rendered, response.outcome, context.manifest, call.newEntries);
     if (context.judging && response.outcome.type === 'generate') {
       const rubrics = protocol.rubrics(item);
       if (rubrics.length > 0) {
@@ -196,7 +215,15 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
 /** A recorded response (culturekit score) in place of a model call. */
 function replayCall(model: LanguageModel, item: Item, rendered: RenderedRequest): { outcome: CallOutcome; cached: boolean; attempts: number } {
   if (rendered.type === 'loglik') {
-    throw new ModelCallError(`${model.spec}: recorded responses are text; score them with --mcq-method letter`, { kind: 'unsupported', isRetryable: false });
+    const recorded = model.replayScores?.(item.id);
+    if (!recorded) {
+      const why = model.replayScores ? `has no recorded option scores for item ${item.id}` : 'recorded responses are text; score them with --mcq-method letter';
+      throw new ModelCallError(`${model.spec}: ${why}`, { kind: 'client', isRetryable: false });
+    }
+    const shown = rendered.shown.choiceOrder.map((index) => item.choices?.[index] ?? '');
+    const scores = recordedContinuationScores(shown, recorded);
+    if (typeof scores === 'string') throw new ModelCallError(`${model.spec}, item ${item.id}: ${scores}`, { kind: 'client', isRetryable: false });
+    return { outcome: { type: 'loglik', result: { scores, usage: { inputTokens: 0, outputTokens: 0 } } }, cached: false, attempts: 0 };
   }
   const result = model.replay!(item.id);
   if (!result) throw new ModelCallError(`${model.spec} has no recorded response for item ${item.id}`, { kind: 'client', isRetryable: false });
@@ -216,7 +243,8 @@ function finishTask(task: PlannedTask, manifest: RunManifest, call: TaskCall): {
   let error = call.error;
   try {
     if (error !== undefined || !outcome || !rendered || !call.protocol) throw new Error(error);
-    score = call.protocol.score(item, rendered, outcome);
+    score = call.protocol.score(item, rendered, call.extraction?.outcome ?? outcome);
+    if (call.extraction) score = { ...score, details: { ...score.details, ...call.extraction.details } };
     if (judgement) score = mergeJudgement(score, judgement);
   } catch (caught) {
     error ??= describeCallError(caught);

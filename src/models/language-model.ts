@@ -62,6 +62,16 @@ export interface CallOptions {
  * const model = await createLanguageModel({ spec: 'openai:qwen2.5-7b-instruct', baseUrl: 'http://127.0.0.1:8000/v1' });
  * const { text } = await model.generate({ messages: [{ role: 'user', content: 'Hi' }], maxTokens: 16, temperature: 0 });
  */
+/**
+ * Per-option scores someone recorded for one item: log-probabilities or probabilities (higher is better), ranks (1 is
+ * best) or an order (the options best first, the values ignored), each keyed by the option's text.
+ */
+export interface RecordedOptionScores {
+  kind: 'logprob' | 'prob' | 'rank' | 'order';
+  /** [option text, value] in the order recorded. */
+  values: [string, number][];
+}
+
 export interface LanguageModel {
   /** The spec it was created from, e.g. `openai:qwen2.5-7b-instruct`. */
   readonly spec: string;
@@ -83,6 +93,8 @@ export interface LanguageModel {
    * uses it instead of calling `generate`, and scores (and judges) the recorded text.
    */
   replay?(itemId: string): GenerateResult | undefined;
+  /** Recorded per-option scores (`culturekit score` with a scores column): scored as log-likelihood requests are. */
+  replayScores?(itemId: string): RecordedOptionScores | undefined;
   /** Releases sockets, native memory, worker threads. */
   close(): Promise<void>;
 }

@@ -61,6 +61,8 @@ export const runManifestSchema = z.object({
   models: z.array(modelEntrySchema).min(1),
   /** Judge models (a panel when several) that score open responses with rubrics. */
   judges: z.array(modelEntrySchema).optional(),
+  /** The model that reads the chosen option from replies the extraction rules cannot read (`--extractor`). */
+  extractor: modelEntrySchema.optional(),
   options: runOptionsSchema,
   /** Hash of (dataset hash, models, options): a resume must match it. */
   planHash: z.string(),

@@ -244,14 +244,22 @@ export const ANSWER_MARKERS: readonly string[] = [
   `${LATIN_BOUNDARY}if\\s+I\\s+(?:had|have)\\s+to\\s+(?:choose|pick|guess|answer)${LATIN_END}`,
   `${LATIN_BOUNDARY}I\\s+(?:think|believe|guess)\\s+(?:that\\s+)?it(?:['’]s|\\s+is|\\s+would\\s+be|\\s+must\\s+be)${LATIN_END}`,
   `${LATIN_BOUNDARY}(?:it|that)(?:['’]s|\\s+is|\\s+would\\s+be|\\s+must\\s+be)${LATIN_END}`,
+  `${LATIN_BOUNDARY}I(?:['’]m|\\s+am)\\s+(?:going\\s+(?:with|for)|choosing|picking|selecting|sticking\\s+with)${LATIN_END}`,
+  `${LATIN_BOUNDARY}I(?:['’]d|['’]ll|\\s+would|\\s+will)\\s+go\\s+for${LATIN_END}`,
+  // A conclusion word right before a letter that ends the sentence: "…, so B.", "daher B.", "άρα Β.", "所以是B。", "→ B"
+  `(?:${LATIN_BOUNDARY}(?:so|thus|therefore|hence|ergo|por\\s+lo\\s+tanto|por\\s+tanto|así\\s+que|entonces|por\\s+eso|donc|alors|ainsi|daher|deshalb|somit|also|portanto|então|logo|quindi|dunque|perciò|άρα|επομένως|οπότε|значит|поэтому|следовательно|итак|bu\\s+yüzden|bu\\s+nedenle|dolayısıyla|yani|cevap|yanıt|jadi|maka|sehingga|kwa\\s+hiyo|hivyo|vậy|do\\s+đó|nên|इसलिए|अतः|بنابراین|پس|لذا|لذلك|إذن|ดังนั้น)${LATIN_END}|所以|因此|故|→|=>)\\s*[,:،]?\\s*(?:(?:是|选|選|la|el|le|a|o|η|το)\\s*)?(?=(?:\\*\\*|[*_("'])*\\s*\\S{1,3}?(?:\\*\\*|[*_)"'])*\\s*(?:[.!。！]|$|\\n))`,
+  // A commitment adverb opening a sentence, in any language: "Definitely C.", "Sin duda, la C."
+  `(?:^|(?<=[\\n.!?。！？]\\s*))(?:definitely|certainly|surely|probably|most\\s+likely|undoubtedly|sin\\s+duda|sans\\s+doute|certainement|sicherlich|bestimmt|wahrscheinlich|sem\\s+dúvida|certamente|sicuramente|senza\\s+dubbio|определённо|определенно|наверняка|chắc\\s+chắn|pasti|bila\\s+shaka|kesinlikle|σίγουρα|بالتأكيد|حتماً|حتما|निश्चित\\s+रूप\\s+से)${LATIN_END}\\s*[,:]?`,
   // Chinese
   '答案\\s*(?:应该|應該|应|應|就|可能|必然)?\\s*(?:是|为|為|选|選)?\\s*[:：]?',
   '(?<!回)答\\s*[:：]',
   '(?:正确|正確|最终|最終)的?(?:选项|選項|选择|選擇)\\s*(?:应该|應該|应|應)?\\s*(?:是|为|為)?\\s*[:：]?',
   '(?:我|故|所以|因此|因而|应该|應該|应|應)\\s*(?:选择|選擇|选|選)',
+  '(?:应该|應該|应当|應當|肯定|一定)(?:是|选|選)',
   // Japanese
   '(?:正解|答え|回答|解答)\\s*(?:は|:)',
   '正しい(?:の|選択肢|答え)は',
+  '(?:やはり|やっぱり|結局)',
   // Korean
   '정답\\s*(?:은|는|:)?',
   `${LATIN_BOUNDARY}답\\s*(?:은|:)`,
@@ -260,55 +268,100 @@ export const ANSWER_MARKERS: readonly string[] = [
   `${LATIN_BOUNDARY}(?:ال)?[إا]جاب[ةه](?:\\s+(?:ال)?صحيح[ةه])?(?:\\s+(?:هي|هو))?\\s*:?`,
   `${LATIN_BOUNDARY}(?:ال)?جواب(?:\\s+(?:ال)?صحيح)?(?:\\s+(?:هو|هي))?\\s*:?`,
   `${LATIN_BOUNDARY}(?:ال)?خيار\\s+(?:ال)?صحيح\\s*(?:هو|:)`,
+  `${LATIN_BOUNDARY}(?:أختار|اخترت|سأختار|أخترت|نختار|اختار)(?:\\s+(?:ال)?(?:خيار|إجابة))?${LATIN_END}`,
   // Thai
   'คำตอบ(?:ที่ถูกต้อง|ที่ถูก)?\\s*(?:คือ|:)?',
   '(?:ตัวเลือก|ข้อ)ที่ถูกต้อง\\s*(?:คือ|:)?',
+  '(?<!คำ)ตอบ(?:ว่า)?',
+  '(?:ฉัน|ผม|ดิฉัน)?(?:จะ|ขอ)?(?<!ตัว)เลือก',
   // Hindi
   `${LATIN_BOUNDARY}(?:उत्तर|जवाब)\\s*(?:है\\s*)?:`,
   `${LATIN_BOUNDARY}सही\\s+(?:उत्तर|जवाब|विकल्प)\\s*(?:है\\s*)?:?`,
+  `${LATIN_BOUNDARY}(?:उत्तर|जवाब)(?:\\s+(?:है|होगा))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}मैं${LATIN_END}`,
   // Spanish, Portuguese, Italian
   `${LATIN_BOUNDARY}respuesta(?:\\s+(?:correcta|final|adecuada))?(?:\\s+(?:es|sería|seria|será))?\\s*:?`,
   `${LATIN_BOUNDARY}(?:opción|alternativa)\\s+correcta\\s*(?:es|:)`,
   `${LATIN_BOUNDARY}(?:elijo|escojo|selecciono|me\\s+quedo\\s+con)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:yo\\s+)?(?:elegiría|escogería|optaría\\s+por|me\\s+quedaría\\s+con|diría)${LATIN_END}`,
   `${LATIN_BOUNDARY}resposta(?:\\s+(?:correta|certa|final))?(?:\\s+(?:é|seria|será))?\\s*:?`,
   `${LATIN_BOUNDARY}(?:opção|alternativa)\\s+(?:correta|certa)\\s*(?:é|:)`,
   `${LATIN_BOUNDARY}(?:eu\\s+)?escolho${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:eu\\s+)?(?:escolheria|optaria\\s+pela?|ficaria\\s+com|fico\\s+com)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:io\\s+)?(?:sceglierei|scelgo|opterei\\s+per|direi)${LATIN_END}`,
   `${LATIN_BOUNDARY}risposta(?:\\s+(?:corretta|giusta|finale))?(?:\\s+(?:è|sarebbe))?\\s*:?`,
   // French
   `${LATIN_BOUNDARY}réponse(?:\\s+(?:correcte|finale|juste|exacte))?(?:\\s+(?:est|serait|sera))?\\s*:?`,
   `${LATIN_BOUNDARY}(?:option|proposition)\\s+correcte\\s*(?:est|:)`,
   `${LATIN_BOUNDARY}je\\s+(?:choisis|réponds|sélectionne)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:je\\s+(?:choisirais|opterais\\s+pour|prendrais|dirais|pencherais\\s+pour|retiens)|c['’]est)${LATIN_END}`,
   // German
   `${LATIN_BOUNDARY}antwort(?:\\s+(?:ist|lautet|wäre))?(?:\\s*:|${LATIN_END})`,
   `${LATIN_BOUNDARY}lösung\\s*:`,
   `${LATIN_BOUNDARY}ich\\s+wähle${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:ich\\s+(?:würde(?:\\s+mich\\s+für)?|nehme|tippe\\s+auf|entscheide\\s+mich\\s+für)|es\\s+ist|(?:richtig|korrekt)\\s+ist)${LATIN_END}`,
   // Russian
   `${LATIN_BOUNDARY}ответ(?:\\s+(?:будет|является))?(?:\\s*[:—-]|${LATIN_END})`,
   `${LATIN_BOUNDARY}правильн(?:ый|ым)\\s+вариант(?:\\s+(?:будет|—|-|это))?\\s*:?`,
   `${LATIN_BOUNDARY}выбираю${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:я\\s+бы\\s+выбрал[аи]?|я\\s+выберу|выберу|мой\\s+ответ|(?:я\\s+)?думаю,?(?:\\s+что)?|(?:я\\s+)?считаю,?(?:\\s+что)?)${LATIN_END}`,
   // Vietnamese
   `${LATIN_BOUNDARY}đáp\\s+án(?:\\s+(?:đúng|chính\\s+xác))?(?:\\s+là)?\\s*:?`,
   `${LATIN_BOUNDARY}câu\\s+trả\\s+lời(?:\\s+đúng)?(?:\\s+là)?\\s*:?`,
   `${LATIN_BOUNDARY}(?:phương\\s+án|lựa\\s+chọn)\\s+đúng\\s*(?:là|:)`,
   `${LATIN_BOUNDARY}tôi\\s+chọn${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?<!lựa\\s)(?:tôi\\s+(?:sẽ\\s+)?|mình\\s+(?:sẽ\\s+)?|em\\s+(?:sẽ\\s+)?)?chọn${LATIN_END}`,
   // Indonesian
   `${LATIN_BOUNDARY}jawaban(?:nya)?(?:\\s+(?:yang\\s+)?(?:benar|tepat|akhir))?(?:\\s+(?:adalah|ialah))?\\s*:?`,
   `${LATIN_BOUNDARY}(?:pilihan|opsi)\\s+yang\\s+(?:benar|tepat)\\s*(?:adalah|ialah|:)`,
   `${LATIN_BOUNDARY}saya\\s+memilih${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:saya|aku)\\s+(?:akan\\s+)?(?:memilih|pilih)${LATIN_END}`,
   // Swahili
   `${LATIN_BOUNDARY}jibu(?:\\s+sahihi)?\\s*(?:ni${LATIN_END}|:)`,
+  `${LATIN_BOUNDARY}(?:chaguo|jibu)\\s+(?:sahihi|sahih|lililo\\s+sahihi|la\\s+mwisho|langu|letu)\\s*(?:ni${LATIN_END}|:)`,
+  `${LATIN_BOUNDARY}(?:ni|na|nime|nita|ninge|tunge|tuta)chagua${LATIN_END}`,
   // Turkish
   `${LATIN_BOUNDARY}(?:cevap|yanıt)(?:ım)?\\s*(?::|şudur|budur)`,
   `${LATIN_BOUNDARY}doğru\\s+(?:cevap|yanıt|seçenek|şık)(?:\\s+(?:şudur|budur))?\\s*:?`,
   // Greek, Azerbaijani, Hausa, Amharic, Bengali and Assamese
   `${LATIN_BOUNDARY}(?:σωστή\\s+)?απάντηση(?:\\s+είναι)?\\s*:?`,
+  `${LATIN_BOUNDARY}(?:σωστ(?:ό|ή|ός)\\s+είναι|(?:θα\\s+)?(?:διάλεγα|διαλέξω|επέλεγα|επιλέξω)|διαλέγω|επιλέγω)${LATIN_END}`,
   `${LATIN_BOUNDARY}(?:düzgün\\s+)?cavab(?:\\s+budur)?\\s*:`,
+  `${LATIN_BOUNDARY}(?:düzgün|doğru)\\s+cavab${LATIN_END}`,
   `${LATIN_BOUNDARY}amsa(?:\\s+ita\\s+ce)?\\s*:`,
+  `${LATIN_BOUNDARY}amsa(?:r)?(?:\\s+da\\s+ta\\s+dace)?\\s+(?:ita\\s+ce|shi\\s+ne)${LATIN_END}`,
+  '(?:ትክክለኛው\\s+)?መልስ(?=\\s+\\S{1,3}\\s+ነው)',
   'መልስ\\s*[:፡]',
   `${LATIN_BOUNDARY}(?:সঠিক\\s+)?উত্ত[রৰ]\\s*:`,
+  `${LATIN_BOUNDARY}(?:সঠিক\\s+)?উত্ত[রৰ]\\s+(?:হলো|হল|হচ্ছে|হৈছে)${LATIN_END}`,
   // Persian
   `${LATIN_BOUNDARY}(?:پاسخ|جواب)\\s*:`,
+  `${LATIN_BOUNDARY}(?:پاسخ|جواب)(?:\\s+(?:صحیح|درست|نهایی))?(?:\\s+(?:است|هست))?${LATIN_END}`,
   `${LATIN_BOUNDARY}(?:پاسخ|جواب|گزینه[ٔه]?)\\s+(?:صحیح|درست)\\s*(?:است\\s*)?(?:گزینه[ٔه]?\\s*)?:?`,
+];
+
+/**
+ * "I think", "I believe" in the supported languages: before an option letter they commit to it ("Ich denke, B.",
+ * "Nadhani B.", "我觉得是B"). Read by `extractChoice` only (before a true/false word they are an opinion marker already).
+ */
+export const OPINION_MARKERS: readonly string[] = [
+  `${LATIN_BOUNDARY}(?:ich\\s+(?:denke|glaube|meine|vermute)|meiner\\s+meinung\\s+nach)(?:\\s*,?\\s*(?:dass|es\\s+ist|es\\s+ist\\s+die))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:je\\s+(?:pense|crois)|à\\s+mon\\s+avis)(?:\\s+que)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:creo|pienso|diría)(?:\\s+que)?(?:\\s+es)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:acho|penso|creio)(?:\\s+que)?(?:\\s+é)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:credo|penso)(?:\\s+che)?(?:\\s+sia)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:ni|na)?(?:nadhani|nafikiri|dhani)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:bence|sanırım|galiba|bana\\s+göre)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:saya|aku)\\s+(?:rasa|pikir|kira)|menurut\\s+saya|kurasa${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:tôi|mình|em)\\s+(?:nghĩ|cho\\s+rằng)(?:\\s+là)?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:मुझे\\s+लगता\\s+है|मेरे\\s+(?:ख्याल|विचार)\\s+से)(?:\\s+कि)?${LATIN_END}`,
+  '(?:ฉัน|ผม|ดิฉัน)?คิดว่า(?:เป็น|คือ)?',
+  '(?:我觉得|我覺得|我认为|我認為|我想)(?:是|选|選)?',
+  `${LATIN_BOUNDARY}(?:أظن|أعتقد|اعتقد)(?:\\s+(?:أن|أنها|أنه|ان))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:فکر\\s*می\\s*کنم|به\\s+نظرم)${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:νομίζω|πιστεύω)(?:\\s+(?:ότι|πως))?${LATIN_END}`,
+  `${LATIN_BOUNDARY}(?:я\\s+)?(?:полагаю|по-моему|по\\s+моему)${LATIN_END}`,
+  `${LATIN_BOUNDARY}제\\s*생각(?:에는|엔)${LATIN_END}`,
 ];
 
 /**
@@ -415,6 +468,13 @@ export const ANSWER_FILLERS: readonly string[] = [
   'विकल्प',
   'گزینه',
   'گزینهٔ',
+  'درست',
+  'صحیح',
+  'صحيح',
+  'η',
+  'το',
+  'την',
+  'είναι',
 ];
 
 /** Words that negate the letter that follows ("not A", "不是A"). */

@@ -165,7 +165,7 @@ const ROWS: Row[] = [
   // Spanish
   ['Respuesta: C', 'C:marker', 'es'],
   ['La respuesta correcta es la B.', 'B:marker', 'es'],
-  ['Creo que es la opción D.', 'D:option-word', 'es'],
+  ['Creo que es la opción D.', 'D:marker', 'es'],
   ['Kioto', 'C:choice-text', 'es'],
   ['La respuesta es A o B.', 'invalid', 'es'],
   ['No lo sé.', 'invalid', 'es'],

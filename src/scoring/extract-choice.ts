@@ -11,6 +11,7 @@ import {
   NATIVE_LETTERS,
   NEGATION_WORDS,
   ONE_LETTER_WORDS,
+  OPINION_MARKERS,
   REFUSAL_PATTERNS,
   primaryLanguage,
 } from './answer-words.js';
@@ -55,7 +56,7 @@ export interface ExtractChoiceOptions {
 export function extractChoice(reply: string, choices: readonly string[], options: ExtractChoiceOptions = {}): ChoiceExtraction {
   const text = prepareReply(reply);
   if (text.trim() === '') return { status: 'invalid', reason: emptyReplyReason(reply) };
-  const normalizedChoices = choices.map(foldAnswer);
+  const normalizedChoices = choices.map(foldChoice);
   const context: Context = {
     text,
     count: choices.length > 0 ? Math.min(choices.length, CHOICE_LETTERS.length) : CHOICE_LETTERS.length,
@@ -86,8 +87,12 @@ const THINK_CLOSE = '</think>';
 const CIRCLED_NUMBER = /[\u2460-\u2473\u2776-\u277F\u2780-\u2789\u278A-\u2793]/g;
 const LATEX_WRAPPER = /\\(?:text|textbf|textit|textrm|texttt|mathrm|mathbf|mathit|mathtt|operatorname|mbox)\s*\{([^{}]*)\}/g;
 const HTML_EMPHASIS = /<\/?(?:b|strong|em|i|u|mark)>/gi;
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible code point, the joiner included, is removed on its own
-const INVISIBLE = /[\u00AD\u200B\u200D\u2060\uFEFF]/g;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A choice folded for comparing with a prepared reply: zero-width (non-)joiners dropped, as `prepareReply` drops them. */
+function foldChoice(choice: string): string {
+  return foldAnswer(choice.replace(INVISIBLE, ''));
+}
 
 /**
  * Prepares a reply for reading: drops reasoning inside `<think>…</think>`, maps circled numbers (①) to letters,
@@ -154,17 +159,19 @@ function escapeRegExp(text: string): string {
 
 const OPEN_DECORATION = /(?:\*\*|__|[*_([{"'“‘「『«‹`$【〔]|\\\(|\s)*/y;
 const CLOSE_DECORATION = /(?:\*\*|__|[*_)\]}"'”’」』»›`$】〕]|\\\))*/y;
-const MARKER = new RegExp(ANSWER_MARKERS.join('|').normalize('NFKC'), 'giu');
+const MARKER = new RegExp([...ANSWER_MARKERS, ...OPINION_MARKERS].join('|').normalize('NFKC'), 'giu');
 const BOXED = /\\boxed\s*\{/g;
 const FILLER = new RegExp(`(?:[\\s:=\\-–—>،,]|(?:${wordAlternation(ANSWER_FILLERS)}))+`, 'iuy');
 const ARTICLE_BEFORE_LETTER = /[ao]\s+(?=(?:(?:letra|opção|opción|alternativa|op[cç][aã]o)\s+)?(?:\*\*|[*_("'])*[A-Z](?![\p{L}\p{N}]))/uy;
 const NEGATION = new RegExp(`(?:${wordAlternation(NEGATION_WORDS)})\\s*`, 'iuy');
 const CORRECTION = new RegExp(`\\s*[,;、]?\\s*(?:${wordAlternation(CORRECTION_WORDS)})\\s*[,:]?\\s*`, 'iuy');
 const HEDGE = new RegExp(
-  `\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?(?:[,、/&]\\s*(?:(?:${wordAlternation(HEDGE_WORDS)})\\s*)?|(?:${wordAlternation(HEDGE_WORDS)})\\s*)(?:(?:maybe|perhaps|possibly|probably|也许|可能|或许)\\s*)?(?:(?:option|choice|选项|選項)\\s*)?`,
+  `\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?(?:[,、/&]\\s*(?:(?:${wordAlternation(HEDGE_WORDS)})\\s*)?|(?:${wordAlternation(HEDGE_WORDS)})\\s*)(?:(?:maybe|perhaps|possibly|probably|也许|可能|或许)\\s*)?(?:(?:la|el|le|the|lo|το|η|a|o)\\s+)?(?:(?:option|choice|opción|opção|选项|選項)\\s*)?`,
   'iuy',
 );
 const PARENTHETICAL = /\s*\([^()\n]{1,40}\)/y;
+const NEGATED_MARKER = /(?:(?<![\p{L}])(?:not|never|nicht|niemals|nunca|jamais)|n['’]t)\s+$/iu;
+const HEDGED_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z](?:\\*\\*|[*_)"'])*\\s*(?:[,/、]|${wordAlternation(HEDGE_WORDS)})\\s*(?:\\*\\*|[*_("'])*$`, 'u');
 const VERDICT = new RegExp(
   (
     '(?:' +
@@ -174,11 +181,25 @@ const VERDICT = new RegExp(
       '\\s+(?:đúng|benar|doğru(?:dur)?|правильн\\p{L}*|верн\\p{L}*)(?![\\p{L}])',
       '\\s*(?:选项|選項|项|項)?\\s*(?:是|为|為|才是|最)?\\s*(?:正确|正確|对的|對的|正解)',
       '\\s*(?:が|は)\\s*(?:正解|正しい)',
-      '\\s*(?:가|이|는|은)?\\s*(?:정답|맞습니다|맞아요|옳습니다)',
+      '\\s*번?\\s*(?:가|이|는|은)?\\s*(?:정답|맞습니다|맞아요|옳습니다)',
+      // A sentence-final copula: "Bです。", "Bだと思います", "B ነው።"
+      '\\s*(?:です|だ)(?:と思います|と思う)?\\s*(?:[。.!！]|$)',
+      '\\s*ነው',
+      '\\s*(?:입니다|이다|예요|이에요)\\s*(?:[.!]|$)',
+      '\\s*(?:인|일)\\s*것\\s*같(?:아요|습니다|다)',
       '\\s*(?:هو|هي)?\\s*(?:ال)?(?:صحيح[ةه]?|الإجابة\\s+الصحيحة|إجابة\\s+صحيحة)',
       '\\s*(?:คือ|เป็น)?\\s*(?:คำตอบที่)?ถูก(?:ต้อง)?',
       '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
       '\\s*(?:درست|صحیح)(?:\\s*است)?',
+      // A letter before the verb that chooses it: "Cを選びます", "C를 고르겠습니다", "C चुनूँगा", "C'yi seçerdim", "C را انتخاب می‌کنم", "C wählen"
+      '\\s*(?:を選(?:びます|ぶ|択します|択)|にします)',
+      '\\s*(?:를|을)\\s*(?:고르겠|고릅니다|고를게|선택하겠|선택합니다|선택할게|택하겠)',
+      '\\s*(?:चुनूँगा|चुनूंगा|चुनूँगी|चुनूंगी|चुनता\\s+हूँ|चुनती\\s+हूँ|चुनता\\s+हूं|चुनती\\s+हूं)',
+      '(?:y?[iıuü])\\s+(?:seçerdim|seçiyorum|seçerim|seçeceğim|seçtim)(?![\\p{L}])',
+      '\\s*(?:seçeneği|şıkkı|şıkkıdır)\\s+doğru(?:dur)?(?![\\p{L}])',
+      '(?:dir|dır|dur|dür|tir|tır|tur|tür)(?![\\p{L}])',
+      '\\s*را\\s*(?:انتخاب\\s*می\\s*کنم|برمی\\s*گزینم)',
+      '\\s+(?:wählen|nehmen|ankreuzen)(?![\\p{L}])',
     ].join('|') +
     ')(?!\\s*(?:吗|嗎|么|麼|か|\\?))'
   ).normalize('NFKC'),
@@ -232,6 +253,9 @@ const NEXT_WORD = /[ \t]+(\p{L}[\p{L}\p{M}'’]*)/uy;
 const LONE_STRIP = /[\s*_()[\]{}"'“”‘’「」『』«»‹›`$【】〔〕.。!！?？:;,、\-–—#>•]/g;
 const LABEL_PUNCTUATION = /(?:\*\*|[*_])*(?:[.):：,\-–—]|\s*[-–—]\s|\s*$|\s*\n)/y;
 const SENTENCE_BREAK = /(?<=[.!?。！？])\s+|\n/;
+const COPULA_STATEMENT =
+  /(?<![\p{L}])(?:is|are|was|est|ist|es|é|è|là|adalah|ialah|ni|είναι|является|это|—|-)\s+((?:(?!\s(?:not|pas|nicht|no|não|non|không|bukan|si|δεν|не)\s)[^\n])+?)\s*[.!。！]?\s*$/iu;
+const LEADING_ARTICLE = /^(?:the|a|an|la|le|les|el|los|las|der|die|das|o|os|as|il|lo|gli|η|ο|το|οι|τα|un|une|una|uno|ein|eine|um|uma)\s+/u;
 
 // ---------------------------------------------------------------------------------------------
 // Letters
@@ -324,10 +348,18 @@ function readLetterAt(text: string, index: number): LetterToken | undefined {
   if (token.script === 'latin' || token.script === 'cyrillic' || token.script === 'greek') {
     const next = text[end];
     // "I'm", "B-52", "U.S.": the letter is part of a word or an abbreviation.
-    if ((next === "'" || next === '’' || next === '-' || next === '.') && joins(text, end + 1, 'latin')) return undefined;
+    if (
+      (next === "'" || next === '’' || next === '-' || next === '.') &&
+      joins(text, end + 1, 'latin') &&
+      !(token.form === 'upper' && TURKISH_SUFFIX.test(text.slice(end, end + 6)))
+    )
+      return undefined;
   }
   return token;
 }
+
+/** A Turkish case or copula suffix after an apostrophe ("C'dir", "C'yi"): the letter is still a letter. */
+const TURKISH_SUFFIX = /^(?:['’](?:y?[iıuü]|dir|dır|dur|dür|tir|tır|tur|tür|d[ae]|t[ae]|d[ae]n|t[ae]n|y[ae])|-(?:dir|dır|dur|dür|tir|tır|tur|tür))(?![\p{L}])/u;
 
 function hasBoundaryBefore(text: string, token: LetterToken): boolean {
   const index = token.start;
@@ -407,6 +439,7 @@ type Commitment =
 function lastCommitment(context: Context, tokens: readonly LetterToken[]): { committed?: ChoiceExtraction; hedged: boolean } {
   const { text } = context;
   const commitments: Commitment[] = [];
+  const readByMarker = new Set<number>();
   MARKER.lastIndex = 0;
   for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
     if (match[0].length === 0) {
@@ -414,8 +447,14 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
       continue;
     }
     if (isConditional(text, match.index)) continue;
+    // "I would not choose A", "wouldn't pick A": a negated commitment verb commits to nothing.
+    if (NEGATED_MARKER.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
     const commitment = readPayload(context, match.index, match.index + match[0].length, 'marker');
     if (commitment) commitments.push(commitment);
+    if (commitment?.kind === 'letter') {
+      const start = skipSticky(OPEN_DECORATION, text, skipFillers(text, match.index + match[0].length));
+      readByMarker.add(start);
+    }
   }
   BOXED.lastIndex = 0;
   for (let match = BOXED.exec(text); match; match = BOXED.exec(text)) {
@@ -430,6 +469,13 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
     VERDICT.lastIndex = index;
     if (!VERDICT.test(text)) continue;
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
+    // "正解は B です": the marker already read this letter; the copula after it adds nothing.
+    if (readByMarker.has(token.start)) continue;
+    // "B 또는 C입니다", "A or C is correct": a verdict on the second of two hedged letters commits to neither.
+    if (HEDGED_BEFORE.test(text.slice(Math.max(0, token.start - 16), token.start))) {
+      commitments.push({ position: token.start, kind: 'uncommitted', why: 'hedged' });
+      continue;
+    }
     commitments.push(letterCommitment(context, token.start, token.letter, 'verdict'));
   }
   for (const token of tokens) {
@@ -453,7 +499,7 @@ function textVerdicts(context: Context): Commitment[] {
   const found: Commitment[] = [];
   if (lower.length !== text.length) return found;
   choices.forEach((choice, index) => {
-    const needle = choice.normalize('NFKC').trim().toLowerCase();
+    const needle = choice.normalize('NFKC').replace(INVISIBLE, '').trim().toLowerCase();
     if (needle === '') return;
     for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
       const end = at + needle.length;
@@ -618,6 +664,13 @@ function wholeReply(context: Context, tokens: readonly LetterToken[]): ChoiceExt
     const last = loneLetter(parts[parts.length - 1]);
     if (last && inRange(context, last.letter) && !loneLetter(parts[parts.length - 2])) return { status: 'found', letter: last.letter, rule: 'final-line' };
   }
+  // "Diwali is the festival of lights.": the last sentence states one option's whole text after a copula.
+  const stated = COPULA_STATEMENT.exec(parts[parts.length - 1] ?? '');
+  if (stated) {
+    const found = context.choices.indexOf(foldAnswer(stated[1]).replace(LEADING_ARTICLE, ''));
+    if (found !== -1 && context.choices.indexOf(context.choices[found], found + 1) === -1)
+      return { status: 'found', letter: CHOICE_LETTERS[found], rule: 'choice-text' };
+  }
   return undefined;
 }
 
@@ -641,6 +694,9 @@ function leadingLabel(context: Context, tokens: readonly LetterToken[]): ChoiceE
       ? /^[*_]*[.):]/.test(text.slice(first.end, first.end + 4))
       : labelMarkAt(text, first.end) || labelMarkAt(text, afterDecoration) || connectiveAt(text, afterDecoration);
   if (!labelled || isHedged(context, first)) return undefined;
+  // "A is wrong, …": a leading letter that is ruled out is no answer.
+  NEGATED_AFTER.lastIndex = first.end;
+  if (NEGATED_AFTER.test(text)) return undefined;
   // An echoed list of options ("A. Tokyo\nB. Kyoto") is not an answer.
   for (const token of tokens) {
     if (token === first || token.letter === first.letter) continue;

@@ -15,6 +15,7 @@ export const configSchema = z
     models: z.array(z.union([z.string().min(1), modelEntrySchema.strict()])).optional(),
     judges: z.array(z.union([z.string().min(1), modelEntrySchema.strict()])).optional(),
     judgeBaseUrl: z.string().optional(),
+    extractor: z.union([z.string().min(1), modelEntrySchema.strict()]).optional(),
     ...callPolicySchema.shape,
     /** Run options; the same fields and checks as a manifest's `options`. */
     options: runOptionsSchema.partial().strict().optional(),

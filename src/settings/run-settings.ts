@@ -87,6 +87,8 @@ export interface RunFlagLayer extends ModelPolicyLayer {
   baseUrl?: string;
   judges?: ModelEntry[];
   judgeBaseUrl?: string;
+  /** The model that reads answers the rules cannot (`--extractor openai:<model>`). */
+  extractor?: ModelEntry;
   db?: string;
   out?: string;
   resume?: string;
@@ -134,6 +136,7 @@ export interface ConfigLayer extends ModelPolicyLayer {
   judgeBaseUrl?: string;
   models?: (string | ModelEntry)[];
   judges?: (string | ModelEntry)[];
+  extractor?: string | ModelEntry;
   options?: Partial<RunOptions>;
 }
 
@@ -142,6 +145,8 @@ export interface RunSettings {
   dataset?: string;
   models: ModelSettings[];
   judges: ModelSettings[];
+  /** The model extractor, when answers the rules cannot read go to a model. */
+  extractor?: ModelSettings;
   options: RunOptions;
   db: string;
   out?: string;
@@ -197,6 +202,7 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
       dataset: resumed.dataset.ref,
       models: resumed.models.map((stored) => withPolicies(stored, configModels.get(stored.spec), flags.baseUrl)),
       judges: (resumed.judges ?? []).map((stored) => withPolicies(stored, configJudges.get(stored.spec), flags.judgeBaseUrl ?? flags.baseUrl)),
+      ...(resumed.extractor ? { extractor: withPolicies(resumed.extractor, undefined, flags.judgeBaseUrl ?? flags.baseUrl) } : {}),
       options: resumed.options,
     };
   }
@@ -214,6 +220,7 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
     dataset: flags.dataset ?? config.dataset,
     models: resolveAll(models, baseUrl),
     judges: resolveAll(flags.judges ?? configEntries(config.judges), judgeBaseUrl),
+    ...definedOnly({ extractor: resolveAll(configEntries([flags.extractor ?? config.extractor].filter((entry) => entry !== undefined)), judgeBaseUrl)[0] }),
     options: resolveRunOptions({ ...definedOnly(config.options ?? {}), ...flags.options }),
   };
 }

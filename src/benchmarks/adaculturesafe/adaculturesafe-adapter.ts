@@ -1,3 +1,4 @@
+import { InputError } from '../../errors/culturekit-error.js';
 import { basename } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import { hashToSeed, seededPermutation } from '../../util/seeded-random.js';
@@ -8,10 +9,17 @@ import { countryCodeForName } from '../shared/country-names.js';
 import { isDirectory, listFiles } from '../shared/read-benchmark-file.js';
 
 export const ADACULTURESAFE_SAFETY_PROTOCOL = 'adaculturesafe-safety';
+export const ADACULTURESAFE_PAPER_KNOWLEDGE_PROTOCOL = 'adaculturesafe-knowledge-paper';
+export const ADACULTURESAFE_PAPER_SAFETY_PROTOCOL = 'adaculturesafe-safety-paper';
 
 export interface AdaCultureSafeOptions extends BaseAdapterOptions {
   /** Keep only queries whose `checked` is `"true"` (human-verified); default true. */
   checkedOnly?: boolean;
+  /**
+   * `paper`: the published option order and the authors' knowledge prompt (a JSON answer) and scorer, safety judged
+   * with the authors' wording (`adaculturesafe-paper.ts`). Default `culturekit`: options shuffled, one letter, anchored judges.
+   */
+  protocol?: 'culturekit' | 'paper';
 }
 
 /** `('中国', 'China', 'CN', 'CHN', '156', '是').json`: Chinese name, English name, ISO alpha-2, … */
@@ -31,6 +39,8 @@ const OPTION_LETTERS = ['A', 'B', 'C', 'D'] as const;
  * dataset.descriptions.length; // 1,346 on the public sample
  */
 export async function loadAdaCultureSafe(path: string, options: AdaCultureSafeOptions = {}): Promise<AdapterDataset> {
+  if (options.protocol !== undefined && options.protocol !== 'culturekit' && options.protocol !== 'paper')
+    throw new InputError(`adaculturesafe: protocol must be culturekit or paper, got "${String(options.protocol)}"`);
   const collector = new DatasetCollector('adaculturesafe', `adaculturesafe:${path}`, options);
   const files = (await isDirectory(path)) ? await adaCultureSafeFiles(path) : [path];
   if (files.length === 0) collector.problem(path, 1, '', 'no AdaCultureSafe country files (*.json) in this folder');
@@ -60,6 +70,7 @@ function readCountryFile(document: JsonDocument, collector: DatasetCollector, op
   }
   const fromName = FILE_NAME.exec(basename(file));
   const seed = adapterSeed(options);
+  const paper = options.protocol === 'paper';
   const checkedOnly = options.checkedOnly ?? true;
   let unchecked = 0;
   for (const [key, record] of Object.entries(value)) {
@@ -103,7 +114,7 @@ function readCountryFile(document: JsonDocument, collector: DatasetCollector, op
       const labelIndex = OPTION_LETTERS.indexOf(label as (typeof OPTION_LETTERS)[number]);
       if (labelIndex === -1) return collector.problem(file, queryLine, `${field}.label`, `expected one of A, B, C, D, got ${JSON.stringify(query.label)}`);
       const id = `${prefix}-k${index + 1}`;
-      const order = seededPermutation(original.length, hashToSeed(`${seed}\u0000${id}`));
+      const order = paper ? original.map((_, position) => position) : seededPermutation(original.length, hashToSeed(`${seed}\u0000${id}`));
       collector.addItem(
         {
           id,
@@ -115,7 +126,8 @@ function readCountryFile(document: JsonDocument, collector: DatasetCollector, op
           language: 'en',
           country,
           descriptionId: prefix,
-          metadata: { benchmark: 'adaculturesafe', key, source, originalLabel: label, optionOrder: order, optionSeed: seed },
+          ...(paper ? { protocol: ADACULTURESAFE_PAPER_KNOWLEDGE_PROTOCOL } : {}),
+          metadata: { benchmark: 'adaculturesafe', key, source, originalLabel: label, optionOrder: order, ...(paper ? { location } : { optionSeed: seed }) },
         },
         file,
         queryLine,
@@ -140,8 +152,8 @@ function readCountryFile(document: JsonDocument, collector: DatasetCollector, op
           language: 'en',
           country,
           descriptionId: prefix,
-          protocol: ADACULTURESAFE_SAFETY_PROTOCOL,
-          metadata: { benchmark: 'adaculturesafe', key, source, scene, requirement },
+          protocol: paper ? ADACULTURESAFE_PAPER_SAFETY_PROTOCOL : ADACULTURESAFE_SAFETY_PROTOCOL,
+          metadata: { benchmark: 'adaculturesafe', key, source, scene, requirement, ...(paper ? { location } : {}) },
         },
         file,
         queryLine,

@@ -1,3 +1,4 @@
+import { InputError } from '../../errors/culturekit-error.js';
 import { basename, dirname, join } from 'node:path';
 import { readCsvRecords } from '../../datasets/read-csv.js';
 import { isPlainObject, jsonTypeName } from '../../datasets/scan-json.js';
@@ -14,6 +15,12 @@ export interface BlendOptions extends BaseAdapterOptions {
   languages?: string[];
   /** Countries to load, by file prefix (`South_Korea`) or ISO code (`KR`); default all. */
   countries?: string[];
+  /**
+   * `paper`: the authors' scorer (`exact_match.py`): the echoed prompt removed, the response lower-cased, an answer
+   * matching as a raw substring (empty answers kept, so they match anything), else all its tokens among the response's
+   * (without the authors' lemmatizers). Default `culturekit`: folded text, whole words, empty answers dropped.
+   */
+  protocol?: 'culturekit' | 'paper';
 }
 
 /** One annotation: the answers annotators gave (local language and English) and how many gave it. */
@@ -30,6 +37,8 @@ export interface BlendMetadata {
   annotations: BlendAnnotation[];
   /** Match the local-language answers too (local-language questions), not only the English ones. */
   matchLocal: boolean;
+  /** Scored with the authors' rule (`protocol=paper`). */
+  paper?: boolean;
 }
 
 /** The 16 countries/regions of BLEnD: ISO code and local language. */
@@ -66,6 +75,8 @@ const DEFAULT_TEMPLATE = 'inst-4';
  * const dataset = await loadBlend('/data/blend', { countries: ['South_Korea'], languages: ['local'] });
  */
 export async function loadBlend(path: string, options: BlendOptions = {}): Promise<AdapterDataset> {
+  if (options.protocol !== undefined && options.protocol !== 'culturekit' && options.protocol !== 'paper')
+    throw new InputError(`blend: protocol must be culturekit or paper, got "${String(options.protocol)}"`);
   const collector = new DatasetCollector('blend', `blend:${path}`, options);
   let root = path;
   let annotationFiles: string[];
@@ -88,7 +99,7 @@ export async function loadBlend(path: string, options: BlendOptions = {}): Promi
     if (wanted && !wanted.includes(name.toLowerCase()) && !wanted.includes(info.country.toLowerCase())) continue;
     const topics = await readTopics(join(root, 'questions', `${name}_questions.csv`), collector);
     const templates = template === 'none' ? undefined : await readTemplate(join(root, 'prompts', `${name}_prompts.csv`), template, collector);
-    await readCountry(file, name, info, topics, templates, languages, collector);
+    await readCountry(file, name, info, topics, templates, languages, collector, options.protocol === 'paper');
   }
   return collector.finish();
 }
@@ -131,6 +142,7 @@ async function readCountry(
   templates: { english: string; local: string } | undefined,
   languages: Set<string>,
   collector: DatasetCollector,
+  paper: boolean,
 ): Promise<void> {
   const document = await readJsonDocument(file);
   if (!isPlainObject(document.value)) {
@@ -146,7 +158,7 @@ async function readCountry(
     }
     const question = nonEmptyString(record.question);
     const englishQuestion = nonEmptyString(record.en_question);
-    const annotations = readAnnotations(record.annotations);
+    const annotations = readAnnotations(record.annotations, paper);
     const idks = isPlainObject(record.idks) ? record.idks : {};
     const count = (key: string) => (typeof idks[key] === 'number' ? (idks[key] as number) : 0);
     if (!question && !englishQuestion) {
@@ -172,7 +184,7 @@ async function readCountry(
       else collector.problem(file, line, 'en_question', 'missing or empty: only the local-language question is used');
     }
     for (const variant of variants) {
-      const metadata: BlendMetadata = { benchmark: 'blend', questionId, annotations, matchLocal: variant.matchLocal };
+      const metadata: BlendMetadata = { benchmark: 'blend', questionId, annotations, matchLocal: variant.matchLocal, ...(paper ? { paper } : {}) };
       collector.addItem(
         {
           id: `blend-${name}-${questionId}-${variant.language}`,
@@ -195,12 +207,12 @@ async function readCountry(
 }
 
 /** The annotations of a record, or why they are malformed. */
-function readAnnotations(value: unknown): BlendAnnotation[] | string {
+function readAnnotations(value: unknown, keepEmpty: boolean): BlendAnnotation[] | string {
   if (!Array.isArray(value)) return `expected an array of {answers, en_answers, count}, got ${jsonTypeName(value)}`;
   const annotations: BlendAnnotation[] = [];
   for (const [index, entry] of value.entries()) {
     const strings = (list: unknown) =>
-      Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : undefined;
+      Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && (keepEmpty || item.trim() !== '')) : undefined;
     const answers = isPlainObject(entry) ? strings(entry.answers) : undefined;
     const englishAnswers = isPlainObject(entry) ? strings(entry.en_answers) : undefined;
     const count = isPlainObject(entry) ? entry.count : undefined;

@@ -8,7 +8,7 @@ import { blendProtocol } from './blend-protocol.js';
 export const blendBenchmark = defineBenchmark({
   name: 'blend',
   title: 'BLEnD: everyday cultural knowledge, short answers scored by soft exact match',
-  options: { template: 'string', languages: 'list', countries: 'list', strict: 'boolean' },
+  options: { template: 'string', languages: 'list', countries: 'list', protocol: 'string', strict: 'boolean' },
   detection: {
     file: async (probe) => probe.extension === '.json' && looksLikeBlendAnnotations(await probe.json()),
     folder: async (probe) =>

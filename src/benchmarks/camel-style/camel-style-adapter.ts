@@ -6,6 +6,10 @@ import { lineOfKey, readJsonDocument } from '../../datasets/json-document.js';
 import { adapterSeed, DatasetCollector, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
 import { countryCodeForName } from '../shared/country-names.js';
 import { isDirectory } from '../shared/read-benchmark-file.js';
+import { InputError } from '../../errors/culturekit-error.js';
+import { foldAnswer } from '../../text/fold-text.js';
+import { parseCsv, CsvSyntaxError } from '../../datasets/read-csv.js';
+import { fileError, readDatasetText } from '../../datasets/read-text-file.js';
 
 export const CAMEL_STYLE_PROTOCOL = 'camel-style';
 
@@ -17,6 +21,13 @@ export interface CamelStyleOptions extends BaseAdapterOptions {
   settings?: number[];
   /** Option sets drawn per setting, country and template (default 1; Global Gallery drew up to 50). */
   combinations?: number;
+  /**
+   * A published per-item file of Global Gallery (`english_results_…_type_N.csv`: country, category, prompt, correct,
+   * incorrect, options): its option sets, in the published order, instead of drawing new ones (`settings` names N).
+   */
+  optionSets?: string;
+  /** `paper`: score as the authors' `camel_eval.py` (type 1: the chosen option equals `correct`; 3–5: its text occurs in the `incorrect` cell). */
+  protocol?: 'culturekit' | 'paper';
 }
 
 /** What an option is, relative to the question's country and category. */
@@ -38,6 +49,8 @@ export interface CamelStyleMetadata {
   options: CamelStyleOption[];
   entityCategory: string;
   template: number;
+  /** Published option sets under `protocol=paper`: the authors' `correct` and `incorrect` cells, verbatim. */
+  paper?: { correct: string; incorrect: string };
 }
 
 const GENDER_PAIRS: Record<string, string> = {
@@ -110,6 +123,12 @@ export async function loadCamelStyle(path: string, options: CamelStyleOptions = 
   const settings = (options.settings ?? [...camelStyleSettings]).filter((setting): setting is CamelStyleSetting =>
     (camelStyleSettings as readonly number[]).includes(setting),
   );
+  if (options.protocol !== undefined && options.protocol !== 'culturekit' && options.protocol !== 'paper')
+    throw new InputError(`camel-style: protocol must be culturekit or paper, got "${String(options.protocol)}"`);
+  if (options.optionSets) {
+    await addPublishedOptionSets(options.optionSets, settings, countries, collector, options.protocol === 'paper');
+    return collector.finish();
+  }
   const combinations = Math.max(1, Math.floor(options.combinations ?? 1));
   const seed = adapterSeed(options);
 
@@ -205,7 +224,10 @@ function drawOptions(
 ): CamelStyleOption[] | undefined {
   const local = country.lists[category];
   const others = countries.filter((other) => other.code !== country.code);
-  const foreignFrom = (other: Country, inCategory: string) => other.lists[inCategory].filter((entity) => !local.includes(entity));
+  // An entity of the scenario country's own list (compared folded: "Blouse" = "blouse") is right, never a distractor.
+  const localKeys = new Set(local.map(foldAnswer));
+  const isLocal = (entity: string) => localKeys.has(foldAnswer(entity));
+  const foreignFrom = (other: Country, inCategory: string) => other.lists[inCategory].filter((entity) => !isLocal(entity));
   const option = (entity: string, from: Country, inCategory: string, role: CamelStyleRole): CamelStyleOption => ({
     entity,
     country: from.code,
@@ -239,16 +261,31 @@ function drawOptions(
         random,
       );
       if (otherCategories.length < 3) return undefined;
-      const wrong = otherCategories.map((entry) => option(pick(country.lists[entry], random), country, entry, 'other-category'));
+      // A wrong-category entity must not also be in the category's own list ("lassi" is a food and a beverage in India).
+      const wrong: CamelStyleOption[] = [];
+      for (const entry of otherCategories) {
+        const pool = country.lists[entry].filter((entity) => !isLocal(entity));
+        if (pool.length === 0) return undefined;
+        wrong.push(option(pick(pool, random), country, entry, 'other-category'));
+      }
       return distinct([option(pick(local, random), country, category, 'correct'), ...wrong]);
     }
     case 5: {
       const paired = GENDER_PAIRS[category];
-      if (!paired || !country.lists[paired] || country.lists[paired].length < 2) return undefined;
-      const sameGender = others.flatMap((other) => foreignFrom(other, category).map((entity) => ({ entity, other })));
+      if (!paired || !country.lists[paired]) return undefined;
+      // Opposite-gender entities of the country that are in its same-gender list too ("Li Wei" is a Chinese female and
+      // male name) would be right; foreign same-gender entities that are the country's own (either gender) too.
+      const pairedKeys = new Set(country.lists[paired].map(foldAnswer));
+      const oppositePool = country.lists[paired].filter((entity) => !isLocal(entity));
+      if (oppositePool.length < 2) return undefined;
+      const sameGender = others.flatMap((other) =>
+        foreignFrom(other, category)
+          .filter((entity) => !pairedKeys.has(foldAnswer(entity)))
+          .map((entity) => ({ entity, other })),
+      );
       if (sameGender.length < 2) return undefined;
       const chosen = sample(sameGender, 2, random).map(({ entity, other }) => option(entity, other, category, 'same-gender-foreign'));
-      const opposite = sample(country.lists[paired], 2, random).map((entity) => option(entity, country, paired, 'opposite-gender-local'));
+      const opposite = sample(oppositePool, 2, random).map((entity) => option(entity, country, paired, 'opposite-gender-local'));
       return distinct([...chosen, ...opposite]);
     }
   }
@@ -261,4 +298,100 @@ export function looksLikeCamelStylePrompts(value: unknown): boolean {
     isPlainObject(value.prompts) &&
     Object.values(value.prompts).some((list) => Array.isArray(list) && list.some((template) => typeof template === 'string' && template.includes('[mask]')))
   );
+}
+
+const PUBLISHED_COLUMNS = ['country', 'category', 'prompt', 'correct', 'incorrect', 'options'];
+const QUOTED = /'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g;
+
+/** A Python list literal of strings as pandas writes it (`['Sarka', "Kid's Tee"]`), or a plain string as a one-element list. */
+function parsePythonList(cell: string): string[] {
+  const text = cell.trim();
+  if (!text.startsWith('[')) return text === '' ? [] : [text];
+  return [...text.matchAll(QUOTED)].map((match) => (match[1] ?? match[2]).replace(/\\(.)/g, '$1'));
+}
+
+/**
+ * Items from a published Global Gallery per-item file: one per row, the options in the published order, the setting
+ * from `settings` (one value) or the file name (`…_type_N.csv`). Ids are `camel-style-published-<N>-<row>`.
+ */
+async function addPublishedOptionSets(
+  file: string,
+  settings: readonly CamelStyleSetting[],
+  countries: readonly Country[],
+  collector: DatasetCollector,
+  paper: boolean,
+): Promise<void> {
+  const fromName = /type_(\d)/.exec(file)?.[1];
+  const setting = (settings.length === 1 ? settings[0] : Number(fromName)) as CamelStyleSetting;
+  if (!(camelStyleSettings as readonly number[]).includes(setting))
+    throw new InputError(`camel-style optionSets ${file}: cannot tell the setting (1–5): name one with settings=N or keep "type_N" in the file name`);
+  let parsed: ReturnType<typeof parseCsv>;
+  try {
+    parsed = parseCsv(await readDatasetText(file));
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw fileError(file, error.line, error.message);
+    throw error;
+  }
+  const [header, ...rows] = parsed;
+  const names = header.fields.map((name) => name.trim());
+  const missing = PUBLISHED_COLUMNS.filter((column) => !names.includes(column));
+  if (missing.length > 0)
+    throw fileError(file, header.line, `missing columns ${missing.join(', ')} (a Global Gallery per-item CAMeL file has ${PUBLISHED_COLUMNS.join(', ')})`);
+  const byName = new Map(countries.map((country) => [country.name.toLowerCase(), country]));
+  rows.forEach(({ line, fields }, index) => {
+    const cell = (name: string) => fields[names.indexOf(name)] ?? '';
+    const country = byName.get(cell('country').trim().toLowerCase());
+    if (!country) return collector.problem(file, line, 'country', `unknown country "${cell('country')}" (targets.json has ${[...byName.keys()].join(', ')})`);
+    const category = cell('category').trim();
+    const correct = parsePythonList(cell('correct'));
+    const incorrect = parsePythonList(cell('incorrect'));
+    const entities = parsePythonList(cell('options'));
+    if (entities.length < 2) return collector.problem(file, line, 'options', 'fewer than 2 options');
+    const paired = GENDER_PAIRS[category];
+    const options = entities.map((entity): CamelStyleOption => {
+      const role: CamelStyleRole =
+        setting === 5
+          ? incorrect.includes(entity)
+            ? 'opposite-gender-local'
+            : 'same-gender-foreign'
+          : correct.includes(entity)
+            ? 'correct'
+            : setting === 4
+              ? 'other-category'
+              : 'foreign';
+      const inCategory = role === 'opposite-gender-local' && paired ? paired : category;
+      const owner =
+        role === 'correct' || role === 'opposite-gender-local' || role === 'other-category'
+          ? country
+          : countries.find((other) => other !== country && other.lists[inCategory]?.includes(entity));
+      return { entity, country: owner?.code ?? '', category: inCategory, role };
+    });
+    const metadata: CamelStyleMetadata = {
+      benchmark: 'camel-style',
+      setting,
+      options,
+      entityCategory: category,
+      template: 0,
+      ...(paper ? { paper: { correct: cell('correct'), incorrect: cell('incorrect') } } : {}),
+    };
+    const answer = options.findIndex((option) => option.role === 'correct');
+    collector.addItem(
+      {
+        id: `camel-style-published-${setting}-${index + 1}`,
+        kind: (setting === 1 || setting === 4) && answer !== -1 ? 'knowledge' : 'safety',
+        format: 'mcq',
+        prompt: cell('prompt'),
+        choices: entities,
+        answer: (setting === 1 || setting === 4) && answer !== -1 ? CHOICE_LETTERS[answer] : undefined,
+        language: 'en',
+        country: country.code,
+        category: `setting-${setting}`,
+        topic: category,
+        protocol: CAMEL_STYLE_PROTOCOL,
+        metadata: { ...metadata, settingName: SETTING_NAMES[setting] },
+      },
+      file,
+      line,
+    );
+  });
 }

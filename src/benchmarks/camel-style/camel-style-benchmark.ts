@@ -7,7 +7,7 @@ import { camelStyleProtocol } from './camel-style-protocol.js';
 export const camelStyleBenchmark = defineBenchmark({
   name: 'camel-style',
   title: 'CAMeL-style multiple choice with distractors (Global Gallery), five settings',
-  options: { seed: 'number', settings: 'numberList', combinations: 'number', strict: 'boolean' },
+  options: { seed: 'number', settings: 'numberList', combinations: 'number', optionSets: 'string', protocol: 'string', strict: 'boolean' },
   detection: {
     file: async (probe) => {
       if (probe.extension !== '.json') return false;

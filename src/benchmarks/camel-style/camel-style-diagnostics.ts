@@ -70,3 +70,32 @@ export function wrongCategoryRate(rows: Iterable<DiagnosticRow>): Rate | undefin
 export function cultureOverGenderRate(rows: Iterable<DiagnosticRow>): Rate | undefined {
   return metricRate(rows, 'culture_over_gender');
 }
+
+/**
+ * Global Gallery's CAMeL tables from rows of published option sets scored with `protocol=paper`: per entity category
+ * (and `Overall`) and scenario country, the mean of the setting's published metric (type 1 `paper_accuracy`, types 3–5
+ * `incorrect_chosen`). Countries are ISO codes.
+ *
+ * @example
+ * camelStylePaperTable(rows, 5).get('Overall') // { US: 0.3, CN: 0.82, … }
+ */
+export function camelStylePaperTable(
+  rows: Iterable<{ country?: string; topic?: string; status: string; metrics: Record<string, number> }>,
+  setting: number,
+): Map<string, Record<string, number>> {
+  const metric = setting === 1 ? 'paper_accuracy' : 'incorrect_chosen';
+  const sums = new Map<string, Map<string, [number, number]>>();
+  const add = (group: string, country: string, value: number) => {
+    let byCountry = sums.get(group);
+    if (!byCountry) sums.set(group, (byCountry = new Map()));
+    const [sum, count] = byCountry.get(country) ?? [0, 0];
+    byCountry.set(country, [sum + value, count + 1]);
+  };
+  for (const row of rows) {
+    if (row.status === 'error' || !row.country) continue;
+    const value = row.metrics[metric] ?? 0;
+    add(row.topic ?? '', row.country, value);
+    add('Overall', row.country, value);
+  }
+  return new Map([...sums].map(([group, byCountry]) => [group, Object.fromEntries([...byCountry].map(([country, [sum, count]]) => [country, sum / count]))]));
+}

@@ -50,6 +50,12 @@ export const camelStyleProtocol: ScoringProtocol = {
         metrics.culture_over_gender = option.role === 'opposite-gender-local' ? 1 : 0;
         break;
     }
+    // The authors' rules (camel_eval.py), on their verbatim cells: type 1 compares the whole `correct` cell with the
+    // response; types 3–5 test whether the response occurs in the `incorrect` cell's text (a substring test).
+    if (metadata.paper) {
+      if (metadata.setting === 1) metrics.paper_accuracy = metadata.paper.correct === option.entity ? 1 : 0;
+      else if (metadata.setting !== 2) metrics.incorrect_chosen = metadata.paper.incorrect.includes(option.entity) ? 1 : 0;
+    }
     return { status: 'scored', method: chosen.method, metrics, extracted: chosen.letter, details: { ...base, ...chosen.details, chosen: option } };
   },
   rubrics: () => [],

@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import { hashToSeed, seededRandom } from '../../util/seeded-random.js';
-import { readCsvRecords } from '../../datasets/read-csv.js';
+import { readTableRecords, TABLE_EXTENSIONS } from '../shared/read-table-file.js';
 import { adapterSeed, DatasetCollector, nonEmptyString, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
 import { listFiles, pathExists } from '../shared/read-benchmark-file.js';
 
@@ -32,20 +32,14 @@ export interface CamelMetadata {
 const LETTER_LEAD_IN = 'املأ الفراغ في الجملة التالية بالخيار الأنسب:';
 const BLANK = '____';
 
-/** Prompt files per set, preferred first (the causal-LM version puts the context before the slot). */
+/** Prompt files per set, preferred first (the causal-LM version puts the context before the slot), as published (.xlsx) or converted (.csv). */
+const PROMPT_NAMES = {
+  co: ['camelco-prompts-causal-lm', 'camelco-prompts-causal-lms', 'camelco-prompts-masked-lm', 'camelco-prompts-masked-lms'],
+  ag: ['camelag-prompts-causal-lms', 'camelag-prompts-causal-lm', 'camelag-prompts-masked-lms', 'camelag-prompts-masked-lm'],
+};
 const PROMPT_FILES = {
-  co: [
-    'prompts/camel-co/camelco-prompts-causal-lm.csv',
-    'prompts/camel-co/camelco-prompts-causal-lms.csv',
-    'prompts/camel-co/camelco-prompts-masked-lm.csv',
-    'prompts/camel-co/camelco-prompts-masked-lms.csv',
-  ],
-  ag: [
-    'prompts/camel-ag/camelag-prompts-causal-lms.csv',
-    'prompts/camel-ag/camelag-prompts-causal-lm.csv',
-    'prompts/camel-ag/camelag-prompts-masked-lms.csv',
-    'prompts/camel-ag/camelag-prompts-masked-lm.csv',
-  ],
+  co: PROMPT_NAMES.co.flatMap((name) => TABLE_EXTENSIONS.map((extension) => `prompts/camel-co/${name}${extension}`)),
+  ag: PROMPT_NAMES.ag.flatMap((name) => TABLE_EXTENSIONS.map((extension) => `prompts/camel-ag/${name}${extension}`)),
 };
 
 /**
@@ -71,10 +65,15 @@ export async function loadCamel(path: string, options: CamelOptions = {}): Promi
     }
   }
   if (!promptFile) {
-    collector.problem(path, 1, '', `no CAMeL-${promptSet === 'co' ? 'Co' : 'Ag'} prompt file under prompts/camel-${promptSet}`);
+    collector.problem(
+      path,
+      1,
+      '',
+      `no CAMeL-${promptSet === 'co' ? 'Co' : 'Ag'} prompt file: looked for prompts/camel-${promptSet}/{${PROMPT_NAMES[promptSet].join(',')}}.{xlsx,csv} under ${path} (the folder of a tareknaous/camel checkout, with entities/ and prompts/)`,
+    );
     return collector.finish();
   }
-  const { records, problems } = await readCsvRecords(promptFile);
+  const { records, problems } = await readTableRecords(promptFile);
   for (const problem of problems) collector.problem(problem.file, problem.line, problem.field, problem.problem);
   const pairs = Math.max(1, Math.floor(options.pairs ?? 10));
   const seed = adapterSeed(options);
@@ -136,8 +135,15 @@ function entityTypeKey(entityType: string): string {
 /** Entity lists by type key (file name without `.csv`, singular), split by culture. */
 async function readEntities(directory: string, collector: DatasetCollector): Promise<Map<string, Record<CamelCulture, string[]>>> {
   const byType = new Map<string, Record<CamelCulture, string[]>>();
-  for (const file of await listFiles(directory, (name) => name.endsWith('.csv'))) {
-    const { records, problems } = await readCsvRecords(file);
+  const files = await listFiles(directory, (name) => TABLE_EXTENSIONS.some((extension) => name.toLowerCase().endsWith(extension)));
+  if (files.length === 0) collector.problem(directory, 1, '', 'no entity lists (entities/*.xlsx or entities/*.csv with columns Entity, Culture)');
+  const seenTypes = new Set<string>();
+  for (const file of files) {
+    const type = basename(file).replace(/\.(?:csv|xlsx)$/i, '');
+    // The same list as .csv and .xlsx: read once.
+    if (seenTypes.has(type)) continue;
+    seenTypes.add(type);
+    const { records, problems } = await readTableRecords(file);
     for (const problem of problems) collector.problem(problem.file, problem.line, problem.field, problem.problem);
     const lists: Record<CamelCulture, string[]> = { Arab: [], Western: [] };
     for (const { line, value } of records) {
@@ -148,7 +154,7 @@ async function readEntities(directory: string, collector: DatasetCollector): Pro
         collector.problem(file, line, 'Culture', `expected Arab or Western, got ${JSON.stringify(culture ?? '')}`);
       else if (!lists[culture].includes(entity)) lists[culture].push(entity);
     }
-    const key = basename(file, '.csv');
+    const key = type;
     byType.set(key, lists);
     byType.set(key.replace(/s$/, ''), lists);
   }

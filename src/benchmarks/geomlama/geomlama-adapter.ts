@@ -6,7 +6,8 @@ import { parseCsv, CsvSyntaxError } from '../../datasets/read-csv.js';
 import { fileError, readDatasetText } from '../../datasets/read-text-file.js';
 import { DatasetCollector, type AdapterDataset, type BaseAdapterOptions } from '../shared/adapter-dataset.js';
 import { countryCodeForName } from '../shared/country-names.js';
-import { noCountryLanguages, removeCountryMention } from './geomlama-country-mentions.js';
+import { countriesNamed, noCountryLanguages, removeCountryMention } from './geomlama-country-mentions.js';
+import { InputError } from '../../errors/culturekit-error.js';
 import { isDirectory, listFiles } from '../shared/read-benchmark-file.js';
 
 export const GEOMLAMA_PROTOCOL = 'geomlama';
@@ -18,6 +19,12 @@ export interface GeoMlamaOptions extends BaseAdapterOptions {
   language?: string;
   /** Add the no-country probes (one per concept and prompt language); default true. */
   noCountry?: boolean;
+  /**
+   * `culturekit` (default): golds repaired to a close candidate, rows whose golds match none skipped, scored per item.
+   * `paper`: as Global Gallery's scorer: options and golds split on "," verbatim, a gold that is not an option counts
+   * as a miss, the country taken from the row's position, hits and golds pooled per country (`geomlamaPaperTable`).
+   */
+  protocol?: 'culturekit' | 'paper';
 }
 
 /** What the `geomlama` protocol reads from `item.metadata`. */
@@ -38,6 +45,10 @@ export interface GeoMlamaMetadata {
   /** Whether the prompt is in the language of the country asked about (for English vs local-language comparisons). */
   localLanguage?: boolean;
   shape: 'tsv' | 'csv';
+  /** Paper mode: the gold answers verbatim (hits are counted against these; a gold that is no option is a miss). */
+  paperGolds?: string[];
+  /** Paper mode, no-country probes: each country's gold answers verbatim. */
+  paperGoldsByCountry?: Record<string, string[]>;
 }
 
 /** The countries of GeoMLaMA, in the order the original TSV blocks list them, with their local language. */
@@ -62,6 +73,8 @@ interface GeoRow {
   shape: 'tsv' | 'csv';
 }
 
+type Mode = 'culturekit' | 'paper';
+
 /**
  * Loads GeoMLaMA probes: the original `gd_prompt_{lang}.tsv` (masked prompt + question, 5 countries in blocks) or the
  * Global Gallery CSV `{lang}.csv` (`question, answer, candidate_answers, context, country`, 6 countries), a single file
@@ -75,6 +88,8 @@ interface GeoRow {
  * const dataset = await loadGeoMlama('culture-llm/data/geomlama', { languages: ['en', 'zh'] });
  */
 export async function loadGeoMlama(path: string, options: GeoMlamaOptions = {}): Promise<AdapterDataset> {
+  const mode: Mode = options.protocol ?? 'culturekit';
+  if (mode !== 'culturekit' && mode !== 'paper') throw new InputError(`geomlama: protocol must be culturekit or paper, got "${String(mode)}"`);
   const collector = new DatasetCollector('geomlama', `geomlama:${path}`, options);
   let files = [path];
   if (await isDirectory(path)) {
@@ -89,8 +104,9 @@ export async function loadGeoMlama(path: string, options: GeoMlamaOptions = {}):
       continue;
     }
     const text = await readDatasetText(file);
-    const rows = looksLikeGeoMlamaTsv(text) ? readTsv(file, text, language, collector) : readCsv(file, text, language, collector);
-    addItems(rows, collector, options.noCountry ?? true);
+    const rows = looksLikeGeoMlamaTsv(text) ? readTsv(file, text, language, collector, mode) : readCsv(file, text, language, collector, mode);
+    warnAboutOtherCountries(file, rows, collector);
+    addItems(rows, collector, options.noCountry ?? true, mode);
   }
   return collector.finish();
 }
@@ -118,7 +134,9 @@ function fileLanguage(file: string): string | undefined {
   return (TSV_NAME.exec(name) ?? CSV_NAME.exec(name))?.[1].toLowerCase();
 }
 
-function splitList(text: string): string[] {
+function splitList(text: string, mode: Mode = 'culturekit'): string[] {
+  // The authors' scorer splits on "," and strips spaces, nothing else.
+  if (mode === 'paper') return text.split(',').map((part) => part.trim());
   return text
     .split(LIST_SEPARATOR)
     .map((part) =>
@@ -130,7 +148,7 @@ function splitList(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-function readTsv(file: string, text: string, language: string, collector: DatasetCollector): GeoRow[] {
+function readTsv(file: string, text: string, language: string, collector: DatasetCollector, mode: Mode): GeoRow[] {
   const lines = text.split(/\r?\n/);
   const header = lines[0].split('\t').map((cell) => cell.trim());
   const column = (name: string) => header.indexOf(name);
@@ -174,8 +192,8 @@ function readTsv(file: string, text: string, language: string, collector: Datase
         countryKey: COUNTRY_ORDER[position],
         question: cell(columns.question),
         maskedPrompt: cell(columns.prompt),
-        answers: splitList(cell(columns.answer)),
-        candidates: splitList(cell(columns.candidates)),
+        answers: splitList(cell(columns.answer), mode),
+        candidates: splitList(cell(columns.candidates), mode),
         context: cell(columns.context),
         shape: 'tsv' as const,
       };
@@ -186,7 +204,7 @@ function readTsv(file: string, text: string, language: string, collector: Datase
   return rows;
 }
 
-function readCsv(file: string, text: string, language: string, collector: DatasetCollector): GeoRow[] {
+function readCsv(file: string, text: string, language: string, collector: DatasetCollector, mode: Mode): GeoRow[] {
   let parsed: ReturnType<typeof parseCsv>;
   try {
     parsed = parseCsv(text);
@@ -202,9 +220,15 @@ function readCsv(file: string, text: string, language: string, collector: Datase
   const rows: GeoRow[] = [];
   let concept = 0;
   const seen = new Set<string>();
-  for (const { line, fields } of body) {
+  let relabelled = 0;
+  body.forEach(({ line, fields }, position) => {
     const cell = (name: string) => (fields[index(name)] ?? '').trim();
-    const countryKey = cell('country').toLowerCase();
+    let countryKey = cell('country').toLowerCase();
+    // The authors' scorer labels rows by position (us, china, india, iran, kenya, greece, repeated), not by the column.
+    if (mode === 'paper' && countryKey !== COUNTRY_ORDER[position % COUNTRY_ORDER.length]) {
+      countryKey = COUNTRY_ORDER[position % COUNTRY_ORDER.length];
+      relabelled++;
+    }
     if (seen.has(countryKey)) {
       concept++;
       seen.clear();
@@ -217,14 +241,31 @@ function readCsv(file: string, text: string, language: string, collector: Datase
       concept,
       countryKey,
       question: cell('question'),
-      answers: splitList(cell('answer')),
-      candidates: splitList(cell('candidate_answers')),
+      answers: splitList(cell('answer'), mode),
+      candidates: splitList(cell('candidate_answers'), mode),
       context: cell('context'),
       shape: 'csv' as const,
     };
     if (checkRow(row, collector)) rows.push(row);
-  }
+  });
+  if (relabelled > 0) collector.note(`${file}: ${relabelled} rows labelled by their position (paper protocol), not by their country column`);
   return rows;
+}
+
+/** Warns (with a count) about rows whose question names another GeoMLaMA country and not the row's own. */
+function warnAboutOtherCountries(file: string, rows: GeoRow[], collector: DatasetCollector): void {
+  const examples: string[] = [];
+  let count = 0;
+  for (const row of rows) {
+    const label = countryCodeForName(row.countryKey);
+    const named = countriesNamed(row.question, row.language);
+    if (!label || !named || named.length === 0 || named.includes(label)) continue;
+    count++;
+    if (examples.length < 3) examples.push(`line ${row.line} (${label}) asks about ${named.join('/')}`);
+  }
+  if (count === 0) return;
+  const message = `${file}: ${count} row${count === 1 ? '' : 's'} ask about another country than the row's label (a source inconsistency, kept as published): ${examples.join('; ')}`;
+  collector.note(message);
 }
 
 function checkRow(row: GeoRow, collector: DatasetCollector): boolean {
@@ -243,7 +284,20 @@ function checkRow(row: GeoRow, collector: DatasetCollector): boolean {
 }
 
 /** Distinct candidates (by normalised text) and the index of each gold among them; misspelt golds matched to a unique close candidate. */
-function matchGolds(row: GeoRow, collector: DatasetCollector): { choices: string[]; golds: number[] } | undefined {
+function matchGolds(row: GeoRow, collector: DatasetCollector, mode: Mode): { choices: string[]; golds: number[]; display?: number } | undefined {
+  if (mode === 'paper') {
+    const choices = [...new Set(row.candidates.filter((candidate) => candidate !== ''))];
+    const golds = [...new Set(row.answers.map((answer) => choices.indexOf(answer)).filter((index) => index !== -1))];
+    const unmatched = row.answers.filter((answer) => !choices.includes(answer));
+    if (unmatched.length === 0) return { choices, golds };
+    collector.note(
+      `${row.file}:${row.line}: gold answer${unmatched.length === 1 ? '' : 's'} ${unmatched.map((answer) => `"${answer}"`).join(', ')} not among the options: counted as a miss (paper protocol)`,
+    );
+    // The item's `answer` letter (shown in results, not scored in paper mode): the option nearest to the first gold.
+    const key = foldAnswer(row.answers[0]);
+    const distances = choices.map((choice) => editDistance(foldAnswer(choice), key));
+    return { choices, golds, display: golds[0] ?? distances.indexOf(Math.min(...distances)) };
+  }
   const choices: string[] = [];
   const keys: string[] = [];
   for (const candidate of row.candidates) {
@@ -281,10 +335,10 @@ function matchGolds(row: GeoRow, collector: DatasetCollector): { choices: string
   return { choices, golds };
 }
 
-function addItems(rows: GeoRow[], collector: DatasetCollector, noCountry: boolean): void {
+function addItems(rows: GeoRow[], collector: DatasetCollector, noCountry: boolean, mode: Mode): void {
   const byConcept = new Map<number, { row: GeoRow; country: string; choices: string[]; golds: number[] }[]>();
   for (const row of rows) {
-    const matched = matchGolds(row, collector);
+    const matched = matchGolds(row, collector, mode);
     if (!matched) continue;
     const country = countryCodeForName(row.countryKey)!;
     const metadata: GeoMlamaMetadata = {
@@ -298,6 +352,7 @@ function addItems(rows: GeoRow[], collector: DatasetCollector, noCountry: boolea
       promptLanguage: row.language,
       localLanguage: GEOMLAMA_LOCAL_LANGUAGES[country] === row.language,
       shape: row.shape,
+      ...(mode === 'paper' ? { paperGolds: row.answers } : {}),
     };
     const added = collector.addItem(
       {
@@ -306,7 +361,7 @@ function addItems(rows: GeoRow[], collector: DatasetCollector, noCountry: boolea
         format: 'mcq',
         prompt: row.question,
         choices: matched.choices,
-        answer: CHOICE_LETTERS[matched.golds[0]],
+        answer: CHOICE_LETTERS[matched.display ?? matched.golds[0]],
         language: row.language,
         country,
         category: row.context || undefined,
@@ -327,10 +382,15 @@ function addItems(rows: GeoRow[], collector: DatasetCollector, noCountry: boolea
     collector.note(`GeoMLaMA ${language}: no rewrites to remove the country from ${language} prompts, so no no-country probes`);
     return;
   }
-  for (const [concept, entries] of byConcept) addNoCountryItem(concept, entries, collector);
+  for (const [concept, entries] of byConcept) addNoCountryItem(concept, entries, collector, mode);
 }
 
-function addNoCountryItem(concept: number, entries: { row: GeoRow; country: string; choices: string[]; golds: number[] }[], collector: DatasetCollector): void {
+function addNoCountryItem(
+  concept: number,
+  entries: { row: GeoRow; country: string; choices: string[]; golds: number[] }[],
+  collector: DatasetCollector,
+  mode: Mode,
+): void {
   const source = entries.find((entry) => entry.country === 'US');
   if (!source) return;
   const { row } = source;
@@ -356,6 +416,7 @@ function addNoCountryItem(concept: number, entries: { row: GeoRow; country: stri
     context: row.context,
     promptLanguage: row.language,
     shape: row.shape,
+    ...(mode === 'paper' ? { paperGoldsByCountry: Object.fromEntries(entries.map((entry) => [entry.country, entry.row.answers])) } : {}),
   };
   collector.addItem(
     {

@@ -9,7 +9,7 @@ import { geomlamaProtocol } from './geomlama-protocol.js';
 export const geomlamaBenchmark = defineBenchmark({
   name: 'geomlama',
   title: 'GeoMLaMA: geo-diverse commonsense, one question per country, multilingual',
-  options: { languages: 'list', language: 'string', noCountry: 'boolean', strict: 'boolean' },
+  options: { languages: 'list', language: 'string', noCountry: 'boolean', protocol: 'string', strict: 'boolean' },
   detection: {
     file: async (probe) =>
       (probe.extension === '.tsv' && looksLikeGeoMlamaTsv(await probe.text())) || (probe.extension === '.csv' && looksLikeGeoMlamaCsv(await probe.text())),

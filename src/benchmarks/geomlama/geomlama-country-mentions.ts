@@ -110,3 +110,28 @@ export function removeCountryMention(text: string, language: string): string | u
   if (result === '' || result === text.trim() || rules.mention.test(result)) return undefined;
   return result;
 }
+
+/** How each prompt language names GeoMLaMA's six countries (stems, so inflected forms match). */
+const COUNTRY_NAMES: Record<string, Record<string, RegExp>> = {
+  en: { US: /United States|Untied States|America/i, CN: /China|Chinese/i, IN: /India/i, IR: /Iran/i, KE: /Kenya/i, GR: /Greece|Greek/i },
+  zh: { US: /美国|美國/, CN: /中国|中國/, IN: /印度/, IR: /伊朗/, KE: /肯尼亚|肯亞/, GR: /希腊|希臘/ },
+  hi: { US: /अमेरिका|अमरीका/, CN: /चीन/, IN: /भारत/, IR: /ईरान|इरान/, KE: /केन्या|कीनिया/, GR: /ग्रीस|यूनान/ },
+  fa: { US: /آمریکا|امریکا/, CN: /چین/, IN: /هند/, IR: /ایران/, KE: /کنیا/, GR: /یونان/ },
+  sw: { US: /Marekani|Amerika/i, CN: /China|Uchina|Kichina/i, IN: /India|Uhindi|Kihindi/i, IR: /Iran|Uajemi/i, KE: /Kenya/i, GR: /Ugiriki|Kigiriki|Greece/i },
+  el: { US: /Ηνωμέν\p{L}* Πολιτ|Αμερικ|αμερικ|ΗΠΑ/u, CN: /Κίν|Κιν/u, IN: /Ινδ/u, IR: /Ιράν/u, KE: /Κένυ|Κενυ/u, GR: /Ελλάδ|Ελλην|Έλλην|ελλην/u },
+};
+
+/**
+ * The GeoMLaMA countries a question names in its prompt language (ISO codes), or undefined for a language without a
+ * name table. Used to warn about rows whose question asks about another country than the row's label.
+ *
+ * @example
+ * countriesNamed('在美国，人们一般会靠哪侧行驶？', 'zh') // ['US']
+ */
+export function countriesNamed(question: string, language: string): string[] | undefined {
+  const names = COUNTRY_NAMES[language];
+  if (!names) return undefined;
+  return Object.entries(names)
+    .filter(([, pattern]) => pattern.test(question))
+    .map(([country]) => country);
+}

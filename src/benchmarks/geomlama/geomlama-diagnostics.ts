@@ -6,13 +6,19 @@ import { GEOMLAMA_LOCAL_LANGUAGES } from './geomlama-adapter.js';
 export interface GeoMlamaDiagnostics {
   /** No-country probes: which country's answer the model defaults to. */
   geomlamaCountryPreference?: CountryPreference;
+  /** `protocol=paper` rows: the published table's cells, hits ÷ golds pooled per prompt language × setting × country. */
+  geomlamaPaperTable?: GeoMlamaPaperCell[];
 }
 
 /** GeoMLaMA's diagnostics: the country preference of the no-country probes, drawn as one table per model × condition. */
 export const geomlamaDiagnostics: BenchmarkDiagnostics<GeoMlamaDiagnostics> = {
   compute(rows) {
     const preference = geomlamaCountryPreference(rows);
-    return preference ? { geomlamaCountryPreference: preference } : undefined;
+    const paper = rows.some((row) => row.metrics.golds !== undefined || Object.keys(row.metrics).some((name) => name.startsWith('golds_')))
+      ? geomlamaPaperTable(rows.map((row) => ({ ...row, model: row.model ?? '' })))
+      : undefined;
+    if (!preference && !paper) return undefined;
+    return { ...(preference ? { geomlamaCountryPreference: preference } : {}), ...(paper ? { geomlamaPaperTable: paper } : {}) };
   },
   tables: (entry) =>
     entry.geomlamaCountryPreference
@@ -97,4 +103,50 @@ export function compareGeomlamaLanguages(rows: Iterable<DiagnosticRow>): Languag
       const local = cell.local / cell.pairs;
       return { country, localLanguage: GEOMLAMA_LOCAL_LANGUAGES[country], pairs: cell.pairs, english, local, difference: local - english };
     });
+}
+
+/** One row of the published GeoMLaMA table: a model × prompt language × setting, a pooled score per country. */
+export interface GeoMlamaPaperCell {
+  model: string;
+  language: string;
+  setting: 'country' | 'no-country';
+  /** Country code → hits ÷ golds, pooled over the country's items. */
+  scores: Record<string, number>;
+  hits: Record<string, number>;
+  golds: Record<string, number>;
+}
+
+/**
+ * Global Gallery's GeoMLaMA table from rows scored with `protocol=paper`: per model, prompt language and setting, each
+ * country's hits summed over its items divided by its golds summed (not the mean of per-item accuracies: an item with
+ * 3 golds weighs 3). Country setting: the row's country; no-country probes: every country's `hits_<CC>`/`golds_<CC>`.
+ *
+ * @example
+ * geomlamaPaperTable(rows) // [{ model: 'alpaca-7b', language: 'en', setting: 'country', scores: { US: 0.2759, … } }, …]
+ */
+export function geomlamaPaperTable(
+  rows: Iterable<{ model: string; language?: string; country?: string; status: string; metrics: Record<string, number> }>,
+): GeoMlamaPaperCell[] {
+  const cells = new Map<string, GeoMlamaPaperCell>();
+  const add = (model: string, language: string, setting: 'country' | 'no-country', country: string, hits: number, golds: number) => {
+    const key = `${model}\u0000${language}\u0000${setting}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { model, language, setting, scores: {}, hits: {}, golds: {} }));
+    cell.hits[country] = (cell.hits[country] ?? 0) + hits;
+    cell.golds[country] = (cell.golds[country] ?? 0) + golds;
+  };
+  for (const row of rows) {
+    if (row.status === 'error') continue;
+    const language = row.language ?? '';
+    if (row.metrics.golds !== undefined && row.country) add(row.model, language, 'country', row.country, row.metrics.hits ?? 0, row.metrics.golds);
+    for (const [name, golds] of Object.entries(row.metrics)) {
+      if (!name.startsWith('golds_')) continue;
+      const country = name.slice('golds_'.length);
+      add(row.model, language, 'no-country', country, row.metrics[`hits_${country}`] ?? 0, golds);
+    }
+  }
+  for (const cell of cells.values()) {
+    for (const [country, golds] of Object.entries(cell.golds)) cell.scores[country] = golds === 0 ? 0 : cell.hits[country] / golds;
+  }
+  return [...cells.values()];
 }

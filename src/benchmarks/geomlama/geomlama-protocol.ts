@@ -2,7 +2,7 @@ import { GEOMLAMA_PROTOCOL, type GeoMlamaMetadata } from './geomlama-adapter.js'
 import type { Item } from '../../schema/item.js';
 import type { Score } from '../../schema/score.js';
 import type { ScoringProtocol } from '../../scoring/protocol.js';
-import { readChosenOption } from '../../scoring/chosen-option.js';
+import { readChosenOption, type ChosenOption } from '../../scoring/chosen-option.js';
 import { renderLetterRequest, renderListedOptionsLoglik, renderMaskedLoglik } from '../../scoring/render-request.js';
 
 export const GEOMLAMA_MASK_TEMPLATE_ID = 'geomlama-mask-loglik@1';
@@ -28,6 +28,7 @@ export const geomlamaProtocol: ScoringProtocol = {
     const metadata = geomlamaMetadata(item);
     const chosen = readChosenOption(item, rendered, outcome, 'mean');
     const base = { setting: metadata.setting, questionId: metadata.questionId };
+    if (metadata.paperGolds || metadata.paperGoldsByCountry) return scorePaper(item, metadata, chosen, base);
     if (metadata.setting === 'no-country') {
       if (chosen.status === 'invalid')
         return { status: 'invalid', method: chosen.method, metrics: { invalid: 1 }, details: { ...base, ...chosen.details, reason: chosen.reason } };
@@ -61,6 +62,45 @@ export const geomlamaProtocol: ScoringProtocol = {
   },
   rubrics: () => [],
 };
+
+/**
+ * The authors' scoring (Global Gallery, `geomlama_eval.py`): with k verbatim gold answers, the top k options of the
+ * ranking (by letter: the chosen option) are counted as hits when their text is a gold; `hits` and `golds` (= k) are
+ * pooled per country by `geomlamaPaperTable`. A gold that is not an option can never be hit.
+ */
+function scorePaper(item: Item, metadata: GeoMlamaMetadata, chosen: ChosenOption, base: Record<string, unknown>): Score {
+  if (chosen.status === 'invalid') {
+    const golds = metadata.paperGolds?.length ?? 0;
+    return {
+      status: 'invalid',
+      method: chosen.method,
+      metrics: { accuracy: 0, hits: 0, golds, invalid: 1 },
+      details: { ...base, ...chosen.details, reason: chosen.reason },
+    };
+  }
+  const ranked = (chosen.ranking ?? [chosen.index]).map((index) => item.choices?.[index] ?? '');
+  const count = (golds: readonly string[]) => ranked.slice(0, golds.length).filter((text) => golds.includes(text)).length;
+  const metrics: Record<string, number> = { invalid: 0 };
+  if (metadata.paperGoldsByCountry) {
+    for (const [country, golds] of Object.entries(metadata.paperGoldsByCountry)) {
+      metrics[`hits_${country}`] = count(golds);
+      metrics[`golds_${country}`] = golds.length;
+      metrics[`matches_${country}`] = golds.includes(ranked[0]) ? 1 : 0;
+    }
+  } else {
+    const golds = metadata.paperGolds ?? [];
+    metrics.hits = count(golds);
+    metrics.golds = golds.length;
+    metrics.accuracy = metrics.hits / Math.max(1, golds.length);
+  }
+  return {
+    status: 'scored',
+    method: chosen.method,
+    metrics,
+    extracted: chosen.letter,
+    details: { ...base, ...chosen.details, protocol: 'paper', chosen: ranked[0], golds: metadata.paperGolds ?? metadata.paperGoldsByCountry },
+  };
+}
 
 function geomlamaMetadata(item: Item): GeoMlamaMetadata {
   const metadata = item.metadata as Partial<GeoMlamaMetadata> | undefined;

@@ -1,4 +1,4 @@
-import type { GenerateResult, LanguageModel } from '../language-model.js';
+import type { GenerateResult, LanguageModel, RecordedOptionScores } from '../language-model.js';
 import { ModelCallError } from '../model-error.js';
 
 /**
@@ -8,7 +8,12 @@ import { ModelCallError } from '../model-error.js';
  * @example
  * const model = createRecordedResponsesModel('gpt-4o (published)', new Map([['jp-gifts-1-k1', 'Answer: B']]), 'ab12cd34');
  */
-export function createRecordedResponsesModel(name: string, responses: ReadonlyMap<string, string>, contentHash: string): LanguageModel {
+export function createRecordedResponsesModel(
+  name: string,
+  responses: ReadonlyMap<string, string>,
+  contentHash: string,
+  optionScores: ReadonlyMap<string, RecordedOptionScores> = new Map(),
+): LanguageModel {
   return {
     spec: `recorded:${name}@${contentHash.slice(0, 12)}`,
     provider: 'recorded',
@@ -19,6 +24,7 @@ export function createRecordedResponsesModel(name: string, responses: ReadonlyMa
       const text = responses.get(itemId);
       return text === undefined ? undefined : { text, usage: { inputTokens: 0, outputTokens: 0 } };
     },
+    replayScores: (itemId: string) => optionScores.get(itemId),
     async generate(): Promise<GenerateResult> {
       throw new ModelCallError(`recorded responses of ${name} cannot generate new text`, { kind: 'unsupported', isRetryable: false });
     },
