@@ -37,7 +37,11 @@ export async function runScoreCommand(flags: ScoreFlags): Promise<void> {
     throw new InputError('recorded responses are text: score them with --mcq-method letter, or give per-option scores (--scores-column)');
   if (settings.options.mcqMethod !== 'loglik' && recorded.scoresByModel.size > 0 && [...recorded.byModel.values()].every((responses) => responses.size === 0))
     throw new InputError('the responses are per-option scores: score them with --mcq-method loglik');
-  const total = [...recorded.byModel.values()].reduce((sum, responses) => sum + responses.size, 0);
+  const models = new Set([...recorded.byModel.keys(), ...recorded.scoresByModel.keys()]);
+  const total = [...models].reduce(
+    (sum, model) => sum + new Set([...(recorded.byModel.get(model)?.keys() ?? []), ...(recorded.scoresByModel.get(model)?.keys() ?? [])]).size,
+    0,
+  );
   await runAndReport(settings, {
     modelInstances,
     onDataset: (dataset) => {
