@@ -9,6 +9,9 @@ import { createScoreCommand } from './score/score-command.js';
 import { createServeCommand } from './serve/serve-command.js';
 import { createBuildCommand } from './build/build-command.js';
 import { handleError } from './handle-error.js';
+import { createGateCommand } from './gate/gate-command.js';
+import { createInitCommand } from './init/init-command.js';
+import { createValidateCommand } from './validate/validate-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -28,7 +31,10 @@ export function createProgram(): Command {
     .addCommand(createViewCommand().exitOverride())
     .addCommand(createReviewCommand().exitOverride())
     .addCommand(createDemoCommand().exitOverride())
-    .addCommand(createScoreCommand().exitOverride());
+    .addCommand(createScoreCommand().exitOverride())
+    .addCommand(createGateCommand().exitOverride())
+    .addCommand(createInitCommand().exitOverride())
+    .addCommand(createValidateCommand().exitOverride());
 }
 
 try {

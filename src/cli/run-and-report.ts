@@ -3,6 +3,9 @@ import type { RunSettings } from '../settings/run-settings.js';
 import { formatSummaryTables } from './print-summary.js';
 import { EXIT_CODES } from '../errors/exit-codes.js';
 import { createProgressReporter } from './progress.js';
+import { CostMeter } from '../models/cost-meter.js';
+import { InputError } from '../errors/culturekit-error.js';
+import { formatCostTable } from './print-cost.js';
 
 /**
  * Runs an evaluation with its settings, with progress on stderr and the tables on stdout; Ctrl-C stops it cleanly.
@@ -18,6 +21,19 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     process.stderr.write('\nstopping: finishing the calls in flight (Ctrl-C again to quit at once; the run can be resumed)\n');
     controller.abort();
   };
+  const plugins = settings.plugins.length ? await (await import('../plugins/load-plugins.js')).loadPlugins(settings.plugins) : undefined;
+  if (settings.maxCost !== undefined && Object.keys(settings.prices).length === 0) {
+    throw new InputError('--max-cost needs prices: add a prices section to the config file (US dollars per million tokens per model)');
+  }
+  const meter =
+    settings.maxCost === undefined
+      ? undefined
+      : new CostMeter(settings.maxCost, () => {
+          process.stderr.write(
+            `\nstopping: this invocation has spent $${meter!.spent.toFixed(4)} of --max-cost $${settings.maxCost}; finishing the calls in flight\n`,
+          );
+          controller.abort();
+        });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -33,7 +49,9 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
       retryErrors: settings.retryErrors,
       useCache: settings.useCache,
       skipInvalid: settings.skipInvalid,
-      modelDefaults: { stream: settings.stream },
+      modelDefaults: { stream: settings.stream, backends: plugins?.backends, costMeter: meter, prices: settings.prices },
+      registry: plugins?.registry,
+      prices: settings.prices,
       signal: controller.signal,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {
@@ -47,6 +65,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     });
     progress?.finish();
     process.stdout.write(`\n${formatSummaryTables(output.summary)}\n\n`);
+    if (output.summary.cost) process.stdout.write(`${formatCostTable(output.summary.cost)}\n\n`);
     const { outcome } = output;
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
@@ -56,6 +75,8 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     if (outcome.interrupted) {
       process.stdout.write(`interrupted: continue with --resume ${output.manifest.id} (or the same command with --out ${output.outDir})\n`);
       process.exitCode = EXIT_CODES.interrupted;
+    } else if (settings.gate) {
+      (await import('./gate/apply-gate.js')).applyGate(output.outDir, settings.gate, { dbPath: settings.db, summary: output.summary });
     }
     return output;
   } finally {

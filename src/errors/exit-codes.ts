@@ -9,6 +9,8 @@ export const EXIT_CODES = {
   failure: 1,
   /** Bad input: a flag, the config file, a dataset, a run id. Nothing was written. */
   input: 2,
+  /** A quality gate failed (`--fail-under`, `--baseline`): the run itself finished and its results are written. */
+  gateFailed: 4,
   /** Interrupted (Ctrl-C, SIGTERM): the run can be resumed. */
   interrupted: 130,
 } as const;

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../benchmarks/load-dataset.js';
+import type { BenchmarkRegistry } from '../benchmarks/registry.js';
+import type { ModelPrice } from '../schema/price.js';
 
 import type { Dataset } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
@@ -43,6 +45,10 @@ export interface EvaluateInput {
   onProgress?: (progress: EvalProgress) => void;
   onWarning?: (message: string) => void;
   signal?: AbortSignal;
+  /** Benchmarks, protocols and rubrics (default: the built-in ones); `createBenchmarkRegistry(plugins…)` adds plugins'. */
+  registry?: BenchmarkRegistry;
+  /** Prices per model spec (US dollars per million tokens): `summary.cost`. */
+  prices?: Readonly<Record<string, ModelPrice>>;
 }
 
 export interface EvaluateOutput {
@@ -83,7 +89,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     const resumed = input.resume ? previous : undefined;
     const datasetRef = input.dataset ?? resumed?.dataset.ref;
     if (!datasetRef) throw new InputError('no dataset: pass --dataset (e.g. --dataset builtin:sample)');
-    const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning });
+    const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning, registry: input.registry });
 
     const requestedModels = input.models ?? resumed?.models;
     if (!requestedModels?.length) throw new InputError('no model: pass --model (e.g. --model openai:qwen2.5-7b-instruct --base-url http://127.0.0.1:8000/v1)');
@@ -113,6 +119,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       toolVersion: TOOL_VERSION,
       runId: previous?.id,
       createdAt: previous?.createdAt,
+      registry: input.registry,
     });
     const manifest = plan.manifest;
     outDir ??= join('runs', manifest.id);
@@ -133,7 +140,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       judgeModels.push(judge);
       models.push(judge);
     }
-    const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(), models: judgeModels } : undefined;
+    const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(input.registry), models: judgeModels } : undefined;
     const outcome = await runEval({
       store,
       manifest,
@@ -146,9 +153,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       retryErrors: input.retryErrors,
       onProgress: input.onProgress,
       signal: input.signal,
+      registry: input.registry,
     });
     store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
-    const summary = await writeRunOutputs(outDir, store, manifest);
+    const summary = await writeRunOutputs(outDir, store, manifest, { prices: input.prices });
     return { manifest, outDir, outcome, summary, resumed: previous !== undefined };
   } finally {
     await Promise.allSettled(models.map((model) => model.close()));

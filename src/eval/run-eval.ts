@@ -5,7 +5,7 @@ import type { Item } from '../schema/item.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
 import type { CallOutcome } from '../models/call-outcome.js';
-import { protocolFor } from '../benchmarks/registry.js';
+import { builtinRegistry, type BenchmarkRegistry } from '../benchmarks/registry.js';
 import type { ScoringProtocol } from '../scoring/protocol.js';
 import type { RenderedRequest } from '../scoring/render-request.js';
 import type { CacheEntry, Store } from '../store/open-store.js';
@@ -49,6 +49,8 @@ export interface RunEvalInput {
   onProgress?: (progress: EvalProgress) => void;
   /** Aborting stops starting new tasks; calls in flight finish and are saved. */
   signal?: AbortSignal;
+  /** The protocols items name (default: the built-in ones; plugins add theirs). */
+  registry?: BenchmarkRegistry;
 }
 
 export interface RunEvalOutcome extends EvalProgress {
@@ -97,7 +99,13 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
         ),
       }
     : undefined;
-  const context: TaskContext = { manifest, grounding: input.grounding, judging, descriptions: input.descriptions ?? new Map() };
+  const context: TaskContext = {
+    registry: input.registry ?? builtinRegistry,
+    manifest,
+    grounding: input.grounding,
+    judging,
+    descriptions: input.descriptions ?? new Map(),
+  };
 
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
@@ -125,6 +133,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
 }
 
 interface TaskContext {
+  registry: BenchmarkRegistry;
   manifest: RunManifest;
   grounding?: Grounding;
   judging?: Judging;
@@ -155,7 +164,7 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
   const { manifest } = context;
   const call: TaskCall = { latencyMs: 0, steps: [], cached: false, attempts: 0, newEntries: [] };
   try {
-    const protocol = protocolFor(item);
+    const protocol = context.registry.protocolFor(item);
     call.protocol = protocol;
     let rendered = protocol.render(item, manifest.options);
     call.template = rendered.template;
