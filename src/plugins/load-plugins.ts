@@ -1,9 +1,12 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createBenchmarkRegistry, type BenchmarkRegistry } from '../benchmarks/registry.js';
+import { createBenchmarkRegistry, type AnyBenchmarkDefinition, type BenchmarkRegistry } from '../benchmarks/registry.js';
+import { DatasetCollector } from '../benchmarks/shared/adapter-dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
 import type { ModelBackend } from '../models/create-language-model.js';
-import type { CulturekitPlugin } from './plugin.js';
+import type { CulturalDescription } from '../schema/description.js';
+import type { Item } from '../schema/item.js';
+import type { CulturekitPlugin, PluginBenchmark } from './plugin.js';
 
 export interface LoadedPlugins {
   plugins: CulturekitPlugin[];
@@ -41,7 +44,8 @@ export async function loadPlugins(specifiers: readonly string[]): Promise<Loaded
     }
     providers.add(backend.provider);
   }
-  return { plugins, registry: createBenchmarkRegistry(plugins.flatMap((plugin) => plugin.benchmarks ?? [])), backends };
+  const benchmarks = plugins.flatMap((plugin) => (plugin.benchmarks ?? []).map((benchmark) => asDefinition(benchmark, plugin.name)));
+  return { plugins, registry: createBenchmarkRegistry(benchmarks), backends };
 }
 
 function checkPlugin(value: unknown, specifier: string): CulturekitPlugin {
@@ -52,8 +56,9 @@ function checkPlugin(value: unknown, specifier: string): CulturekitPlugin {
   for (const [index, benchmark] of (plugin.benchmarks ?? []).entries()) {
     for (const field of ['name', 'title'] as const) if (typeof benchmark?.[field] !== 'string') throw fail(`benchmarks.${index}.${field} is not a string`);
     if (typeof benchmark.load !== 'function') throw fail(`benchmarks.${index}.load is not a function`);
-    if (!Array.isArray(benchmark.protocols) || !Array.isArray(benchmark.rubrics)) throw fail(`benchmarks.${index}: protocols and rubrics must be arrays`);
-    if (typeof benchmark.detection !== 'object' || benchmark.detection === null) throw fail(`benchmarks.${index}.detection must be an object ({} for none)`);
+    for (const field of ['protocols', 'rubrics'] as const) {
+      if (benchmark[field] !== undefined && !Array.isArray(benchmark[field])) throw fail(`benchmarks.${index}.${field} must be an array`);
+    }
   }
   for (const [index, backend] of (plugin.backends ?? []).entries()) {
     if (typeof backend?.provider !== 'string' || !/^[a-z][a-z0-9-]*$/.test(backend.provider))
@@ -61,4 +66,37 @@ function checkPlugin(value: unknown, specifier: string): CulturekitPlugin {
     if (typeof backend.create !== 'function') throw fail(`backends.${index}.create is not a function`);
   }
   return plugin as CulturekitPlugin;
+}
+
+/**
+ * A plugin benchmark as the registry reads it: its records go through the same checks as a built-in adapter's (each
+ * item and description against the schema, duplicate ids, `file:record: field: problem` messages).
+ */
+function asDefinition(benchmark: PluginBenchmark, pluginName: string): AnyBenchmarkDefinition {
+  return {
+    name: benchmark.name,
+    title: benchmark.title,
+    options: { ...benchmark.options, strict: 'boolean' },
+    detection: benchmark.detection ?? {},
+    protocols: benchmark.protocols ?? [],
+    rubrics: benchmark.rubrics ?? [],
+    diagnostics: benchmark.diagnostics,
+    async load(path: string, options: Record<string, unknown> & { strict?: boolean; onWarning?: (message: string) => void } = {}) {
+      const collector = new DatasetCollector(benchmark.name, `${benchmark.name}:${path}`, options);
+      let raw: Awaited<ReturnType<PluginBenchmark['load']>>;
+      try {
+        raw = await benchmark.load(path, options);
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        throw new InputError(`benchmark ${benchmark.name} (plugin ${pluginName}) could not read ${path}: ${(error as Error).message}`, { cause: error });
+      }
+      const where = `${benchmark.name}:${path}`;
+      (raw.descriptions ?? []).forEach((description, index) =>
+        collector.addDescription(description as CulturalDescription, `${where} descriptions`, index + 1),
+      );
+      (raw.items ?? []).forEach((item, index) => collector.addItem(item as Item, `${where} items`, index + 1));
+      for (const note of raw.notes ?? []) collector.note(note);
+      return collector.finish();
+    },
+  };
 }
