@@ -28,6 +28,8 @@ export interface EvalProgress {
   errors: number;
   invalid: number;
   cached: number;
+  /** Each model's and judge's calls allowed in flight now (adaptive concurrency) and the ceiling. */
+  concurrency?: { model: string; limit: number; max: number }[];
 }
 
 export interface RunEvalInput {
@@ -84,7 +86,13 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     cached: 0,
   };
   input.onProgress?.(progress);
+  const callers: ModelCaller[] = [];
   const writer = new ResultWriter(store, (row) => {
+    progress.concurrency = callers.map((caller) => ({
+      model: caller.model.spec,
+      limit: caller.concurrencyLimit,
+      max: caller.adaptive?.max ?? caller.concurrencyLimit,
+    }));
     progress.done++;
     if (row.status === 'error') progress.errors++;
     else if (row.status === 'invalid') progress.invalid++;
@@ -99,6 +107,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
         ),
       }
     : undefined;
+  if (judging) callers.push(...judging.judges);
   const context: TaskContext = {
     registry: input.registry ?? builtinRegistry,
     manifest,
@@ -112,6 +121,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     if (queue.length === 0) return;
     const policy = resolveModelSettings(manifest.models[modelIndex]);
     const caller = new ModelCaller(models[modelIndex], policy, store, useCache);
+    callers.push(caller);
     const concurrency = Math.min(policy.concurrency, queue.length);
     let next = 0;
     const worker = async (): Promise<void> => {
