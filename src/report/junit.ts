@@ -66,7 +66,7 @@ function escapeXml(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/"/g, '&quot;')
-      // Characters XML 1.0 cannot hold.
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+      // Characters XML 1.0 cannot hold (C0 controls but tab, newline and carriage return).
+      .replace(/[\s\S]/g, (character) => (character.charCodeAt(0) < 0x20 && !'\t\n\r'.includes(character) ? '' : character))
   );
 }
