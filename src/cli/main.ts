@@ -10,6 +10,7 @@ import { createServeCommand } from './serve/serve-command.js';
 import { createBuildCommand } from './build/build-command.js';
 import { handleError } from './handle-error.js';
 import { createGateCommand } from './gate/gate-command.js';
+import { addExamples } from './command-examples.js';
 import { createInitCommand } from './init/init-command.js';
 import { createValidateCommand } from './validate/validate-command.js';
 
@@ -20,7 +21,7 @@ process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
  * it runs, so `--version`, `--help` and each command load only what they use (see bench/startup.ts).
  */
 export function createProgram(): Command {
-  return new Command('culturekit')
+  const program = new Command('culturekit')
     .description('measure and improve how well large language models know and respect specific cultures')
     .version(TOOL_VERSION)
     .exitOverride()
@@ -35,6 +36,7 @@ export function createProgram(): Command {
     .addCommand(createGateCommand().exitOverride())
     .addCommand(createInitCommand().exitOverride())
     .addCommand(createValidateCommand().exitOverride());
+  return addExamples(program);
 }
 
 try {
