@@ -11,6 +11,7 @@ import { createBuildCommand } from './build/build-command.js';
 import { handleError } from './handle-error.js';
 import { createGateCommand } from './gate/gate-command.js';
 import { addExamples } from './command-examples.js';
+import { createExportCommand } from './export/export-command.js';
 import { createInitCommand } from './init/init-command.js';
 import { createValidateCommand } from './validate/validate-command.js';
 
@@ -35,7 +36,8 @@ export function createProgram(): Command {
     .addCommand(createScoreCommand().exitOverride())
     .addCommand(createGateCommand().exitOverride())
     .addCommand(createInitCommand().exitOverride())
-    .addCommand(createValidateCommand().exitOverride());
+    .addCommand(createValidateCommand().exitOverride())
+    .addCommand(createExportCommand().exitOverride());
   return addExamples(program);
 }
 

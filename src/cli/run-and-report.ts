@@ -6,6 +6,7 @@ import { createProgressReporter } from './progress.js';
 import { CostMeter } from '../models/cost-meter.js';
 import { InputError } from '../errors/culturekit-error.js';
 import { formatCostTable } from './print-cost.js';
+import { TOOL_VERSION } from '../version.js';
 
 /**
  * Runs an evaluation with its settings, with progress on stderr and the tables on stdout; Ctrl-C stops it cleanly.
@@ -34,6 +35,14 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
           );
           controller.abort();
         });
+  const tracer = settings.otlpTracesUrl
+    ? new (await import('../models/otlp-tracing.js')).OtlpTracer({
+        url: settings.otlpTracesUrl,
+        rootName: 'culturekit eval',
+        serviceVersion: TOOL_VERSION,
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      })
+    : undefined;
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -49,7 +58,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
       retryErrors: settings.retryErrors,
       useCache: settings.useCache,
       skipInvalid: settings.skipInvalid,
-      modelDefaults: { stream: settings.stream, backends: plugins?.backends, costMeter: meter, prices: settings.prices },
+      modelDefaults: { stream: settings.stream, backends: plugins?.backends, costMeter: meter, prices: settings.prices, tracer },
       registry: plugins?.registry,
       prices: settings.prices,
       signal: controller.signal,
@@ -80,6 +89,7 @@ export async function runAndReport(settings: RunSettings, extra: Pick<EvaluateIn
     }
     return output;
   } finally {
+    await tracer?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

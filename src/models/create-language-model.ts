@@ -2,6 +2,7 @@ import { InputError } from '../errors/culturekit-error.js';
 import type { ModelEntry } from '../schema/manifest.js';
 import type { ModelPrice } from '../schema/price.js';
 import { type CostMeter, meteredModel } from './cost-meter.js';
+import type { OtlpTracer } from './otlp-tracing.js';
 import type { LanguageModel } from './language-model.js';
 import { parseModelSpec } from './model-spec.js';
 
@@ -14,6 +15,8 @@ export interface CreateModelDefaults {
   backends?: readonly ModelBackend[];
   /** With `--max-cost`: each model's calls are charged to this meter at its price in `prices`. */
   costMeter?: CostMeter;
+  /** With an OTLP endpoint: a span around each model call. */
+  tracer?: Pick<OtlpTracer, 'wrap'>;
   prices?: Readonly<Record<string, ModelPrice>>;
 }
 
@@ -37,7 +40,8 @@ export interface ModelBackend {
  * const model = await createLanguageModel({ spec: 'openai:qwen2.5-7b-instruct', baseUrl: 'http://127.0.0.1:8000/v1' });
  */
 export async function createLanguageModel(entry: ModelEntry, defaults: CreateModelDefaults = {}): Promise<LanguageModel> {
-  const model = await createBackend(entry, defaults);
+  const backend = await createBackend(entry, defaults);
+  const model = defaults.tracer ? defaults.tracer.wrap(backend) : backend;
   const price = defaults.prices?.[entry.spec];
   return defaults.costMeter && price ? meteredModel(model, price, defaults.costMeter) : model;
 }

@@ -34,6 +34,13 @@ export const configSchema = z
     /** Quality gate: thresholds, a baseline run, a JUnit file. */
     gate: gateSettingsSchema.optional().describe('quality gate: failUnder thresholds, a baseline run, a JUnit file'),
     /** Plugins: ESM modules (paths relative to this file, or package names) adding benchmarks and model backends. */
+    otlpEndpoint: z
+      .string()
+      .url()
+      .optional()
+      .describe(
+        'send an OpenTelemetry span per model call (OTLP/HTTP JSON) to this collector, e.g. http://127.0.0.1:4318; default $OTEL_EXPORTER_OTLP_ENDPOINT',
+      ),
     plugins: z
       .array(z.string().min(1))
       .optional()

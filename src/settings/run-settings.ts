@@ -144,6 +144,7 @@ export interface ConfigLayer extends ModelPolicyLayer {
   maxCost?: number;
   gate?: GateSettingsInput;
   plugins?: string[];
+  otlpEndpoint?: string;
 }
 
 /** A run's quality gate, when it has one: thresholds and a baseline decide the exit code; `junit` is written either way. */
@@ -177,6 +178,8 @@ export interface RunSettings {
   maxCost?: number;
   /** Plugin modules to load (absolute paths or package names). */
   plugins: string[];
+  /** Where model-call spans go (OTLP/HTTP traces URL); absent: nothing is sent anywhere. */
+  otlpTracesUrl?: string;
 }
 
 /**
@@ -207,6 +210,7 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
     prices: config.prices ?? {},
     maxCost: flags.maxCost ?? config.maxCost,
     plugins: config.plugins ?? [],
+    otlpTracesUrl: otlpTracesUrl(config.otlpEndpoint),
   };
   const resumed = flags.resume ? sources.readStoredRun?.(db, flags.resume) : undefined;
   if (resumed) {
@@ -261,6 +265,17 @@ function checkResumeConflicts(resumed: RunManifest, flags: RunFlagLayer & { opti
       throw conflict(`option ${key}`, `${OPTION_FLAGS[key]} ${JSON.stringify(value)}`, JSON.stringify(resumed.options[key] ?? null));
     }
   }
+}
+
+/**
+ * The OTLP traces URL: `$OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as it is, else the config's `otlpEndpoint` or
+ * `$OTEL_EXPORTER_OTLP_ENDPOINT` with `/v1/traces` added (as the OpenTelemetry SDKs read them).
+ */
+function otlpTracesUrl(configured: string | undefined): string | undefined {
+  const traces = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (traces) return traces;
+  const base = configured ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined;
 }
 
 /** Flags over the config's `gate` section; `failUnder` from a flag replaces the config's thresholds as a whole. */
