@@ -1,5 +1,5 @@
 import { InputError } from '../errors/culturekit-error.js';
-import { GATE_THRESHOLD_KEY as KEY } from '../schema/gate.js';
+import { GATE_THRESHOLD_KEY as KEY } from '../schema/gate-threshold-key.js';
 import type { ResultRow } from '../schema/result.js';
 import { compareRuns, type ComparisonCell } from './compare-runs.js';
 import type { RunSummary } from './summarize.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import type { GateSettingsInput } from '../schema/gate.js';
 import { InputError } from '../errors/culturekit-error.js';
-import { GATE_THRESHOLD_KEY } from '../schema/gate.js';
+import { GATE_THRESHOLD_KEY } from '../schema/gate-threshold-key.js';
 
 /** The quality-gate flags, as commander parses them. */
 export interface GateFlags {

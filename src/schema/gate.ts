@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** A threshold key of a quality gate: `metric` (overall), `metric@CC` (one country) or `metric@*` (every country). */
-export const GATE_THRESHOLD_KEY = /^([A-Za-z0-9_.-]+)(?:@(\*|[A-Za-z]{2,3}))?$/;
+import { GATE_THRESHOLD_KEY } from './gate-threshold-key.js';
 
 /** The `gate` section of a config file (and the gate flags once parsed). */
 export const gateSettingsSchema = z

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { checkBaseline, checkThresholds, type GateReport } from '../../analysis/gate.js';
 import { summarizeRun, type RunSummary } from '../../analysis/summarize.js';
 import { EXIT_CODES } from '../../errors/exit-codes.js';
-import { GATE_THRESHOLD_KEY } from '../../schema/gate.js';
+import { GATE_THRESHOLD_KEY } from '../../schema/gate-threshold-key.js';
 import { renderJUnit } from '../../report/junit.js';
 import { loadReportRuns } from '../../report/load-report-runs.js';
 import type { GateSettings } from '../../settings/run-settings.js';
