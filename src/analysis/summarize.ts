@@ -1,3 +1,4 @@
+import type { RunCost } from './cost.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../schema/result.js';
 import { panelAgreement, type PanelAgreement } from '../scoring/judge/combine-verdicts.js';
@@ -36,6 +37,8 @@ export interface RunSummary {
   generatedAt: string;
   dataset: RunManifest['dataset'];
   groups: GroupSummary[];
+  /** What the run's calls cost, when prices were given (`analysis/cost.ts`). */
+  cost?: RunCost;
 }
 
 class Accumulator {

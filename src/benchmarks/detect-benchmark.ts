@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { readDatasetText } from '../datasets/read-text-file.js';
 import type { FileProbe, FolderProbe } from './benchmark-definition.js';
-import { benchmarks, type BenchmarkName } from './registry.js';
+import { builtinRegistry, type AnyBenchmarkDefinition, type BenchmarkName, type BenchmarkRegistry } from './registry.js';
 import { readJsonDocument } from '../datasets/json-document.js';
 import { isDirectory, pathExists } from './shared/read-benchmark-file.js';
 
@@ -16,7 +16,8 @@ import { isDirectory, pathExists } from './shared/read-benchmark-file.js';
  * await detectBenchmark('/work/shared/data/blend')                      // 'blend'
  * await detectBenchmark('/work/shared/data/culture-llm/geomlama/en.csv') // 'geomlama'
  */
-export async function detectBenchmark(path: string): Promise<BenchmarkName | undefined> {
+export async function detectBenchmark(path: string, registry: BenchmarkRegistry = builtinRegistry): Promise<BenchmarkName | undefined> {
+  const firstMatch = (check: (benchmark: AnyBenchmarkDefinition) => boolean | Promise<boolean> | undefined) => firstMatchIn(registry.benchmarks, check);
   if (await isDirectory(path)) {
     const probe: FolderProbe = { directory: path, names: await readdir(path) };
     return firstMatch((benchmark) => benchmark.detection.folder?.(probe));
@@ -36,10 +37,13 @@ export async function detectBenchmark(path: string): Promise<BenchmarkName | und
   return firstMatch((benchmark) => benchmark.detection.file?.(probe));
 }
 
-async function firstMatch(check: (benchmark: (typeof benchmarks)[number]) => boolean | Promise<boolean> | undefined): Promise<BenchmarkName | undefined> {
+async function firstMatchIn(
+  benchmarks: readonly AnyBenchmarkDefinition[],
+  check: (benchmark: AnyBenchmarkDefinition) => boolean | Promise<boolean> | undefined,
+): Promise<BenchmarkName | undefined> {
   for (const benchmark of benchmarks) {
     try {
-      if (await check(benchmark)) return benchmark.name;
+      if (await check(benchmark)) return benchmark.name as BenchmarkName;
     } catch {
       // An unreadable or malformed file is no benchmark's shape.
     }

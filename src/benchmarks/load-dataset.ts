@@ -1,5 +1,6 @@
 import type { Dataset } from '../datasets/dataset.js';
 import { loadGenericDataset, type LoadDatasetOptions } from '../datasets/load-dataset.js';
+import type { BenchmarkRegistry } from './registry.js';
 
 /**
  * Loads a dataset from any reference: `builtin:sample`, `<benchmark>:<path>[?options]` (read by that benchmark's
@@ -10,19 +11,21 @@ import { loadGenericDataset, type LoadDatasetOptions } from '../datasets/load-da
  * const dataset = await loadDataset('blend:/data/blend?countries=UK', { onWarning: console.warn });
  * console.log(dataset.items.length, dataset.skippedInvalid, dataset.hash);
  */
-export async function loadDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
+export async function loadDataset(ref: string, options: LoadDatasetOptions & { registry?: BenchmarkRegistry } = {}): Promise<Dataset> {
   if (ref.startsWith('builtin:')) return loadGenericDataset(ref, options);
-  const [{ parseBenchmarkRef }, { detectBenchmark }, { loadBenchmark }] = await Promise.all([
+  const [{ parseBenchmarkRef }, { detectBenchmark }, { builtinRegistry }] = await Promise.all([
     import('./parse-benchmark-ref.js'),
     import('./detect-benchmark.js'),
     import('./registry.js'),
   ]);
-  const benchmarkRef = parseBenchmarkRef(ref);
-  if (benchmarkRef) return withRef(ref, await loadBenchmark(benchmarkRef.name, benchmarkRef.path, { ...benchmarkRef.options, onWarning: options.onWarning }));
-  const detected = await detectBenchmark(ref);
+  const registry = options.registry ?? builtinRegistry;
+  const benchmarkRef = parseBenchmarkRef(ref, registry);
+  if (benchmarkRef)
+    return withRef(ref, await registry.loadBenchmark(benchmarkRef.name, benchmarkRef.path, { ...benchmarkRef.options, onWarning: options.onWarning }));
+  const detected = await detectBenchmark(ref, registry);
   if (detected) {
     options.onWarning?.(`${ref} looks like ${detected} data: loading it with the ${detected} adapter (write ${detected}:${ref} to say so)`);
-    return withRef(`${detected}:${ref}`, await loadBenchmark(detected, ref, { onWarning: options.onWarning }));
+    return withRef(`${detected}:${ref}`, await registry.loadBenchmark(detected, ref, { onWarning: options.onWarning }));
   }
   return loadGenericDataset(ref, options);
 }

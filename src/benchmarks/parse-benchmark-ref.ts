@@ -1,6 +1,6 @@
 import { InputError } from '../errors/culturekit-error.js';
 import type { OptionKind } from './benchmark-definition.js';
-import { getBenchmark, isBenchmarkName, type BenchmarkName, type BenchmarkOptions } from './registry.js';
+import { builtinRegistry, type BenchmarkName, type BenchmarkOptions, type BenchmarkRegistry } from './registry.js';
 
 /**
  * Splits a dataset reference `<benchmark>:<path>[?option=value&…]` into the benchmark, the path and typed options
@@ -12,16 +12,19 @@ import { getBenchmark, isBenchmarkName, type BenchmarkName, type BenchmarkOption
  * parseBenchmarkRef('camel-style:/data/camel?settings=1,2&seed=7')
  * // { name: 'camel-style', path: '/data/camel', options: { settings: [1, 2], seed: 7 } }
  */
-export function parseBenchmarkRef(ref: string): { name: BenchmarkName; path: string; options: BenchmarkOptions } | undefined {
+export function parseBenchmarkRef(
+  ref: string,
+  registry: BenchmarkRegistry = builtinRegistry,
+): { name: BenchmarkName; path: string; options: BenchmarkOptions } | undefined {
   const colon = ref.indexOf(':');
   if (colon <= 0) return undefined;
   const name = ref.slice(0, colon);
-  if (!isBenchmarkName(name)) return undefined;
+  if (!registry.isBenchmarkName(name)) return undefined;
   const rest = ref.slice(colon + 1);
   const question = rest.indexOf('?');
   const path = question === -1 ? rest : rest.slice(0, question);
   if (path === '') throw new InputError(`${ref}: no path after "${name}:"`);
-  const kinds: Record<string, OptionKind | undefined> = getBenchmark(name).options;
+  const kinds: Record<string, OptionKind | undefined> = registry.getBenchmark(name).options;
   const options: Record<string, unknown> = {};
   if (question !== -1) {
     for (const [key, value] of new URLSearchParams(rest.slice(question + 1))) {
@@ -30,7 +33,7 @@ export function parseBenchmarkRef(ref: string): { name: BenchmarkName; path: str
       options[key] = parseOptionValue(ref, key, value, kind);
     }
   }
-  return { name, path, options: options as BenchmarkOptions };
+  return { name: name as BenchmarkName, path, options: options as BenchmarkOptions };
 }
 
 function parseOptionValue(ref: string, key: string, value: string, kind: OptionKind): unknown {

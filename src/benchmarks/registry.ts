@@ -46,16 +46,82 @@ export const benchmarkNames: readonly BenchmarkName[] = benchmarks.map((benchmar
 const GENERIC_PROTOCOLS: readonly ScoringProtocol[] = [defaultProtocol];
 const GENERIC_RUBRICS: readonly JudgeRubric[] = [culturalSafetyRespectfulnessRubric, culturalSafetyAwarenessRubric];
 
-const protocols = new Map<string, ScoringProtocol>();
-const rubrics = new Map<string, JudgeRubric>();
-for (const protocol of [...GENERIC_PROTOCOLS, ...benchmarks.flatMap((benchmark) => benchmark.protocols)]) {
-  if (protocols.has(protocol.id)) throw new Error(`scoring protocol "${protocol.id}" is listed twice`);
-  protocols.set(protocol.id, protocol);
+/** A benchmark definition as the registry reads it: any name and options (plugins' benchmarks are not known at build time). */
+// biome-ignore lint/suspicious/noExplicitAny: each benchmark reads its own options; the registry passes them through.
+export type AnyBenchmarkDefinition = BenchmarkDefinition<string, any, any>;
+
+/**
+ * The benchmarks, protocols and rubrics one run can use: the built-in ones plus any given (from plugins). Built as a
+ * value and passed where it is needed: nothing registers itself globally, so two runs with different plugins do not
+ * see each other's benchmarks.
+ */
+export interface BenchmarkRegistry {
+  readonly benchmarks: readonly AnyBenchmarkDefinition[];
+  readonly names: readonly string[];
+  isBenchmarkName(name: string): boolean;
+  /** The definition of a benchmark; an unknown name is an `InputError` listing the known ones. */
+  getBenchmark(name: string): AnyBenchmarkDefinition;
+  loadBenchmark(name: string, path: string, options?: BenchmarkOptions): Promise<AdapterDataset>;
+  getProtocol(id: string): ScoringProtocol | undefined;
+  protocolIds(): string[];
+  protocolFor(item: Item): ScoringProtocol;
+  getRubric(id: string): JudgeRubric | undefined;
+  rubricIds(): string[];
 }
-for (const rubric of [...GENERIC_RUBRICS, ...benchmarks.flatMap((benchmark) => benchmark.rubrics)]) {
-  if (rubrics.has(rubric.id)) throw new Error(`judge rubric "${rubric.id}" is listed twice`);
-  rubrics.set(rubric.id, rubric);
+
+/**
+ * A registry of the built-in benchmarks plus `extra` ones (plugins'). A name, protocol id or rubric id given twice is an
+ * `InputError` naming it.
+ *
+ * @example
+ * const registry = createBenchmarkRegistry([myBenchmark]);
+ * await registry.loadBenchmark('my-benchmark', './data.json');
+ */
+export function createBenchmarkRegistry(extra: readonly AnyBenchmarkDefinition[] = []): BenchmarkRegistry {
+  const all: readonly AnyBenchmarkDefinition[] = [...benchmarks, ...extra];
+  const names = all.map((benchmark) => benchmark.name);
+  const protocols = new Map<string, ScoringProtocol>();
+  const rubrics = new Map<string, JudgeRubric>();
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new InputError(`benchmark "${name}" is defined twice (a plugin may not reuse a benchmark's name)`);
+    seen.add(name);
+  }
+  for (const protocol of [...GENERIC_PROTOCOLS, ...all.flatMap((benchmark) => benchmark.protocols)]) {
+    if (protocols.has(protocol.id)) throw new InputError(`scoring protocol "${protocol.id}" is listed twice`);
+    protocols.set(protocol.id, protocol);
+  }
+  for (const rubric of [...GENERIC_RUBRICS, ...all.flatMap((benchmark) => benchmark.rubrics)]) {
+    if (rubrics.has(rubric.id)) throw new InputError(`judge rubric "${rubric.id}" is listed twice`);
+    rubrics.set(rubric.id, rubric);
+  }
+  const protocolIds = () => [...protocols.keys()].sort();
+  const getBenchmark = (name: string): AnyBenchmarkDefinition => {
+    const benchmark = all.find((candidate) => candidate.name === name);
+    if (!benchmark) throw new InputError(`unknown benchmark adapter "${name}"; adapters: ${names.join(', ')}`);
+    return benchmark;
+  };
+  return {
+    benchmarks: all,
+    names,
+    isBenchmarkName: (name) => names.includes(name),
+    getBenchmark,
+    loadBenchmark: (name, path, options = {}) => getBenchmark(name).load(path, options),
+    getProtocol: (id) => protocols.get(id),
+    protocolIds,
+    protocolFor(item) {
+      if (item.protocol === undefined) return defaultProtocol;
+      const protocol = protocols.get(item.protocol);
+      if (!protocol) throw new InputError(`item ${item.id}: unknown scoring protocol "${item.protocol}"; known: ${protocolIds().join(', ')}`);
+      return protocol;
+    },
+    getRubric: (id) => rubrics.get(id),
+    rubricIds: () => [...rubrics.keys()].sort(),
+  };
 }
+
+/** The built-in benchmarks only: what the functions below use, and what a run uses without plugins. */
+export const builtinRegistry: BenchmarkRegistry = createBenchmarkRegistry();
 
 /** Whether a name is one of `benchmarkNames`. */
 export function isBenchmarkName(name: string): name is BenchmarkName {
@@ -69,9 +135,7 @@ export function isBenchmarkName(name: string): name is BenchmarkName {
  * getBenchmark('geomlama').options // { languages: 'list', language: 'string', noCountry: 'boolean', strict: 'boolean' }
  */
 export function getBenchmark(name: string): Registered {
-  const benchmark = benchmarks.find((candidate) => candidate.name === name);
-  if (!benchmark) throw new InputError(`unknown benchmark adapter "${name}"; adapters: ${benchmarkNames.join(', ')}`);
-  return benchmark;
+  return builtinRegistry.getBenchmark(name) as Registered;
 }
 
 /**
@@ -82,8 +146,7 @@ export function getBenchmark(name: string): Registered {
  * console.log(dataset.items.length, dataset.skippedInvalid, dataset.notes);
  */
 export async function loadBenchmark(name: string, path: string, options: BenchmarkOptions = {}): Promise<AdapterDataset> {
-  const benchmark: BenchmarkDefinition<string, BenchmarkOptions> = getBenchmark(name);
-  return benchmark.load(path, options);
+  return builtinRegistry.loadBenchmark(name, path, options);
 }
 
 /**
@@ -93,12 +156,12 @@ export async function loadBenchmark(name: string, path: string, options: Benchma
  * getProtocol('blend-sem')?.rubrics(item) // []
  */
 export function getProtocol(id: string): ScoringProtocol | undefined {
-  return protocols.get(id);
+  return builtinRegistry.getProtocol(id);
 }
 
 /** The ids of every protocol, sorted. */
 export function protocolIds(): string[] {
-  return [...protocols.keys()].sort();
+  return builtinRegistry.protocolIds();
 }
 
 /**
@@ -110,10 +173,7 @@ export function protocolIds(): string[] {
  * protocolFor(itemWithoutProtocol).id               // 'default'
  */
 export function protocolFor(item: Item): ScoringProtocol {
-  if (item.protocol === undefined) return defaultProtocol;
-  const protocol = protocols.get(item.protocol);
-  if (!protocol) throw new InputError(`item ${item.id}: unknown scoring protocol "${item.protocol}"; known: ${protocolIds().join(', ')}`);
-  return protocol;
+  return builtinRegistry.protocolFor(item);
 }
 
 /**
@@ -123,7 +183,7 @@ export function protocolFor(item: Item): ScoringProtocol {
  * getRubric('cultural-safety-respectfulness')?.metrics // ['respectfulness']
  */
 export function getRubric(id: string): JudgeRubric | undefined {
-  return rubrics.get(id);
+  return builtinRegistry.getRubric(id);
 }
 
 /**
@@ -133,5 +193,5 @@ export function getRubric(id: string): JudgeRubric | undefined {
  * rubricIds() // ['aeval-score', 'chisafety-refusal', 'cultural-safety-awareness', 'cultural-safety-respectfulness']
  */
 export function rubricIds(): string[] {
-  return [...rubrics.keys()].sort();
+  return builtinRegistry.rubricIds();
 }

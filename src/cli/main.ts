@@ -9,6 +9,11 @@ import { createScoreCommand } from './score/score-command.js';
 import { createServeCommand } from './serve/serve-command.js';
 import { createBuildCommand } from './build/build-command.js';
 import { handleError } from './handle-error.js';
+import { createGateCommand } from './gate/gate-command.js';
+import { addExamples } from './command-examples.js';
+import { createExportCommand } from './export/export-command.js';
+import { createInitCommand } from './init/init-command.js';
+import { createValidateCommand } from './validate/validate-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -17,7 +22,7 @@ process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
  * it runs, so `--version`, `--help` and each command load only what they use (see bench/startup.ts).
  */
 export function createProgram(): Command {
-  return new Command('culturekit')
+  const program = new Command('culturekit')
     .description('measure and improve how well large language models know and respect specific cultures')
     .version(TOOL_VERSION)
     .exitOverride()
@@ -28,7 +33,12 @@ export function createProgram(): Command {
     .addCommand(createViewCommand().exitOverride())
     .addCommand(createReviewCommand().exitOverride())
     .addCommand(createDemoCommand().exitOverride())
-    .addCommand(createScoreCommand().exitOverride());
+    .addCommand(createScoreCommand().exitOverride())
+    .addCommand(createGateCommand().exitOverride())
+    .addCommand(createInitCommand().exitOverride())
+    .addCommand(createValidateCommand().exitOverride())
+    .addCommand(createExportCommand().exitOverride());
+  return addExamples(program);
 }
 
 try {

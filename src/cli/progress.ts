@@ -20,6 +20,9 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       progress.cached ? `${progress.cached} cached` : '',
       progress.invalid ? `${progress.invalid} invalid` : '',
       progress.errors ? `${progress.errors} errors` : '',
+      ...(progress.concurrency ?? [])
+        .filter((entry) => entry.limit < entry.max)
+        .map((entry) => `backed off ${entry.model.split('?')[0].slice(-32)} ${entry.limit}/${entry.max} in flight`),
     ].filter(Boolean);
     return `${options.label ? `${options.label} ` : ''}${progress.done}/${progress.total} (${percent.toFixed(1)}%)  ${rate.toFixed(1)} items/s  ETA ${eta}  elapsed ${formatDuration(elapsed)}${extras.length ? `  ${extras.join(', ')}` : ''}`;
   };

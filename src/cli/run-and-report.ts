@@ -3,6 +3,10 @@ import type { RunSettings } from '../settings/run-settings.js';
 import { formatSummaryTables } from './print-summary.js';
 import { EXIT_CODES } from '../errors/exit-codes.js';
 import { createProgressReporter } from './progress.js';
+import { CostMeter } from '../models/cost-meter.js';
+import { InputError } from '../errors/culturekit-error.js';
+import { formatCostTable } from './print-cost.js';
+import { TOOL_VERSION } from '../version.js';
 
 /**
  * Runs an evaluation with its settings, with progress on stderr and the tables on stdout; Ctrl-C stops it cleanly.
@@ -21,6 +25,27 @@ export async function runAndReport(
     process.stderr.write('\nstopping: finishing the calls in flight (Ctrl-C again to quit at once; the run can be resumed)\n');
     controller.abort();
   };
+  const plugins = settings.plugins.length ? await (await import('../plugins/load-plugins.js')).loadPlugins(settings.plugins) : undefined;
+  if (settings.maxCost !== undefined && Object.keys(settings.prices).length === 0) {
+    throw new InputError('--max-cost needs prices: add a prices section to the config file (US dollars per million tokens per model)');
+  }
+  const meter =
+    settings.maxCost === undefined
+      ? undefined
+      : new CostMeter(settings.maxCost, () => {
+          process.stderr.write(
+            `\nstopping: this invocation has spent $${meter!.spent.toFixed(4)} of --max-cost $${settings.maxCost}; finishing the calls in flight\n`,
+          );
+          controller.abort();
+        });
+  const tracer = settings.otlpTracesUrl
+    ? new (await import('../models/otlp-tracing.js')).OtlpTracer({
+        url: settings.otlpTracesUrl,
+        rootName: 'culturekit eval',
+        serviceVersion: TOOL_VERSION,
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      })
+    : undefined;
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -37,7 +62,9 @@ export async function runAndReport(
       retryErrors: settings.retryErrors,
       useCache: settings.useCache,
       skipInvalid: settings.skipInvalid,
-      modelDefaults: { stream: settings.stream },
+      modelDefaults: { stream: settings.stream, backends: plugins?.backends, costMeter: meter, prices: settings.prices, tracer },
+      registry: plugins?.registry,
+      prices: settings.prices,
       signal: controller.signal,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {
@@ -52,6 +79,7 @@ export async function runAndReport(
     });
     progress?.finish();
     process.stdout.write(`\n${formatSummaryTables(output.summary)}\n\n`);
+    if (output.summary.cost) process.stdout.write(`${formatCostTable(output.summary.cost)}\n\n`);
     const { outcome } = output;
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
@@ -78,9 +106,12 @@ export async function runAndReport(
     } else if (outcome.interrupted) {
       process.stdout.write(`interrupted: continue with --resume ${output.manifest.id} (or the same command with --out ${output.outDir})\n`);
       process.exitCode = EXIT_CODES.interrupted;
+    } else if (settings.gate) {
+      (await import('./gate/apply-gate.js')).applyGate(output.outDir, settings.gate, { dbPath: settings.db, summary: output.summary });
     }
     return output;
   } finally {
+    await tracer?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

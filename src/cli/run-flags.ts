@@ -3,9 +3,10 @@ import { InputError } from '../errors/culturekit-error.js';
 import type { RunFlagLayer } from '../settings/run-settings.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { commaList, nonNegativeInteger, nonNegativeNumber, once, positiveInteger } from './cli-options.js';
+import { addGateOptions, gateFlagLayer, type GateFlags } from './gate-options.js';
 
 /** The flags of `eval`, `score` and `demo`, as commander parses them. */
-export interface RunFlags {
+export interface RunFlags extends GateFlags {
   dataset?: string;
   model?: string[];
   baseUrl?: string;
@@ -36,10 +37,19 @@ export interface RunFlags {
   extractor?: string;
   kb?: string;
   groundingK?: number;
+  maxCost?: number;
+  fixedConcurrency?: boolean;
 }
 
 /** Adds the options shared by `eval`, `score` and `demo`. */
 export function addRunOptions(command: Command): Command {
+  addGateOptions(command)
+    .option(
+      '--max-cost <usd>',
+      'stop starting new items once this invocation has spent this many US dollars (prices from the config); resumable',
+      positiveNumber,
+    )
+    .option('--fixed-concurrency', 'keep --concurrency fixed instead of adapting it to 429s and rising latency');
   return command
     .option(
       '--out <dir>',
@@ -101,6 +111,9 @@ export function runFlagLayer(flags: RunFlags): RunFlagLayer {
     timeoutMs: flags.timeout,
     maxRetries: flags.maxRetries,
     threads: flags.threads,
+    adaptiveConcurrency: flags.fixedConcurrency ? false : undefined,
+    gate: gateFlagLayer(flags),
+    maxCost: flags.maxCost,
     options: {
       kinds: flags.kind,
       conditions: flags.condition,
@@ -113,4 +126,10 @@ export function runFlagLayer(flags: RunFlags): RunFlagLayer {
       limit: flags.limit,
     },
   };
+}
+
+function positiveNumber(value: string): number {
+  const parsed = Number(value);
+  if (!(Number.isFinite(parsed) && parsed > 0)) throw new InputError(`--max-cost: expected a positive number of US dollars, got "${value}"`);
+  return parsed;
 }

@@ -15,6 +15,8 @@ export const EXIT_CODES = {
   unreachable: 4,
   /** Another live process holds the run's lock (the same run or output folder): the message names its pid, host and start time. */
   busy: 5,
+  /** A quality gate failed (`--fail-under`, `--baseline`): the run itself finished and its results are written. */
+  gateFailed: 6,
   /** Interrupted (Ctrl-C, SIGTERM): the run can be resumed. */
   interrupted: 130,
 } as const;

@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDataset } from '../benchmarks/load-dataset.js';
+import type { BenchmarkRegistry } from '../benchmarks/registry.js';
+import type { ModelPrice } from '../schema/price.js';
 
 import type { Dataset } from '../datasets/dataset.js';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
@@ -49,6 +51,10 @@ export interface EvaluateInput {
   onProgress?: (progress: EvalProgress) => void;
   onWarning?: (message: string) => void;
   signal?: AbortSignal;
+  /** Benchmarks, protocols and rubrics (default: the built-in ones); `createBenchmarkRegistry(plugins…)` adds plugins'. */
+  registry?: BenchmarkRegistry;
+  /** Prices per model spec (US dollars per million tokens): `summary.cost`. */
+  prices?: Readonly<Record<string, ModelPrice>>;
 }
 
 export interface EvaluateOutput {
@@ -93,7 +99,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     const resumed = input.resume ? previous : undefined;
     const datasetRef = input.dataset ?? resumed?.dataset.ref;
     if (!datasetRef) throw new InputError('no dataset: pass --dataset (e.g. --dataset builtin:sample)');
-    const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning });
+    const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning, registry: input.registry });
 
     const requestedModels = input.models ?? resumed?.models;
     if (!requestedModels?.length) throw new InputError('no model: pass --model (e.g. --model openai:qwen2.5-7b-instruct --base-url http://127.0.0.1:8000/v1)');
@@ -125,6 +131,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       toolVersion: TOOL_VERSION,
       runId: previous?.id,
       createdAt: previous?.createdAt,
+      registry: input.registry,
     });
     const extractorEntry = input.extractor ?? resumed?.extractor;
     const manifest: RunManifest = extractorEntry ? { ...plan.manifest, extractor: resolveModelSettings(extractorEntry, policies) } : plan.manifest;
@@ -165,7 +172,9 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       writeManifestFile(outDir, manifest);
       input.onStart?.({ manifest, outDir, resumed: previous !== undefined, dataset });
       const watch = (model: LanguageModel) => guard.watch(model, serverOf(model));
-      const judging = judgeModels.length ? { ...(await import('./judging-setup.js')).createJudging(), models: judgeModels.map(watch) } : undefined;
+      const judging = judgeModels.length
+        ? { ...(await import('./judging-setup.js')).createJudging(input.registry), models: judgeModels.map(watch) }
+        : undefined;
       const outcome = await runEval({
         store,
         manifest,
@@ -179,9 +188,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
         retryErrors: input.retryErrors,
         onProgress: input.onProgress,
         signal: controller.signal,
+        registry: input.registry,
       });
       store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
-      const summary = await writeRunOutputs(outDir, store, manifest);
+      const summary = await writeRunOutputs(outDir, store, manifest, { prices: input.prices });
       return { manifest, outDir, outcome, summary, resumed: previous !== undefined, ...(guard.stopped ? { unreachable: guard.stopped } : {}) };
     } catch (error) {
       // Never leave a run "running" that nothing runs: it is interrupted, and can be resumed.

@@ -63,6 +63,10 @@ export async function judgeResponse(
             const reply = call.outcome.type === 'generate' ? call.outcome.result.text : '';
             usage.inputTokens += call.outcome.result.usage.inputTokens;
             usage.outputTokens += call.outcome.result.usage.outputTokens;
+            record.usage = {
+              inputTokens: (record.usage?.inputTokens ?? 0) + call.outcome.result.usage.inputTokens,
+              outputTokens: (record.usage?.outputTokens ?? 0) + call.outcome.result.usage.outputTokens,
+            };
             record.reply = reply;
             parse = rubric.parse(reply);
             if (parse.status === 'scored') break;

@@ -5,7 +5,7 @@ import type { EvalCondition, ModelEntry, RunManifest, RunOptions } from '../sche
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { resultKey } from '../store/result-key.js';
-import { getProtocol, protocolIds } from '../benchmarks/registry.js';
+import { builtinRegistry, type BenchmarkRegistry } from '../benchmarks/registry.js';
 
 /** One unit of work: one item for one model under one condition. */
 export interface PlannedTask {
@@ -31,6 +31,8 @@ export interface PlanInput {
   /** Reuse this id (a resume); otherwise one is derived from the plan and the time. */
   runId?: string;
   createdAt?: string;
+  /** The benchmarks and protocols items may name (default: the built-in ones). */
+  registry?: BenchmarkRegistry;
 }
 
 /** What determines a run's results: a resume must have the same plan hash. Concurrency, rate limits and timeouts do not count. */
@@ -63,10 +65,11 @@ export function planRun(input: PlanInput): EvalPlan {
   if (items.length === 0) {
     throw new InputError(`dataset ${dataset.ref} has no items of kind ${options.kinds.join(', ')} to evaluate`);
   }
-  const unknownProtocols = [...new Set(items.map((item) => item.protocol).filter((id): id is string => id !== undefined && !getProtocol(id)))];
+  const registry = input.registry ?? builtinRegistry;
+  const unknownProtocols = [...new Set(items.map((item) => item.protocol).filter((id): id is string => id !== undefined && !registry.getProtocol(id)))];
   if (unknownProtocols.length > 0) {
     throw new InputError(
-      `unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${protocolIds().join(', ') || '(none registered)'}`,
+      `unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${registry.protocolIds().join(', ') || '(none registered)'}`,
     );
   }
   const judges = input.judges ?? [];

@@ -5,7 +5,7 @@ import type { Item } from '../schema/item.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { Score } from '../schema/score.js';
 import type { CallOutcome } from '../models/call-outcome.js';
-import { protocolFor } from '../benchmarks/registry.js';
+import { builtinRegistry, type BenchmarkRegistry } from '../benchmarks/registry.js';
 import type { ScoringProtocol } from '../scoring/protocol.js';
 import type { RenderedRequest } from '../scoring/render-request.js';
 import type { CacheEntry, Store } from '../store/open-store.js';
@@ -30,6 +30,8 @@ export interface EvalProgress {
   errors: number;
   invalid: number;
   cached: number;
+  /** Each model's and judge's calls allowed in flight now (adaptive concurrency) and the ceiling. */
+  concurrency?: { model: string; limit: number; max: number }[];
 }
 
 export interface RunEvalInput {
@@ -53,6 +55,8 @@ export interface RunEvalInput {
   onProgress?: (progress: EvalProgress) => void;
   /** Aborting stops starting new tasks; calls in flight finish and are saved. */
   signal?: AbortSignal;
+  /** The protocols items name (default: the built-in ones; plugins add theirs). */
+  registry?: BenchmarkRegistry;
 }
 
 export interface RunEvalOutcome extends EvalProgress {
@@ -89,7 +93,13 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   };
   input.onProgress?.(progress);
   const extraction = { rules: 0, model: 0, unread: 0 };
+  const callers: ModelCaller[] = [];
   const writer = new ResultWriter(store, (row) => {
+    progress.concurrency = callers.map((caller) => ({
+      model: caller.model.spec,
+      limit: caller.concurrencyLimit,
+      max: caller.adaptive?.max ?? caller.concurrencyLimit,
+    }));
     if (row.method === 'letter' && row.status !== 'error') {
       if (row.details?.extractedBy) extraction.model++;
       else if (row.status === 'invalid') extraction.unread++;
@@ -111,13 +121,23 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     : undefined;
   const extractor =
     input.extractor && manifest.extractor ? new ModelCaller(input.extractor, resolveModelSettings(manifest.extractor), store, useCache) : undefined;
-  const context: TaskContext = { manifest, grounding: input.grounding, judging, extractor, descriptions: input.descriptions ?? new Map() };
+  if (judging) callers.push(...judging.judges);
+  if (extractor) callers.push(extractor);
+  const context: TaskContext = {
+    registry: input.registry ?? builtinRegistry,
+    manifest,
+    grounding: input.grounding,
+    judging,
+    extractor,
+    descriptions: input.descriptions ?? new Map(),
+  };
 
   const runModel = async (modelIndex: number): Promise<void> => {
     const queue = pending[modelIndex];
     if (queue.length === 0) return;
     const policy = resolveModelSettings(manifest.models[modelIndex]);
     const caller = new ModelCaller(models[modelIndex], policy, store, useCache);
+    callers.push(caller);
     const concurrency = Math.min(policy.concurrency, queue.length);
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -139,6 +159,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
 }
 
 interface TaskContext {
+  registry: BenchmarkRegistry;
   manifest: RunManifest;
   grounding?: Grounding;
   judging?: Judging;
@@ -172,7 +193,7 @@ async function callTask(task: PlannedTask, caller: ModelCaller, context: TaskCon
   const { manifest } = context;
   const call: TaskCall = { latencyMs: 0, steps: [], cached: false, attempts: 0, newEntries: [] };
   try {
-    const protocol = protocolFor(item);
+    const protocol = context.registry.protocolFor(item);
     call.protocol = protocol;
     let rendered = protocol.render(item, manifest.options);
     call.template = rendered.template;

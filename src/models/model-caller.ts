@@ -3,6 +3,7 @@ import type { CallOutcome } from './call-outcome.js';
 import { sha256Hex } from '../util/hash.js';
 import type { LanguageModel } from './language-model.js';
 import { ModelCallError } from './model-error.js';
+import { AdaptiveLimit } from './adaptive-limit.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { withRetries } from './retry.js';
 
@@ -20,8 +21,10 @@ export type ModelRequest =
 
 /** How calls to one model are made, every value decided (see `resolveModelSettings`). */
 export interface CallPolicy {
-  /** Calls in flight at most. */
+  /** Calls in flight at most (the ceiling when adaptive). */
   concurrency: number;
+  /** Adapt the calls in flight to 429s and rising latency (AIMD) below `concurrency`. Default false. */
+  adaptiveConcurrency?: boolean;
   /** Retries of a call that may succeed later. */
   maxRetries: number;
   /** Calls started per minute at most; absent: unlimited. */
@@ -58,6 +61,8 @@ export class ModelCaller {
   private readonly limiter;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  /** The adaptive limit, when the policy asks for one. */
+  readonly adaptive: AdaptiveLimit | undefined;
 
   constructor(
     readonly model: LanguageModel,
@@ -68,6 +73,33 @@ export class ModelCaller {
     private readonly writeCacheImmediately = false,
   ) {
     this.limiter = createRateLimiter({ requestsPerMinute: policy.requestsPerMinute ?? Infinity });
+    this.adaptive = policy.adaptiveConcurrency ? new AdaptiveLimit({ max: policy.concurrency }) : undefined;
+  }
+
+  /** Calls allowed in flight now: the adaptive limit, or the fixed concurrency. */
+  get concurrencyLimit(): number {
+    return this.adaptive?.current ?? this.policy.concurrency;
+  }
+
+  /** Calls in flight now. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  private async acquireSlot(): Promise<void> {
+    if (this.active < this.concurrencyLimit && this.waiting.length === 0) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Lets waiting calls start while there is room under the (possibly changed) limit. */
+  private releaseSlots(): void {
+    while (this.waiting.length > 0 && this.active < this.concurrencyLimit) {
+      this.active++;
+      this.waiting.shift()!();
+    }
   }
 
   /** The cache key of a request to this model. */
@@ -85,14 +117,23 @@ export class ModelCaller {
     const hit = this.useCache ? this.cache.getCached(key) : undefined;
     if (hit !== undefined) return { outcome: JSON.parse(hit) as CallOutcome, cached: true, attempts: 0 };
     let attempts = 0;
-    if (this.active >= this.policy.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    await this.acquireSlot();
     try {
       const outcome = await withRetries(
         async (attempt) => {
           attempts = attempt;
           await this.limiter.acquire();
-          return this.send(request);
+          if (!this.adaptive) return this.send(request);
+          const started = performance.now();
+          try {
+            const outcome = await this.send(request);
+            this.adaptive.onSuccess(performance.now() - started);
+            return outcome;
+          } catch (error) {
+            if (error instanceof ModelCallError && (error.kind === 'rate-limit' || error.statusCode === 429 || error.statusCode === 503))
+              this.adaptive.onOverload();
+            throw error;
+          }
         },
         { maxRetries: this.policy.maxRetries },
       );
@@ -101,7 +142,7 @@ export class ModelCaller {
       return { outcome, cached: false, attempts };
     } finally {
       this.active--;
-      this.waiting.shift()?.();
+      this.releaseSlots();
     }
   }
 

@@ -9,6 +9,8 @@ export const callPolicySchema = z.object({
   maxRetries: z.number().int().nonnegative().optional(),
   /** CPU threads of an in-process `llama:` model (also `?threads=` on the spec). */
   threads: z.number().int().positive().optional(),
+  /** Adapt the concurrency to 429s and rising latency (AIMD), between 1 and `concurrency`. Default true. */
+  adaptiveConcurrency: z.boolean().optional(),
 });
 
 export const modelEntrySchema = z.object({

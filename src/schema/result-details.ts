@@ -63,6 +63,8 @@ export const judgeVerdictRecordSchema = z.object({
   /** Calls made for this verdict: 2 when the first reply could not be read and the judge was asked once more. */
   calls: z.number().int().nonnegative(),
   cached: z.boolean(),
+  /** Tokens of this judge's calls for this verdict (for its cost; also counted in the row's `usage`). */
+  usage: tokenUsageSchema.optional(),
 });
 export type JudgeVerdictRecord = z.infer<typeof judgeVerdictRecordSchema>;
 

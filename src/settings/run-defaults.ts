@@ -11,6 +11,10 @@ export const RUN_DEFAULTS = {
   concurrency: 8,
   timeoutMs: 120_000,
   maxRetries: 4,
+  /** Concurrency adapts to 429s and rising latency (AIMD) below the `concurrency` ceiling. */
+  adaptiveConcurrency: true,
+  /** Significance level of `--baseline`: a run fails when it is worse with p below this. */
+  gateAlpha: 0.05,
   threads: (): number => Math.max(1, availableParallelism() - 1),
   options: {
     conditions: ['plain'],

@@ -15,6 +15,7 @@ test("model settings: flag > the entry's own value > the config's top level > th
     concurrency: RUN_DEFAULTS.concurrency,
     timeoutMs: RUN_DEFAULTS.timeoutMs,
     maxRetries: RUN_DEFAULTS.maxRetries,
+    adaptiveConcurrency: RUN_DEFAULTS.adaptiveConcurrency,
   });
   assert.deepEqual(resolveModelSettings(resolved), resolved);
 });

@@ -6,6 +6,8 @@
 import { InputError } from '../errors/culturekit-error.js';
 import { parseModelSpec } from '../models/model-spec.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
+import type { GateSettingsInput } from '../schema/gate.js';
+import type { ModelPrice } from '../schema/price.js';
 import { runOptionsSchema, type ModelEntry, type RunManifest, type RunOptions } from '../schema/manifest.js';
 
 /** How calls to one model are made: what the model caller and the backend need, every field decided. */
@@ -13,10 +15,11 @@ export interface ModelSettings extends ModelEntry {
   concurrency: number;
   timeoutMs: number;
   maxRetries: number;
+  adaptiveConcurrency: boolean;
 }
 
 /** The model-call policies one layer (flags, a config file's top level) sets for every model. */
-export type ModelPolicyLayer = Pick<ModelEntry, 'concurrency' | 'requestsPerMinute' | 'timeoutMs' | 'maxRetries' | 'threads'>;
+export type ModelPolicyLayer = Pick<ModelEntry, 'concurrency' | 'requestsPerMinute' | 'timeoutMs' | 'maxRetries' | 'threads' | 'adaptiveConcurrency'>;
 
 /**
  * One model's settings: `overrides` (flags: they apply to every model) > the entry's own values (a config entry, or
@@ -34,6 +37,7 @@ export function resolveModelSettings(entry: ModelEntry, layers: { overrides?: Mo
     concurrency: pick('concurrency') ?? RUN_DEFAULTS.concurrency,
     timeoutMs: pick('timeoutMs') ?? RUN_DEFAULTS.timeoutMs,
     maxRetries: pick('maxRetries') ?? RUN_DEFAULTS.maxRetries,
+    adaptiveConcurrency: pick('adaptiveConcurrency') ?? RUN_DEFAULTS.adaptiveConcurrency,
   };
   const requestsPerMinute = pick('requestsPerMinute');
   if (requestsPerMinute !== undefined) settings.requestsPerMinute = requestsPerMinute;
@@ -99,6 +103,9 @@ export interface RunFlagLayer extends ModelPolicyLayer {
   skipInvalid?: boolean;
   stream?: boolean;
   quiet?: boolean;
+  /** Gate flags (`--fail-under`, `--baseline`, `--baseline-alpha`, `--junit`), over the config's `gate`. */
+  gate?: GateSettingsInput;
+  maxCost?: number;
   /** Unchecked: validated here, errors name the flag (`--condition`, `--kind`…). */
   options?: { [K in keyof RunOptions]?: unknown };
 }
@@ -138,6 +145,19 @@ export interface ConfigLayer extends ModelPolicyLayer {
   judges?: (string | ModelEntry)[];
   extractor?: string | ModelEntry;
   options?: Partial<RunOptions>;
+  prices?: Record<string, ModelPrice>;
+  maxCost?: number;
+  gate?: GateSettingsInput;
+  plugins?: string[];
+  otlpEndpoint?: string;
+}
+
+/** A run's quality gate, when it has one: thresholds and a baseline decide the exit code; `junit` is written either way. */
+export interface GateSettings {
+  failUnder: Record<string, number>;
+  baseline?: string;
+  alpha: number;
+  junit?: string;
 }
 
 /** Everything a run needs, each value decided once. */
@@ -158,6 +178,16 @@ export interface RunSettings {
   skipInvalid: boolean;
   stream: boolean;
   quiet: boolean;
+  /** Absent when neither flags nor config ask for a gate. */
+  gate?: GateSettings;
+  /** Prices per model spec (US dollars per million tokens); models without one cost nothing. */
+  prices: Record<string, ModelPrice>;
+  /** Stop starting new items once this invocation has spent this much. */
+  maxCost?: number;
+  /** Plugin modules to load (absolute paths or package names). */
+  plugins: string[];
+  /** Where model-call spans go (OTLP/HTTP traces URL); absent: nothing is sent anywhere. */
+  otlpTracesUrl?: string;
 }
 
 /**
@@ -185,6 +215,11 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
     skipInvalid: flags.skipInvalid ?? false,
     stream: flags.stream ?? false,
     quiet: flags.quiet ?? false,
+    gate: resolveGate(flags.gate, config.gate),
+    prices: config.prices ?? {},
+    maxCost: flags.maxCost ?? config.maxCost,
+    plugins: config.plugins ?? [],
+    otlpTracesUrl: otlpTracesUrl(config.otlpEndpoint),
   };
   const resumed = flags.resume ? sources.readStoredRun?.(db, flags.resume) : undefined;
   if (resumed) {
@@ -246,8 +281,27 @@ function checkResumeConflicts(resumed: RunManifest, flags: RunFlagLayer & { opti
   }
 }
 
+/**
+ * The OTLP traces URL: `$OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as it is, else the config's `otlpEndpoint` or
+ * `$OTEL_EXPORTER_OTLP_ENDPOINT` with `/v1/traces` added (as the OpenTelemetry SDKs read them).
+ */
+function otlpTracesUrl(configured: string | undefined): string | undefined {
+  const traces = process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (traces) return traces;
+  const base = configured ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined;
+}
+
+/** Flags over the config's `gate` section; `failUnder` from a flag replaces the config's thresholds as a whole. */
+export function resolveGate(flags: GateSettingsInput = {}, config: GateSettingsInput = {}): GateSettings | undefined {
+  const merged = { ...definedOnly(config), ...definedOnly(flags) };
+  if (merged.failUnder === undefined && merged.baseline === undefined && merged.junit === undefined) return undefined;
+  return { failUnder: merged.failUnder ?? {}, baseline: merged.baseline, alpha: merged.alpha ?? RUN_DEFAULTS.gateAlpha, junit: merged.junit };
+}
+
 function pickPolicy(layer: ModelPolicyLayer): ModelPolicyLayer {
   return definedOnly({
+    adaptiveConcurrency: layer.adaptiveConcurrency,
     concurrency: layer.concurrency,
     requestsPerMinute: layer.requestsPerMinute,
     timeoutMs: layer.timeoutMs,

@@ -94,7 +94,7 @@ test('eval: every key of the config file takes effect (options, policies, paths,
     knowledgeBase: 'builtin:sample',
   });
   assert.deepEqual(manifest.models, [
-    { spec: 'openai:model-a', baseUrl: server.url, concurrency: 3, requestsPerMinute: 60000, timeoutMs: 30000, maxRetries: 1 },
+    { spec: 'openai:model-a', baseUrl: server.url, concurrency: 3, requestsPerMinute: 60000, timeoutMs: 30000, maxRetries: 1, adaptiveConcurrency: true },
   ]);
   assert.equal(rows.length, 8, 'limit 4 × 2 conditions');
   assert.ok(rows.every((row) => row.kind === 'knowledge'));
@@ -234,7 +234,14 @@ test('precedence: a flag beats the config, the config beats the default', async 
   const fromDefaults = readRun(defaults.folder, 'runs/d').manifest;
   assert.equal(fromDefaults.options.maxTokens, 512);
   assert.deepEqual(fromDefaults.options.conditions, ['plain']);
-  assert.deepEqual(fromDefaults.models[0], { spec: 'openai:m', baseUrl: server.url, concurrency: 8, timeoutMs: 120000, maxRetries: 4 });
+  assert.deepEqual(fromDefaults.models[0], {
+    spec: 'openai:m',
+    baseUrl: server.url,
+    concurrency: 8,
+    timeoutMs: 120000,
+    maxRetries: 4,
+    adaptiveConcurrency: true,
+  });
 });
 
 test('an unknown condition is an input error before any call, naming the flag or the config line', async () => {
