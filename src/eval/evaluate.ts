@@ -219,6 +219,8 @@ function checkOutDir(outDir: string): void {
  * `--base-url`, or `OPENAI_BASE_URL`) is an http(s) URL.
  */
 function checkModelEntry(entry: ModelEntry, defaults: CreateModelDefaults | undefined): void {
+  const provider = entry.spec.slice(0, Math.max(0, entry.spec.indexOf(':')));
+  if (defaults?.backends?.some((backend) => backend.provider === provider)) return; // a plugin backend checks its own spec
   const spec = parseModelSpec(entry.spec);
   if (spec.provider === 'llama') {
     for (const path of [spec.model, ...spec.loras.map((lora) => lora.path)]) {
