@@ -148,7 +148,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       signal: input.signal,
     });
     store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
-    const summary = await writeRunOutputs(outDir, store, manifest);
+    const summary = await writeRunOutputs(outDir, store, manifest, { reuseUnchanged: outcome.done === 0 });
     return { manifest, outDir, outcome, summary, resumed: previous !== undefined };
   } finally {
     await Promise.allSettled(models.map((model) => model.close()));

@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { summarizeRun, type RunSummary } from '../analysis/summarize.js';
 import type { RunManifest } from '../schema/manifest.js';
 import { writeManifestFile } from '../store/manifest-file.js';
@@ -10,10 +10,19 @@ import { writeFileAtomic } from '../util/write-file-atomic.js';
 
 /**
  * Writes `results.jsonl` (one row per item × model × condition) and `summary.json` from the store, each atomically,
- * so a rerun or a resume always leaves complete files without duplicate rows. One pass over the store feeds both.
+ * so a rerun or a resume always leaves complete files without duplicate rows. One streaming pass over the store feeds
+ * both: memory does not grow with the run. With `reuseUnchanged` (a resume that did nothing new), files the store
+ * recorded as written from the same results are kept as they are, and their summary is returned.
  */
-export async function writeRunOutputs(outDir: string, store: Store, manifest: RunManifest): Promise<RunSummary> {
+export async function writeRunOutputs(outDir: string, store: Store, manifest: RunManifest, options: { reuseUnchanged?: boolean } = {}): Promise<RunSummary> {
   writeManifestFile(outDir, manifest);
+  const stampKey = `outputs:${manifest.id}`;
+  const stamp = () => outputsStamp(outDir, store, manifest.id);
+  const before = options.reuseUnchanged ? stamp() : undefined;
+  if (before !== undefined && store.getMeta(stampKey) === before) {
+    const kept = readKeptSummary(join(outDir, 'summary.json'), manifest.id);
+    if (kept) return kept;
+  }
   mkdirSync(outDir, { recursive: true });
   const resultsPath = join(outDir, 'results.jsonl');
   const temporary = `${resultsPath}.${process.pid}.tmp`;
@@ -26,7 +35,25 @@ export async function writeRunOutputs(outDir: string, store: Store, manifest: Ru
   }
   renameSync(temporary, resultsPath);
   writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const written = stamp();
+  if (written !== undefined) store.setMeta(stampKey, written);
   return summary;
+}
+
+/** What a run's output files were written from: the folder, the number of results and of errors, and results.jsonl's size and time. */
+function outputsStamp(outDir: string, store: Store, runId: string): string | undefined {
+  const results = statSync(join(outDir, 'results.jsonl'), { throwIfNoEntry: false });
+  if (!results || !existsSync(join(outDir, 'summary.json'))) return undefined;
+  return JSON.stringify([resolve(outDir), store.countResults(runId), store.countResults(runId, 'error'), results.size, results.mtimeMs]);
+}
+
+function readKeptSummary(path: string, runId: string): RunSummary | undefined {
+  try {
+    const summary = JSON.parse(readFileSync(path, 'utf8')) as RunSummary;
+    return summary.runId === runId && Array.isArray(summary.groups) ? summary : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes each stored row to the file as it passes, and hands it on parsed (and checked: the store is a file too). */

@@ -89,6 +89,12 @@ export class Store {
       ),
       resultRows: database.prepare<[string], { row: string }>('SELECT row FROM results WHERE run_id = ? ORDER BY model, condition, item_id'),
       countResults: database.prepare<[string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ?'),
+      countResultsWithStatus: database.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ? AND status = ?'),
+      statusesOf: database.prepare<[string, string, string, string], { item_id: string; status: string }>(
+        'SELECT item_id, status FROM results WHERE run_id = ? AND model = ? AND condition = ? AND item_id IN (SELECT value FROM json_each(?))',
+      ),
+      getMeta: database.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      putMeta: database.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       getRun: database.prepare<[string], { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }>(
         'SELECT * FROM runs WHERE id = ?',
       ),
@@ -131,7 +137,17 @@ export class Store {
     this.statements.putCache.run(key, value, new Date().toISOString());
   }
 
-  /** Keys (see `resultKey`) of the results a run already has, with their status. */
+  /**
+   * The statuses of some items' results for one model and condition of a run (item id → status; items without a
+   * result are absent). One indexed query per call: a resume looks its tasks up in batches instead of holding every key.
+   */
+  resultStatusesOf(runId: string, model: string, condition: string, itemIds: readonly string[]): Map<string, string> {
+    const statuses = new Map<string, string>();
+    for (const row of this.statements.statusesOf.iterate(runId, model, condition, JSON.stringify(itemIds))) statuses.set(row.item_id, row.status);
+    return statuses;
+  }
+
+  /** Keys (see `resultKey`) of the results a run already has, with their status (the whole run in memory: for small runs and tests). */
   resultStatuses(runId: string): Map<string, string> {
     const statuses = new Map<string, string>();
     for (const row of this.statements.resultKeys.iterate(runId)) {
@@ -150,8 +166,19 @@ export class Store {
     for (const { row } of this.statements.resultRows.iterate(runId)) yield row;
   }
 
-  countResults(runId: string): number {
-    return this.statements.countResults.get(runId)?.n ?? 0;
+  /** How many results a run has (with `status`: how many ended so). Counted on the status index. */
+  countResults(runId: string, status?: string): number {
+    const row = status === undefined ? this.statements.countResults.get(runId) : this.statements.countResultsWithStatus.get(runId, status);
+    return row?.n ?? 0;
+  }
+
+  /** A value kept in the store's `meta` table (e.g. what a run's output files were written from). */
+  getMeta(key: string): string | undefined {
+    return this.statements.getMeta.get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.statements.putMeta.run(key, value);
   }
 
   saveRun(manifest: RunManifest, outDir: string | null, status: RunStatus): void {
