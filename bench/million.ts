@@ -125,7 +125,25 @@ try {
     const db = join(directory, `store-${size}.db`);
     const out = join(directory, `run-${size}`);
     const modelFlags = Array.from({ length: models }, (_, index) => ['--model', `openai:m${index}`]).flat();
-    const evalArgs = ['eval', '--dataset', dataset, ...modelFlags, '--base-url', server.url, '--db', db, '--out', out, '--concurrency', '32', '--max-retries', '0', '--max-tokens', '8', '--quiet'];
+    const evalArgs = [
+      'eval',
+      '--dataset',
+      dataset,
+      ...modelFlags,
+      '--base-url',
+      server.url,
+      '--db',
+      db,
+      '--out',
+      out,
+      '--concurrency',
+      '32',
+      '--max-retries',
+      '0',
+      '--max-tokens',
+      '8',
+      '--quiet',
+    ];
 
     const fresh = await cli(evalArgs);
     const results = items * models;
@@ -135,12 +153,14 @@ try {
     );
 
     const resumed = await cli(evalArgs);
-    say(`${results} results: resume of the finished run: ${fixed(resumed.seconds)} s, ${resumed.requests} model calls, peak RSS ${fixed(resumed.maxRssMiB, 0)} MiB`);
+    say(
+      `${results} results: resume of the finished run: ${fixed(resumed.seconds)} s, ${resumed.requests} model calls, peak RSS ${fixed(resumed.maxRssMiB, 0)} MiB`,
+    );
 
     if (!SKIP.has('half')) {
       const database = new Database(db);
       const deleted = database
-        .prepare("DELETE FROM results WHERE CAST(substr(item_id, 6) AS INTEGER) >= ? AND model IN (SELECT DISTINCT model FROM results)")
+        .prepare('DELETE FROM results WHERE CAST(substr(item_id, 6) AS INTEGER) >= ? AND model IN (SELECT DISTINCT model FROM results)')
         .run(Math.floor(items / 2)).changes;
       database.pragma('wal_checkpoint(TRUNCATE)');
       database.close();

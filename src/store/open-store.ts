@@ -7,7 +7,21 @@ import { parseResultRow } from './read-result-rows.js';
 import { resultKey } from './result-key.js';
 import { openDatabase } from './open-database.js';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/**
+ * A rowid table: a result row (~1 KB of JSON) is too large for a WITHOUT ROWID table, whose rows spill to an overflow
+ * page each (~4.6 KB per result); here a row takes its own size, and the key lives in the primary-key index.
+ */
+const RESULTS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS results (
+  run_id TEXT NOT NULL,
+  model TEXT NOT NULL,
+  condition TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  row TEXT NOT NULL,
+  PRIMARY KEY (run_id, model, condition, item_id)
+);`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,15 +38,7 @@ CREATE TABLE IF NOT EXISTS runs (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS results (
-  run_id TEXT NOT NULL,
-  model TEXT NOT NULL,
-  condition TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  row TEXT NOT NULL,
-  PRIMARY KEY (run_id, model, condition, item_id)
-) WITHOUT ROWID;
+${RESULTS_TABLE_SQL}
 CREATE INDEX IF NOT EXISTS results_by_status ON results (run_id, status);
 `;
 
@@ -73,8 +79,9 @@ export class Store {
       this.database = openDatabase(path);
       const integrity = this.database.pragma('quick_check', { simple: true });
       if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
+      migrateResultsTable(this.database);
       this.database.exec(SCHEMA);
-      this.database.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      this.database.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (error) {
       if (error instanceof CulturekitError) throw error;
       throw new CulturekitError(`cannot open the store ${path}: ${(error as Error).message}`, { cause: error });
@@ -202,6 +209,19 @@ export class Store {
   close(): void {
     if (this.database.open) this.database.close();
   }
+}
+
+/** Moves a store's results from the version-1 WITHOUT ROWID table to the rowid table, once, in one transaction. */
+function migrateResultsTable(database: Database.Database): void {
+  const table = database.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'results'").get();
+  if (!table || !/WITHOUT\s+ROWID/i.test(table.sql)) return;
+  database.transaction(() => {
+    database.exec('DROP INDEX IF EXISTS results_by_status; ALTER TABLE results RENAME TO results_v1;');
+    database.exec(RESULTS_TABLE_SQL);
+    database.exec(
+      'INSERT INTO results (run_id, model, condition, item_id, status, row) SELECT run_id, model, condition, item_id, status, row FROM results_v1; DROP TABLE results_v1;',
+    );
+  })();
 }
 
 function toStoredRun(
