@@ -4,8 +4,6 @@ import { summarizeRun, type RunSummary } from '../analysis/summarize.js';
 import type { RunManifest } from '../schema/manifest.js';
 import { writeManifestFile } from '../store/manifest-file.js';
 import type { Store } from '../store/open-store.js';
-import { parseResultRow } from '../store/read-result-rows.js';
-import type { ResultRow } from '../schema/result.js';
 import { writeFileAtomic } from '../util/write-file-atomic.js';
 
 /**
@@ -27,17 +25,31 @@ export async function writeRunOutputs(outDir: string, store: Store, manifest: Ru
   const resultsPath = join(outDir, 'results.jsonl');
   const temporary = `${resultsPath}.${process.pid}.tmp`;
   const file = openSync(temporary, 'w');
-  let summary: RunSummary;
   try {
-    summary = summarizeRun(manifest, writingRows(file, store.iterateResultJson(manifest.id), `${store.path}: run ${manifest.id}`));
+    writeLines(file, store.iterateResultJson(manifest.id));
   } finally {
     closeSync(file);
   }
+  // The summary reads each result's brief (no prompt, no response), checked against the schema: the store is a file too.
+  const summary = summarizeRun(manifest, store.iterateBriefs(manifest.id));
   renameSync(temporary, resultsPath);
   writeFileAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   const written = stamp();
   if (written !== undefined) store.setMeta(stampKey, written);
   return summary;
+}
+
+/** Writes stored rows to the file as they pass, a line each, in 64 KiB writes. */
+function writeLines(file: number, rows: Iterable<string>): void {
+  let buffer = '';
+  for (const json of rows) {
+    buffer += `${json}\n`;
+    if (buffer.length > 1 << 16) {
+      writeSync(file, buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) writeSync(file, buffer);
 }
 
 /** What a run's output files were written from: the folder, the number of results and of errors, and results.jsonl's size and time. */
@@ -54,18 +66,4 @@ function readKeptSummary(path: string, runId: string): RunSummary | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Writes each stored row to the file as it passes, and hands it on parsed (and checked: the store is a file too). */
-function* writingRows(file: number, rows: Iterable<string>, where: string): Generator<ResultRow> {
-  let buffer = '';
-  for (const json of rows) {
-    buffer += `${json}\n`;
-    if (buffer.length > 1 << 16) {
-      writeSync(file, buffer);
-      buffer = '';
-    }
-    yield parseResultRow(JSON.parse(json), where);
-  }
-  if (buffer) writeSync(file, buffer);
 }

@@ -3,7 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors/culturekit-error.js';
 import { MANIFEST_FILE, readManifestFile } from '../store/manifest-file.js';
 import { openStore, type Store } from '../store/open-store.js';
-import { readResultsFile } from '../store/read-result-rows.js';
+import { iterateResultsFile } from '../store/read-result-rows.js';
+import { briefOf, type ResultBrief } from '../store/result-brief.js';
 import type { ReportRun } from './report-run.js';
 
 /**
@@ -51,7 +52,10 @@ export function readStoredRun(store: Store, runId: string, dbPath: string = stor
       .map((stored) => stored.id);
     throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
   }
-  return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows: [...store.iterateResults(runId)] };
+  const compact = compactor();
+  const rows: ResultBrief[] = [];
+  for (const brief of store.iterateBriefs(runId)) rows.push(compact(brief));
+  return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows };
 }
 
 function readRunFolder(folder: string): ReportRun {
@@ -59,6 +63,48 @@ function readRunFolder(folder: string): ReportRun {
   const resultsPath = join(folder, 'results.jsonl');
   if (!existsSync(manifestPath)) throw new InputError(`${folder}: no manifest.json (is it the --out folder of culturekit eval?)`);
   const manifest = readManifestFile(manifestPath);
-  const rows = existsSync(resultsPath) ? readResultsFile(resultsPath) : [];
+  const compact = compactor();
+  const rows: ResultBrief[] = [];
+  if (existsSync(resultsPath)) for (const row of iterateResultsFile(resultsPath)) rows.push(compact(briefOf(row)));
   return { id: manifest.id, source: folder, manifest, rows };
+}
+
+/** Fields whose values repeat from row to row (a model, a country, a letter): one string each, not one per row. */
+const REPEATED = [
+  'model',
+  'condition',
+  'kind',
+  'format',
+  'language',
+  'country',
+  'category',
+  'descriptionId',
+  'answer',
+  'extracted',
+  'status',
+  'method',
+  'error',
+] as const;
+
+/**
+ * Shares the repeated strings of the rows a report holds (JSON parsing makes a new string for every value), so that a
+ * million results cost about their metrics and ids.
+ */
+function compactor(): (row: ResultBrief) => ResultBrief {
+  const strings = new Map<string, string>();
+  const intern = (value: string) => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+  };
+  return (row) => {
+    const fields = row as Record<string, unknown>;
+    for (const field of REPEATED) {
+      const value = fields[field];
+      if (typeof value === 'string') fields[field] = intern(value);
+    }
+    if (row.choices) row.choices = row.choices.map(intern);
+    return row;
+  };
 }

@@ -5,13 +5,15 @@ import type { ResultRow } from '../schema/result.js';
 import { parseRunManifest } from './manifest-file.js';
 import { parseResultRow } from './read-result-rows.js';
 import { resultKey } from './result-key.js';
+import { briefOf, parseResultBrief, type ResultBrief } from './result-brief.js';
 import { openDatabase } from './open-database.js';
 
 const SCHEMA_VERSION = 2;
 
 /**
  * A rowid table: a result row (~1 KB of JSON) is too large for a WITHOUT ROWID table, whose rows spill to an overflow
- * page each (~4.6 KB per result); here a row takes its own size, and the key lives in the primary-key index.
+ * page each (~4.6 KB per result); here a row takes its own size, and the key lives in the primary-key index. `brief` is
+ * the row without its prompt and response (`result-brief.ts`), what summaries and reports read; null in migrated rows.
  */
 const RESULTS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS results (
   run_id TEXT NOT NULL,
@@ -20,6 +22,7 @@ const RESULTS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS results (
   item_id TEXT NOT NULL,
   status TEXT NOT NULL,
   row TEXT NOT NULL,
+  brief TEXT,
   PRIMARY KEY (run_id, model, condition, item_id)
 );`;
 
@@ -90,7 +93,10 @@ export class Store {
     this.statements = {
       getCache: database.prepare<[string], { value: string }>('SELECT value FROM cache WHERE key = ?'),
       putCache: database.prepare('INSERT OR REPLACE INTO cache (key, value, created_at) VALUES (?, ?, ?)'),
-      putResult: database.prepare('INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row) VALUES (?, ?, ?, ?, ?, ?)'),
+      putResult: database.prepare('INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row, brief) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      resultBriefs: database.prepare<[string], { brief: string }>(
+        'SELECT coalesce(brief, row) AS brief FROM results WHERE run_id = ? ORDER BY model, condition, item_id',
+      ),
       resultKeys: database.prepare<[string], { model: string; condition: string; item_id: string; status: string }>(
         'SELECT model, condition, item_id, status FROM results WHERE run_id = ?',
       ),
@@ -135,7 +141,7 @@ export class Store {
     this.database.transaction(() => {
       for (const { row, cacheEntries } of entries) {
         for (const cacheEntry of cacheEntries ?? []) putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
-        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, JSON.stringify(row));
+        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, JSON.stringify(row), JSON.stringify(briefOf(row)));
       }
     })();
   };
@@ -166,6 +172,15 @@ export class Store {
   /** Every result of a run, ordered by model, condition and item id, each checked against the result-row schema. */
   *iterateResults(runId: string): Generator<ResultRow> {
     for (const json of this.iterateResultJson(runId)) yield parseResultRow(JSON.parse(json), `${this.path}: run ${runId}`);
+  }
+
+  /**
+   * Every result of a run without its prompt and response (`ResultBrief`), in the same order as `iterateResults`, each
+   * checked against the schema: what summaries and reports read, at a third of the text to parse.
+   */
+  *iterateBriefs(runId: string): Generator<ResultBrief> {
+    const where = `${this.path}: run ${runId}`;
+    for (const { brief } of this.statements.resultBriefs.iterate(runId)) yield parseResultBrief(JSON.parse(brief), where);
   }
 
   /** Every result of a run as its stored JSON text, in the same order as `iterateResults`. */

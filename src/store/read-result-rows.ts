@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { formatRecordProblem, InputError } from '../errors/culturekit-error.js';
 import { resultRowSchema, type ResultRow } from '../schema/result.js';
 import { issueLines } from '../schema/issue-lines.js';
@@ -24,18 +25,49 @@ export function parseResultRow(value: unknown, where: string): ResultRow {
  * const rows = readResultsFile('runs/demo/results.jsonl');
  */
 export function readResultsFile(path: string): ResultRow[] {
-  const rows: ResultRow[] = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const text = lines[index];
+  return [...iterateResultsFile(path)];
+}
+
+/**
+ * The rows of a `results.jsonl` one by one as the file is read (never held whole, so a million rows read in flat
+ * memory), each checked as `readResultsFile` does.
+ *
+ * @example
+ * for (const row of iterateResultsFile('runs/demo/results.jsonl')) …
+ */
+export function* iterateResultsFile(path: string): Generator<ResultRow> {
+  for (const { line, text } of fileLines(path)) {
     if (!text.trim()) continue;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw new InputError(formatRecordProblem({ file: path, line: index + 1, field: '', problem: `invalid JSON: ${(error as Error).message}` }));
+      throw new InputError(formatRecordProblem({ file: path, line, field: '', problem: `invalid JSON: ${(error as Error).message}` }));
     }
-    rows.push(parseResultRow(value, `${path}:${index + 1}`));
+    yield parseResultRow(value, `${path}:${line}`);
   }
-  return rows;
+}
+
+/** Lines of a UTF-8 file with their 1-based numbers, read in 1 MiB chunks. */
+function* fileLines(path: string): Generator<{ line: number; text: string }> {
+  const file = openSync(path, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    let line = 0;
+    for (let read = readSync(file, chunk); read > 0; read = readSync(file, chunk)) {
+      pending += decoder.write(chunk.subarray(0, read));
+      let start = 0;
+      for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+        yield { line: ++line, text: pending.slice(start, end) };
+        start = end + 1;
+      }
+      pending = pending.slice(start);
+    }
+    pending += decoder.end();
+    if (pending) yield { line: ++line, text: pending };
+  } finally {
+    closeSync(file);
+  }
 }
