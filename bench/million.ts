@@ -10,11 +10,11 @@
  *      run leaves it): seconds until the first new request reaches the server, and the whole resume;
  *   4. `culturekit report` (HTML) of the run from the store: seconds and peak RSS.
  *
- * Usage: node --import tsx bench/million.ts [--sizes 10000,144000,1000000] [--models 5] [--skip report,half]
+ * Usage: npm run build && node --import tsx bench/million.ts [--sizes 10000,144000,1000000] [--models 5] [--skip report,half] [--cli dist|tsx] [--keep]
  * Sizes are results; items = size / models (144,000 uses 3 models as the issue's figure did, unless --models is given).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -28,7 +28,10 @@ const SIZES = (argument('--sizes') ?? '10000,144000,1000000').split(',').map(Num
 const MODELS = argument('--models');
 const SKIP = new Set((argument('--skip') ?? '').split(',').filter(Boolean));
 const KEEP = process.argv.includes('--keep');
-const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
+const DIST = new URL('../dist/cli/main.js', import.meta.url).pathname;
+/** The built CLI (what `culturekit` runs once installed; `npm run build`) unless `--cli tsx` or there is no build: tsx adds ~40 MiB. */
+const CLI_KIND = argument('--cli') ?? (existsSync(DIST) ? 'dist' : 'tsx');
+const CLI = CLI_KIND === 'dist' ? [DIST] : ['--import', 'tsx', new URL('../src/cli/main.ts', import.meta.url).pathname];
 
 const directory = mkdtempSync(join(tmpdir(), 'ck-million-'));
 const countries = ['JP', 'CN', 'IN', 'TH', 'EG', 'NG', 'DE', 'FR', 'BR', 'MX', 'US', 'AU'];
@@ -83,7 +86,7 @@ async function cli(args: string[]): Promise<Measured> {
   requests = 0;
   firstRequestAt = 0;
   const started = performance.now();
-  const child = spawn('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', CLI, ...args], {
+  const child = spawn('/usr/bin/time', ['-v', process.execPath, ...CLI, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_LLAMA_CPP_SKIP_DOWNLOAD: 'true' },
   });
@@ -116,7 +119,10 @@ const say = (line: string) => {
   console.log(line);
 };
 
-say(`# bench/million.ts — ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} CPUs (load: shared)`);
+say(
+  `# bench/million.ts — ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} CPUs (load: shared), CLI from ${CLI_KIND}`,
+);
+const rates: { size: number; rate: number }[] = [];
 try {
   for (const size of SIZES) {
     const models = Number(MODELS ?? (size === 144000 ? 3 : 5));
@@ -152,6 +158,7 @@ try {
       `${results} results (${items} items × ${models} models) fresh: ${fixed(fresh.seconds, 1)} s, ${fixed(results / fresh.seconds, 0)} results/s, ${fixed((fresh.cpuSeconds * 1000) / results, 3)} ms CPU per result (child), peak RSS ${fixed(fresh.maxRssMiB, 0)} MiB, ${fresh.requests} requests; store ${fixed(storeBytes / 2 ** 20, 0)} MiB = ${fixed(storeBytes / results, 0)} bytes per result; results.jsonl ${fixed(statSync(join(out, 'results.jsonl')).size / 2 ** 20, 0)} MiB`,
     );
 
+    rates.push({ size: results, rate: results / fresh.seconds });
     const resumed = await cli(evalArgs);
     say(
       `${results} results: resume of the finished run: ${fixed(resumed.seconds)} s, ${resumed.requests} model calls, peak RSS ${fixed(resumed.maxRssMiB, 0)} MiB`,
@@ -180,6 +187,11 @@ try {
     }
     if (!KEEP) rmSync(out, { recursive: true, force: true });
     if (!KEEP) for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
+  }
+  if (rates.length > 1) {
+    const [first] = rates;
+    const last = rates.at(-1)!;
+    say(`throughput at ${last.size} results / at ${first.size}: ${fixed(last.rate / first.rate, 3)} (goal ≥ 0.95)`);
   }
 } finally {
   await server.close();

@@ -155,7 +155,9 @@ function letterShares(rows: readonly ResultBrief[]): LetterShare[] {
     const chosen = answerDistribution(list);
     const gold = new Map<string, number>();
     for (const row of list) gold.set(row.answer!, (gold.get(row.answer!) ?? 0) + 1);
-    const letters = Math.max(...list.map((row) => row.choices!.length));
+    // A loop, not Math.max(...list): a series of a million rows would overflow the call stack.
+    let letters = 0;
+    for (const row of list) letters = Math.max(letters, row.choices!.length);
     for (let index = 0; index < letters; index++) {
       const letter = String.fromCharCode(65 + index);
       const chosenShare = chosen.byLetter[letter] ?? 0;

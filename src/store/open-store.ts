@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../schema/result.js';
@@ -79,9 +80,14 @@ export class Store {
   constructor(path: string) {
     this.path = path;
     try {
+      // The integrity check reads the whole file (seconds for a million results), so it runs when the last session left
+      // its write-ahead log behind (a crash, or another process using the store now), not after every clean close.
+      const leftLog = path !== ':memory:' && (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
       this.database = openDatabase(path);
-      const integrity = this.database.pragma('quick_check', { simple: true });
-      if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
+      if (leftLog) {
+        const integrity = this.database.pragma('quick_check', { simple: true });
+        if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
+      }
       migrateResultsTable(this.database);
       this.database.exec(SCHEMA);
       this.database.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
