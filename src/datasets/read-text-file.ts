@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { DatasetError } from '../errors/culturekit-error.js';
+import { LineSplitter } from '../util/line-splitter.js';
 
 /** Size in bytes of a dataset file; a missing file, a directory or an empty file is a `DatasetError` naming it. */
 export async function checkDatasetFile(file: string): Promise<number> {
@@ -63,8 +64,7 @@ export async function readDatasetText(file: string): Promise<string> {
 export async function* readDatasetLines(file: string): AsyncGenerator<{ line: number; text: string }> {
   await checkDatasetFile(file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending = '';
-  let line = 0;
+  const lines = new LineSplitter();
   let first = true;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
@@ -79,16 +79,10 @@ export async function* readDatasetLines(file: string): AsyncGenerator<{ line: nu
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
-      pending += text;
-      let start = 0;
-      for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
-        yield { line: ++line, text: pending.slice(start, end) };
-        start = end + 1;
-      }
-      pending = pending.slice(start);
+      yield* lines.push(text);
     }
     try {
-      pending += decoder.decode();
+      yield* lines.push(decoder.decode());
     } catch {
       throw notUtf8Error(file, await readFile(file));
     }
@@ -97,7 +91,7 @@ export async function* readDatasetLines(file: string): AsyncGenerator<{ line: nu
   } finally {
     stream.destroy();
   }
-  yield { line: ++line, text: pending };
+  yield lines.end();
 }
 
 /** A problem that rejects a whole file, at one place in it. */

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { LineSplitter } from '../util/line-splitter.js';
 import { formatRecordProblem, InputError } from '../errors/culturekit-error.js';
 import { resultRowSchema, type ResultRow } from '../schema/result.js';
 import { issueLines } from '../schema/issue-lines.js';
@@ -54,19 +55,10 @@ function* fileLines(path: string): Generator<{ line: number; text: string }> {
   try {
     const chunk = Buffer.allocUnsafe(1 << 20);
     const decoder = new StringDecoder('utf8');
-    let pending = '';
-    let line = 0;
-    for (let read = readSync(file, chunk); read > 0; read = readSync(file, chunk)) {
-      pending += decoder.write(chunk.subarray(0, read));
-      let start = 0;
-      for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
-        yield { line: ++line, text: pending.slice(start, end) };
-        start = end + 1;
-      }
-      pending = pending.slice(start);
-    }
-    pending += decoder.end();
-    if (pending) yield { line: ++line, text: pending };
+    const lines = new LineSplitter();
+    for (let read = readSync(file, chunk); read > 0; read = readSync(file, chunk)) yield* lines.push(decoder.write(chunk.subarray(0, read)));
+    yield* lines.push(decoder.end());
+    yield lines.end();
   } finally {
     closeSync(file);
   }
