@@ -105,3 +105,29 @@ test('statuses are looked up by batch and counted by status; a version-1 store (
   assert.equal(check.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get()?.value, '2');
   check.close();
 });
+
+test('every query on results searches an index: nothing scans the table as it grows', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'ck-store-')), 'store.db');
+  openStore(path).close();
+  const store = openStore(path);
+  const statements = (store as unknown as { statements: Record<string, { source: string; reader: boolean }> }).statements;
+  const database = new Database(path, { readonly: true });
+  const checked: string[] = [];
+  for (const [name, statement] of Object.entries(statements)) {
+    if (!statement.reader || !/\bFROM results\b/.test(statement.source)) continue;
+    const parameters = (statement.source.match(/\?/g) ?? []).map(() => '[]');
+    const plan = database
+      .prepare(`EXPLAIN QUERY PLAN ${statement.source}`)
+      .all(...parameters)
+      .map((row) => (row as { detail: string }).detail);
+    assert.ok(
+      plan.some((detail) => /^SEARCH results USING (COVERING )?INDEX/.test(detail)),
+      `${name}: ${plan.join('; ')}`,
+    );
+    assert.ok(!plan.some((detail) => /^SCAN results\b|USE TEMP B-TREE/.test(detail)), `${name} scans or sorts: ${plan.join('; ')}`);
+    checked.push(name);
+  }
+  assert.ok(checked.length >= 5, `checked ${checked.join(', ')}`);
+  database.close();
+  store.close();
+});
