@@ -7,9 +7,12 @@ import { extname } from 'node:path';
 import type { RawRecord } from './raw-record.js';
 import { streamJsonLines } from './read-jsonl.js';
 import { stringSharer } from '../util/share-strings.js';
+import { collectGarbage } from '../util/collect-garbage.js';
 import { readDatasetFile } from './read-records.js';
 
 const JSON_LINES = new Set(['.jsonl', '.ndjson']);
+/** Records read between two full garbage collections while a large file loads (its parsing garbage would grow the heap). */
+const COLLECT_EVERY = 100_000;
 
 export type { Dataset } from './dataset.js';
 
@@ -67,9 +70,11 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
   };
   if (JSON_LINES.has(extname(ref).toLowerCase())) {
     // Read as a stream: each record is normalised as its line is read, so the file and its raw records are never held whole.
+    let read = 0;
     for await (const entry of streamJsonLines(ref)) {
       if ('problem' in entry) addProblem(entry.problem);
       else take(entry.record);
+      if (++read % COLLECT_EVERY === 0) collectGarbage();
     }
   } else {
     const { records, problems: readProblems } = await readDatasetFile(ref);
