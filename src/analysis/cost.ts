@@ -1,6 +1,9 @@
 import { callCost, type ModelPrice } from '../schema/price.js';
 import type { ResultRow } from '../schema/result.js';
 
+/** What pricing reads of a result (a row or its brief). */
+type PricedResult = Pick<ResultRow, 'model' | 'condition' | 'country' | 'cached' | 'usage' | 'details'>;
+
 /** Money and tokens of one group of calls. */
 export interface CostCell {
   /** US dollars. */
@@ -40,7 +43,7 @@ export class CostAccumulator {
 
   constructor(private readonly prices: Readonly<Record<string, ModelPrice>>) {}
 
-  add(row: ResultRow): void {
+  add(row: PricedResult): void {
     let judgeInput = 0;
     let judgeOutput = 0;
     for (const rubric of row.details?.judges ?? []) {
@@ -58,7 +61,7 @@ export class CostAccumulator {
     return { ...this.cost, unpriced: [...this.unpriced].sort() };
   }
 
-  private charge(row: ResultRow, role: 'byModel' | 'byJudge', spec: string, inputTokens: number, outputTokens: number): void {
+  private charge(row: PricedResult, role: 'byModel' | 'byJudge', spec: string, inputTokens: number, outputTokens: number): void {
     if (inputTokens === 0 && outputTokens === 0) return;
     const price = this.prices[spec];
     if (!price) this.unpriced.add(spec);

@@ -1,6 +1,9 @@
 import { InputError } from '../errors/culturekit-error.js';
 import { GATE_THRESHOLD_KEY as KEY } from '../schema/gate-threshold-key.js';
 import type { ResultRow } from '../schema/result.js';
+
+/** What the baseline check reads of a result (a row or its brief). */
+type GateRow = Pick<ResultRow, 'model' | 'condition' | 'itemId' | 'metrics'> & Partial<Pick<ResultRow, 'kind' | 'country' | 'category' | 'language'>>;
 import { compareRuns, type ComparisonCell } from './compare-runs.js';
 import type { RunSummary } from './summarize.js';
 
@@ -81,13 +84,9 @@ export function checkThresholds(summary: RunSummary, thresholds: GateThresholds)
  * @example
  * checkBaseline(currentRows, baselineRows, { metrics: ['accuracy'], alpha: 0.05 })
  */
-export function checkBaseline(
-  current: readonly ResultRow[],
-  baseline: readonly ResultRow[],
-  options: { metrics?: readonly string[]; alpha: number },
-): GateCheck[] {
+export function checkBaseline(current: readonly GateRow[], baseline: readonly GateRow[], options: { metrics?: readonly string[]; alpha: number }): GateCheck[] {
   const baselineModels = [...new Set(baseline.map((row) => row.model))];
-  const groups = new Map<string, ResultRow[]>();
+  const groups = new Map<string, GateRow[]>();
   for (const row of current) {
     const key = `${row.model}\u0000${row.condition}`;
     let rows = groups.get(key);

@@ -62,7 +62,10 @@ class Accumulator {
 const DIMENSIONS = ['byCountry', 'byKind', 'byCategory', 'byLanguage'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
-function dimensionValue(row: ResultRow, dimension: Dimension): string | undefined {
+/** What a summary reads of a result: a `ResultRow`, or its brief without prompt and response. */
+export type SummaryRow = Omit<ResultRow, 'runId' | 'topic' | 'template' | 'prompt' | 'choiceOrder' | 'response' | 'attempts' | 'completedAt'>;
+
+function dimensionValue(row: SummaryRow, dimension: Dimension): string | undefined {
   switch (dimension) {
     case 'byCountry':
       return row.country;
@@ -83,7 +86,7 @@ function dimensionValue(row: ResultRow, dimension: Dimension): string | undefine
  * @example
  * const summary = summarizeRun(manifest, store.iterateResults(manifest.id));
  */
-export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): RunSummary {
+export function summarizeRun(manifest: RunManifest, rows: Iterable<SummaryRow>): RunSummary {
   interface GroupState {
     summary: GroupSummary;
     overall: Map<string, Accumulator>;
@@ -159,7 +162,7 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<ResultRow>): 
 }
 
 /** The panel's verdicts stored with a judged row (`details.judges`), per rubric, as the agreement statistics read them. */
-function collectVerdicts(row: ResultRow, into: Map<string, JudgeParse[][]>): void {
+function collectVerdicts(row: SummaryRow, into: Map<string, JudgeParse[][]>): void {
   for (const { rubric, verdicts } of row.details?.judges ?? []) {
     let items = into.get(rubric);
     if (!items) into.set(rubric, (items = []));

@@ -1,6 +1,7 @@
 import type { CulturalDescription } from '../schema/description.js';
 import type { Item } from '../schema/item.js';
-import { canonicalJson, sha256Hex } from '../util/hash.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../util/hash.js';
 
 /** A loaded, validated dataset: what every later stage reads. */
 export interface Dataset {
@@ -21,5 +22,15 @@ export interface Dataset {
  * datasetHash([], [{ id: 'q1', kind: 'knowledge', format: 'open', prompt: 'Hi', language: 'en' }]); // '3b1f…'
  */
 export function datasetHash(descriptions: readonly CulturalDescription[], items: readonly Item[]): string {
-  return sha256Hex(canonicalJson({ descriptions, items }));
+  // Fed record by record: the same bytes as the canonical JSON of the whole, without building that one large string.
+  const hash = createHash('sha256');
+  const list = (opening: string, records: readonly unknown[]) => {
+    hash.update(opening);
+    for (let index = 0; index < records.length; index++) hash.update(index === 0 ? canonicalJson(records[index]) : `,${canonicalJson(records[index])}`);
+    hash.update(']');
+  };
+  list('{"descriptions":[', descriptions);
+  list(',"items":[', items);
+  hash.update('}');
+  return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
 import type { RecordProblem } from '../errors/culturekit-error.js';
 import type { RawRecord, ReadResult } from './raw-record.js';
-import { emptyFileError, readDatasetText } from './read-text-file.js';
+import { emptyFileError, readDatasetLines } from './read-text-file.js';
 import { isPlainObject, jsonTypeName, locateJsonError } from './scan-json.js';
 
 /**
@@ -11,29 +11,42 @@ import { isPlainObject, jsonTypeName, locateJsonError } from './scan-json.js';
  * const { records, problems } = await readJsonLines('items.jsonl');
  */
 export async function readJsonLines(file: string): Promise<ReadResult> {
-  const text = await readDatasetText(file);
   const records: RawRecord[] = [];
   const problems: RecordProblem[] = [];
-  const lines = text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    let lineText = lines[index];
+  for await (const entry of streamJsonLines(file)) {
+    if ('problem' in entry) problems.push(entry.problem);
+    else records.push(entry.record);
+  }
+  return { records, problems };
+}
+
+/**
+ * The records (and the lines that are not records) of a JSON Lines file one by one, as the file is read: a large file
+ * is never held whole. A file with neither is a `DatasetError` (empty).
+ *
+ * @example
+ * for await (const entry of streamJsonLines('items.jsonl')) if ('record' in entry) …
+ */
+export async function* streamJsonLines(file: string): AsyncGenerator<{ record: RawRecord } | { problem: RecordProblem }> {
+  let any = false;
+  for await (const { line, text } of readDatasetLines(file)) {
+    let lineText = text;
     if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
     if (lineText.trim() === '') continue;
-    const line = index + 1;
+    any = true;
     let value: unknown;
     try {
       value = JSON.parse(lineText);
     } catch (error) {
       const where = locateJsonError(error, lineText);
-      problems.push({ file, line, field: '', problem: `invalid JSON: ${where.message} (column ${where.column})` });
+      yield { problem: { file, line, field: '', problem: `invalid JSON: ${where.message} (column ${where.column})` } };
       continue;
     }
     if (!isPlainObject(value)) {
-      problems.push({ file, line, field: '', problem: `expected a JSON object, got ${jsonTypeName(value)}` });
+      yield { problem: { file, line, field: '', problem: `expected a JSON object, got ${jsonTypeName(value)}` } };
       continue;
     }
-    records.push({ line, value });
+    yield { record: { line, value } };
   }
-  if (records.length === 0 && problems.length === 0) throw emptyFileError(file);
-  return { records, problems };
+  if (!any) throw emptyFileError(file);
 }

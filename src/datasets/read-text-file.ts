@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { DatasetError } from '../errors/culturekit-error.js';
+import { LineSplitter } from '../util/line-splitter.js';
 
 /** Size in bytes of a dataset file; a missing file, a directory or an empty file is a `DatasetError` naming it. */
 export async function checkDatasetFile(file: string): Promise<number> {
@@ -50,6 +52,46 @@ export async function readDatasetText(file: string): Promise<string> {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw emptyFileError(file);
   return text;
+}
+
+/**
+ * Lines of a dataset file read as a stream (the file is never held whole): UTF-8, byte order mark removed, each line
+ * with its 1-based number and without its `\n`. Bytes that are not UTF-8 are the `DatasetError` of `readDatasetText`.
+ *
+ * @example
+ * for await (const { line, text } of readDatasetLines('data/items.jsonl')) …
+ */
+export async function* readDatasetLines(file: string): AsyncGenerator<{ line: number; text: string }> {
+  await checkDatasetFile(file);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const lines = new LineSplitter();
+  let first = true;
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk as Buffer, { stream: true });
+      } catch {
+        throw notUtf8Error(file, await readFile(file));
+      }
+      if (first && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      yield* lines.push(text);
+    }
+    try {
+      yield* lines.push(decoder.decode());
+    } catch {
+      throw notUtf8Error(file, await readFile(file));
+    }
+  } catch (error) {
+    throw readError(file, error);
+  } finally {
+    stream.destroy();
+  }
+  yield lines.end();
 }
 
 /** A problem that rejects a whole file, at one place in it. */

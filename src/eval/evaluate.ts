@@ -191,7 +191,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
         registry: input.registry,
       });
       store.setRunStatus(manifest.id, outcome.interrupted ? 'interrupted' : 'finished');
-      const summary = await writeRunOutputs(outDir, store, manifest, { prices: input.prices });
+      const summary = await writeRunOutputs(outDir, store, manifest, { prices: input.prices, reuseUnchanged: outcome.done === 0 });
       return { manifest, outDir, outcome, summary, resumed: previous !== undefined, ...(guard.stopped ? { unreachable: guard.stopped } : {}) };
     } catch (error) {
       // Never leave a run "running" that nothing runs: it is interrupted, and can be resumed.

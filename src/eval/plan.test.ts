@@ -34,11 +34,19 @@ const options: RunOptions = {
 
 test('a plan is items × models × conditions, filtered by kind and limit', () => {
   const plan = planRun({ dataset, models: [{ spec: 'openai:a' }, { spec: 'openai:b' }], options, toolVersion: '0', runId: 'r' });
-  assert.equal(plan.tasks.length, 6);
+  assert.equal(plan.tasks.size, 6);
+  assert.deepEqual(
+    [...plan.tasks].map((task) => `${task.model} ${task.item.id}`),
+    ['openai:a k1', 'openai:a s1', 'openai:a k2', 'openai:b k1', 'openai:b s1', 'openai:b k2'],
+  );
+  assert.deepEqual(
+    [...plan.tasks.forModel(1)].map((task) => task.key),
+    [...plan.tasks].slice(3).map((task) => task.key),
+  );
   assert.equal(plan.manifest.dataset.items, 3);
   const knowledgeOnly = planRun({ dataset, models: [{ spec: 'openai:a' }], options: { ...options, kinds: ['knowledge'], limit: 1 }, toolVersion: '0' });
   assert.deepEqual(
-    knowledgeOnly.tasks.map((task) => task.item.id),
+    [...knowledgeOnly.tasks].map((task) => task.item.id),
     ['k1'],
   );
   assert.throws(() => planRun({ dataset, models: [{ spec: 'openai:a' }, { spec: 'openai:a' }], options, toolVersion: '0' }), InputError);

@@ -18,7 +18,37 @@ export interface PlannedTask {
 
 export interface EvalPlan {
   manifest: RunManifest;
-  tasks: PlannedTask[];
+  /** The tasks in plan order (models × conditions × items), made as they are read: a plan holds its items, not one object per task. */
+  tasks: PlannedTasks;
+}
+
+/**
+ * The tasks of a plan, made on demand: iterating gives them in plan order (each model, each condition, each item);
+ * `forModel` gives one model's share. A million-task plan costs no more memory than its items.
+ */
+export class PlannedTasks implements Iterable<PlannedTask> {
+  constructor(
+    private readonly models: readonly ModelEntry[],
+    private readonly conditions: readonly EvalCondition[],
+    private readonly items: readonly Item[],
+  ) {}
+
+  /** How many tasks the plan has. */
+  get size(): number {
+    return this.models.length * this.conditions.length * this.items.length;
+  }
+
+  /** One model's tasks in plan order: each condition, each item. */
+  *forModel(modelIndex: number): Generator<PlannedTask> {
+    const model = this.models[modelIndex].spec;
+    for (const condition of this.conditions) {
+      for (const item of this.items) yield { key: resultKey(model, condition, item.id), modelIndex, model, condition, item };
+    }
+  }
+
+  *[Symbol.iterator](): Generator<PlannedTask> {
+    for (let modelIndex = 0; modelIndex < this.models.length; modelIndex++) yield* this.forModel(modelIndex);
+  }
 }
 
 export interface PlanInput {
@@ -66,7 +96,7 @@ export function planRun(input: PlanInput): EvalPlan {
     throw new InputError(`dataset ${dataset.ref} has no items of kind ${options.kinds.join(', ')} to evaluate`);
   }
   const registry = input.registry ?? builtinRegistry;
-  const unknownProtocols = [...new Set(items.map((item) => item.protocol).filter((id): id is string => id !== undefined && !registry.getProtocol(id)))];
+  const unknownProtocols = [...new Set(items.map((item) => item.protocol))].filter((id): id is string => id !== undefined && !registry.getProtocol(id));
   if (unknownProtocols.length > 0) {
     throw new InputError(
       `unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${registry.protocolIds().join(', ') || '(none registered)'}`,
@@ -86,13 +116,5 @@ export function planRun(input: PlanInput): EvalPlan {
     options,
     planHash,
   };
-  const tasks: PlannedTask[] = [];
-  models.forEach((model, modelIndex) => {
-    for (const condition of options.conditions) {
-      for (const item of items) {
-        tasks.push({ key: resultKey(model.spec, condition, item.id), modelIndex, model: model.spec, condition, item });
-      }
-    }
-  });
-  return { manifest, tasks };
+  return { manifest, tasks: new PlannedTasks(models, options.conditions, items) };
 }

@@ -16,9 +16,10 @@ import { applyCondition, type Grounding } from './conditions.js';
 import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
 import { describeCallError, ModelCaller, type ModelRequest } from '../models/model-caller.js';
 import { resolveModelSettings } from '../settings/run-settings.js';
-import type { PlannedTask } from './plan.js';
+import { PlannedTasks, type PlannedTask } from './plan.js';
 import { extractWithModel, type ModelExtraction } from './model-extraction.js';
 import { recordedContinuationScores } from '../scoring/recorded-option-scores.js';
+import { collectGarbage } from '../util/collect-garbage.js';
 
 export interface EvalProgress {
   /** Tasks finished in this invocation (scored, invalid, unscored or error). */
@@ -37,7 +38,8 @@ export interface EvalProgress {
 export interface RunEvalInput {
   store: Store;
   manifest: RunManifest;
-  tasks: PlannedTask[];
+  /** The plan's tasks (`planRun(…).tasks`, made as they are needed), or any list of planned tasks. */
+  tasks: Iterable<PlannedTask>;
   /** One model per `manifest.models` entry, same order. */
   models: LanguageModel[];
   /** Judge models, one per `manifest.judges` entry, with the rubric registry; without them open responses stay unscored. */
@@ -75,18 +77,11 @@ export interface RunEvalOutcome extends EvalProgress {
 export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   const { store, manifest, models, signal } = input;
   const useCache = input.useCache ?? true;
-  const existing = store.resultStatuses(manifest.id);
-  const pending: PlannedTask[][] = models.map(() => []);
-  let skipped = 0;
-  for (const task of input.tasks) {
-    const status = existing.get(task.key);
-    if (status === undefined || (input.retryErrors && status === 'error')) pending[task.modelIndex].push(task);
-    else skipped++;
-  }
+  const queues = pendingQueues(store, manifest.id, input.tasks, models.length, input.retryErrors ?? false);
   const progress: EvalProgress = {
     done: 0,
-    total: pending.reduce((sum, tasks) => sum + tasks.length, 0),
-    skipped,
+    total: queues.pending,
+    skipped: queues.planned - queues.pending,
     errors: 0,
     invalid: 0,
     cached: 0,
@@ -106,6 +101,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
       else extraction.rules++;
     }
     progress.done++;
+    if (progress.done % COLLECT_EVERY === 0) collectGarbage();
     if (row.status === 'error') progress.errors++;
     else if (row.status === 'invalid') progress.invalid++;
     if (row.cached) progress.cached++;
@@ -133,22 +129,22 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   };
 
   const runModel = async (modelIndex: number): Promise<void> => {
-    const queue = pending[modelIndex];
-    if (queue.length === 0) return;
+    const queue = queues.byModel[modelIndex];
     const policy = resolveModelSettings(manifest.models[modelIndex]);
     const caller = new ModelCaller(models[modelIndex], policy, store, useCache);
     callers.push(caller);
-    const concurrency = Math.min(policy.concurrency, queue.length);
-    let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < queue.length && !signal?.aborted) {
-        const task = queue[next++];
+      while (!signal?.aborted) {
+        // Synchronous (the store is): workers on this one thread never step into the generator together.
+        const next = queue.next();
+        if (next.done) return;
+        const task = next.value;
         const call = await callTask(task, caller, context);
         // Scoring and saving wait for the end of this event-loop turn, so the next request goes out first.
         writer.write(() => finishTask(task, manifest, call));
       }
     };
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: policy.concurrency }, worker));
   };
   try {
     await Promise.all(models.map((_, modelIndex) => runModel(modelIndex)));
@@ -156,6 +152,62 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     writer.flush();
   }
   return { ...progress, interrupted: progress.done < progress.total, extraction };
+}
+
+/** Results between two full garbage collections: the peak memory of a long run stays near what it holds. */
+const COLLECT_EVERY = 25_000;
+
+/** Tasks whose statuses one store query looks up. */
+const LOOKUP_BATCH = 500;
+
+/**
+ * Each model's tasks that the store does not have yet (or that ended in `error`, with `retryErrors`), as generators that
+ * look statuses up in batches as the workers pull: nothing is held but one batch. For a whole plan the counts come from
+ * the store's status index (every stored result of a run belongs to its plan: same plan hash), so a finished run is
+ * known to be finished without a lookup; a list of tasks is counted by looking it up first.
+ */
+function pendingQueues(
+  store: Store,
+  runId: string,
+  tasks: Iterable<PlannedTask>,
+  modelCount: number,
+  retryErrors: boolean,
+): { byModel: Iterator<PlannedTask>[]; planned: number; pending: number } {
+  const isPending = (status: string | undefined) => status === undefined || (retryErrors && status === 'error');
+  function* lookedUp(source: Iterable<PlannedTask>): Generator<PlannedTask> {
+    let batch: PlannedTask[] = [];
+    function* drain(): Generator<PlannedTask> {
+      const { model, condition } = batch[0];
+      const statuses = store.resultStatusesOf(
+        runId,
+        model,
+        condition,
+        batch.map((task) => task.item.id),
+      );
+      const current = batch;
+      batch = [];
+      for (const task of current) if (isPending(statuses.get(task.item.id))) yield task;
+    }
+    for (const task of source) {
+      if (batch.length > 0 && (batch.length >= LOOKUP_BATCH || task.model !== batch[0].model || task.condition !== batch[0].condition)) yield* drain();
+      batch.push(task);
+    }
+    if (batch.length > 0) yield* drain();
+  }
+  if (tasks instanceof PlannedTasks) {
+    const stored = store.countResults(runId);
+    const pending = Math.max(0, tasks.size - stored + (retryErrors ? store.countResults(runId, 'error') : 0));
+    const byModel = Array.from({ length: modelCount }, (_, modelIndex) => (pending > 0 ? lookedUp(tasks.forModel(modelIndex)) : [].values()));
+    return { byModel, planned: tasks.size, pending };
+  }
+  const lists: PlannedTask[][] = Array.from({ length: modelCount }, () => []);
+  let planned = 0;
+  for (const task of tasks) {
+    planned++;
+    lists[task.modelIndex].push(task);
+  }
+  const pendingLists = lists.map((list) => [...lookedUp(list)]);
+  return { byModel: pendingLists.map((list) => list.values()), planned, pending: pendingLists.reduce((sum, list) => sum + list.length, 0) };
 }
 
 interface TaskContext {

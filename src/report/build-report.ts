@@ -1,6 +1,6 @@
 import { compareRuns, type RunComparison } from '../analysis/compare-runs.js';
 import { CulturekitError } from '../errors/culturekit-error.js';
-import type { ResultRow } from '../schema/result.js';
+import type { ResultBrief } from '../store/result-brief.js';
 import { buildRunReport, seriesLabel, type ReportSeries, type RunReport } from './build-run-report.js';
 import type { ReportRun } from './report-run.js';
 
@@ -71,7 +71,7 @@ export function pairSeries(base: readonly ReportSeries[], other: readonly Report
   return { pairs, unpaired };
 }
 
-function rowsOf(rows: readonly ResultRow[], series: ReportSeries, kind: string): ResultRow[] {
+function rowsOf(rows: readonly ResultBrief[], series: ReportSeries, kind: string): ResultBrief[] {
   return rows.filter((row) => row.kind === kind && row.model === series.model && row.condition === series.condition);
 }
 
@@ -143,8 +143,8 @@ function compareEntry(
   base: ComparisonSide,
   other: ComparisonSide,
   kind: string,
-  baseRows: ResultRow[],
-  otherRows: ResultRow[],
+  baseRows: ResultBrief[],
+  otherRows: ResultBrief[],
   options: BuildReportOptions,
 ): ComparisonEntry {
   const entry: ComparisonEntry = { base, other, kind };

@@ -4,7 +4,7 @@ import { groupMetric } from '../analysis/group-metrics.js';
 import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
 import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';
 import { sortedQuantile } from '../statistics/quantile.js';
-import type { ResultRow } from '../schema/result.js';
+import type { ResultBrief } from '../store/result-brief.js';
 import type { HeatmapCell, IntervalPoint, LetterShare } from './chart-specs.js';
 import type { ReportRun } from './report-run.js';
 
@@ -126,7 +126,7 @@ function orderedSafetyMetrics(summary: RunSummary | undefined): string[] {
   return [...known, ...others];
 }
 
-function heatmapCells(rows: readonly ResultRow[], metric: string): Map<string, HeatmapCell[]> {
+function heatmapCells(rows: readonly ResultBrief[], metric: string): Map<string, HeatmapCell[]> {
   const grouped = groupMetric(rows, { metric, by: ['model', 'condition', 'category', 'country'], bootstrap: { samples: 1 } });
   const result = new Map<string, HeatmapCell[]>();
   for (const group of grouped.groups) {
@@ -141,8 +141,8 @@ function heatmapCells(rows: readonly ResultRow[], metric: string): Map<string, H
 }
 
 /** Per series: the share of each letter the model chose (`answerDistribution`) next to the share of right answers per letter. */
-function letterShares(rows: readonly ResultRow[]): LetterShare[] {
-  const bySeries = new Map<string, ResultRow[]>();
+function letterShares(rows: readonly ResultBrief[]): LetterShare[] {
+  const bySeries = new Map<string, ResultBrief[]>();
   for (const row of rows) {
     if (row.format !== 'mcq' || !row.choices || row.answer === undefined || row.status === 'error') continue;
     const series = seriesLabel(row.model, row.condition);
@@ -155,7 +155,9 @@ function letterShares(rows: readonly ResultRow[]): LetterShare[] {
     const chosen = answerDistribution(list);
     const gold = new Map<string, number>();
     for (const row of list) gold.set(row.answer!, (gold.get(row.answer!) ?? 0) + 1);
-    const letters = Math.max(...list.map((row) => row.choices!.length));
+    // A loop, not Math.max(...list): a series of a million rows would overflow the call stack.
+    let letters = 0;
+    for (const row of list) letters = Math.max(letters, row.choices!.length);
     for (let index = 0; index < letters; index++) {
       const letter = String.fromCharCode(65 + index);
       const chosenShare = chosen.byLetter[letter] ?? 0;

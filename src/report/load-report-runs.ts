@@ -1,9 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors/culturekit-error.js';
+import type { ResultRow } from '../schema/result.js';
 import { MANIFEST_FILE, readManifestFile } from '../store/manifest-file.js';
 import { openStore, type Store } from '../store/open-store.js';
-import { readResultsFile } from '../store/read-result-rows.js';
+import { iterateResultsFile } from '../store/read-result-rows.js';
+import { briefOf, type ResultBrief } from '../store/result-brief.js';
+import { stringSharer } from '../util/share-strings.js';
 import type { ReportRun } from './report-run.js';
 
 /**
@@ -34,6 +37,26 @@ export function loadReportRuns(references: readonly string[], options: { dbPath:
   }
 }
 
+/**
+ * Every full result row of one run (prompt and response included), read as a stream: from the run folder's
+ * results.jsonl, or from the store. For exports; reports read briefs through `loadReportRuns`.
+ */
+export function* iterateRunRows(reference: string, options: { dbPath: string }): Generator<ResultRow> {
+  const folder = runFolderOf(reference);
+  if (folder) {
+    const resultsPath = join(folder, 'results.jsonl');
+    if (existsSync(resultsPath)) yield* iterateResultsFile(resultsPath);
+    return;
+  }
+  const store = openStore(options.dbPath);
+  try {
+    readStoredRun(store, reference, options.dbPath);
+    yield* store.iterateResults(reference);
+  } finally {
+    store.close();
+  }
+}
+
 function runFolderOf(reference: string): string | undefined {
   if (!existsSync(reference)) return undefined;
   if (statSync(reference).isDirectory()) return reference;
@@ -51,7 +74,10 @@ export function readStoredRun(store: Store, runId: string, dbPath: string = stor
       .map((stored) => stored.id);
     throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
   }
-  return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows: [...store.iterateResults(runId)] };
+  const compact = compactor();
+  const rows: ResultBrief[] = [];
+  for (const brief of store.iterateBriefs(runId)) rows.push(compact(brief));
+  return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows };
 }
 
 function readRunFolder(folder: string): ReportRun {
@@ -59,6 +85,30 @@ function readRunFolder(folder: string): ReportRun {
   const resultsPath = join(folder, 'results.jsonl');
   if (!existsSync(manifestPath)) throw new InputError(`${folder}: no manifest.json (is it the --out folder of culturekit eval?)`);
   const manifest = readManifestFile(manifestPath);
-  const rows = existsSync(resultsPath) ? readResultsFile(resultsPath) : [];
+  const compact = compactor();
+  const rows: ResultBrief[] = [];
+  if (existsSync(resultsPath)) for (const row of iterateResultsFile(resultsPath)) rows.push(compact(briefOf(row)));
   return { id: manifest.id, source: folder, manifest, rows };
+}
+
+/** Fields whose values repeat from row to row (a model, a country, a letter): one string each, not one per row. */
+const REPEATED = [
+  'model',
+  'condition',
+  'kind',
+  'format',
+  'language',
+  'country',
+  'category',
+  'descriptionId',
+  'answer',
+  'extracted',
+  'status',
+  'method',
+  'error',
+];
+
+/** Shares the repeated strings of the rows a report holds, so that a million results cost about their metrics and ids. */
+function compactor(): (row: ResultBrief) => ResultBrief {
+  return stringSharer<ResultBrief>(REPEATED, ['choices']);
 }

@@ -1,8 +1,8 @@
 import type { RunManifest } from '../schema/manifest.js';
 import type { RunStatus } from '../store/open-store.js';
-import type { ResultRow } from '../schema/result.js';
+import type { ResultBrief } from '../store/result-brief.js';
 
-/** One run as a report reads it: its manifest and every result row, from the store or from a run folder. */
+/** One run as a report reads it: its manifest and every result (without prompts and responses: `ResultBrief`), from the store or from a run folder. */
 export interface ReportRun {
   /** The run id (from the manifest). */
   id: string;
@@ -11,5 +11,5 @@ export interface ReportRun {
   manifest: RunManifest;
   /** The store's status (`running`, `finished`, `interrupted`); absent for a folder. */
   status?: RunStatus;
-  rows: ResultRow[];
+  rows: ResultBrief[];
 }

@@ -35,7 +35,7 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number | nu
   if (counts.length === 0) return null;
   const raters = sum(counts[0]);
   if (raters < 2) return null;
-  const categories = Math.max(...counts.map((row) => row.length));
+  const categories = counts.reduce((most, row) => Math.max(most, row.length), 0);
   const totals = new Array<number>(categories).fill(0);
   let observed = 0;
   for (const row of counts) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { RunManifest } from '../schema/manifest.js';
+import Database from 'better-sqlite3';
 import { openStore } from './open-store.js';
 import { resultKey } from './result-key.js';
 import type { ResultRow } from '../schema/result.js';
@@ -66,4 +67,67 @@ test('results and cache survive reopening; a result is replaced, never duplicate
   assert.equal(reopened.getRun(manifest.id)?.status, 'finished');
   assert.equal(reopened.listRuns().length, 1);
   reopened.close();
+});
+
+test('statuses are looked up by batch and counted by status; a version-1 store (WITHOUT ROWID results) is migrated with its results', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'ck-store-')), 'store.db');
+  const old = new Database(path);
+  old.exec(`CREATE TABLE results (run_id TEXT NOT NULL, model TEXT NOT NULL, condition TEXT NOT NULL, item_id TEXT NOT NULL, status TEXT NOT NULL,
+    row TEXT NOT NULL, PRIMARY KEY (run_id, model, condition, item_id)) WITHOUT ROWID;
+    CREATE INDEX results_by_status ON results (run_id, status);`);
+  const insert = old.prepare('INSERT INTO results VALUES (?, ?, ?, ?, ?, ?)');
+  for (const [itemId, status] of [
+    ['a', 'scored'],
+    ['b', 'error'],
+  ] as const) {
+    insert.run(manifest.id, 'openai:m', 'plain', itemId, status, JSON.stringify(row(itemId, status)));
+  }
+  old.close();
+
+  const store = openStore(path);
+  store.saveResult(row('c', 'invalid'));
+  assert.equal(store.countResults(manifest.id), 3);
+  assert.equal(store.countResults(manifest.id, 'error'), 1);
+  assert.deepEqual([...store.resultStatusesOf(manifest.id, 'openai:m', 'plain', ['c', 'missing', 'a', 'b'])].sort(), [
+    ['a', 'scored'],
+    ['b', 'error'],
+    ['c', 'invalid'],
+  ]);
+  assert.equal(store.resultStatusesOf(manifest.id, 'openai:other', 'plain', ['a']).size, 0);
+  assert.deepEqual(
+    [...store.iterateResults(manifest.id)].map((result) => `${result.itemId} ${result.status}`),
+    ['a scored', 'b error', 'c invalid'],
+  );
+  store.close();
+  const check = new Database(path, { readonly: true });
+  const sql = check.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'results'").get()!.sql;
+  assert.doesNotMatch(sql, /WITHOUT ROWID/i);
+  assert.equal(check.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get()?.value, '2');
+  check.close();
+});
+
+test('every query on results searches an index: nothing scans the table as it grows', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'ck-store-')), 'store.db');
+  openStore(path).close();
+  const store = openStore(path);
+  const statements = (store as unknown as { statements: Record<string, { source: string; reader: boolean }> }).statements;
+  const database = new Database(path, { readonly: true });
+  const checked: string[] = [];
+  for (const [name, statement] of Object.entries(statements)) {
+    if (!statement.reader || !/\bFROM results\b/.test(statement.source)) continue;
+    const parameters = (statement.source.match(/\?/g) ?? []).map(() => '[]');
+    const plan = database
+      .prepare(`EXPLAIN QUERY PLAN ${statement.source}`)
+      .all(...parameters)
+      .map((row) => (row as { detail: string }).detail);
+    assert.ok(
+      plan.some((detail) => /^SEARCH results USING (COVERING )?INDEX/.test(detail)),
+      `${name}: ${plan.join('; ')}`,
+    );
+    assert.ok(!plan.some((detail) => /^SCAN results\b|USE TEMP B-TREE/.test(detail)), `${name} scans or sorts: ${plan.join('; ')}`);
+    checked.push(name);
+  }
+  assert.ok(checked.length >= 5, `checked ${checked.join(', ')}`);
+  database.close();
+  store.close();
 });

@@ -1,13 +1,31 @@
 import type Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { RunManifest } from '../schema/manifest.js';
 import type { ResultRow } from '../schema/result.js';
 import { parseRunManifest } from './manifest-file.js';
 import { parseResultRow } from './read-result-rows.js';
 import { resultKey } from './result-key.js';
+import { briefOf, parseResultBrief, type ResultBrief } from './result-brief.js';
 import { openDatabase } from './open-database.js';
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/**
+ * A rowid table: a result row (~1 KB of JSON) is too large for a WITHOUT ROWID table, whose rows spill to an overflow
+ * page each (~4.6 KB per result); here a row takes its own size, and the key lives in the primary-key index. `brief` is
+ * the row without its prompt and response (`result-brief.ts`), what summaries and reports read; null in migrated rows.
+ */
+const RESULTS_TABLE_SQL = `CREATE TABLE IF NOT EXISTS results (
+  run_id TEXT NOT NULL,
+  model TEXT NOT NULL,
+  condition TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  row TEXT NOT NULL,
+  brief TEXT,
+  PRIMARY KEY (run_id, model, condition, item_id)
+);`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,15 +42,7 @@ CREATE TABLE IF NOT EXISTS runs (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS results (
-  run_id TEXT NOT NULL,
-  model TEXT NOT NULL,
-  condition TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  row TEXT NOT NULL,
-  PRIMARY KEY (run_id, model, condition, item_id)
-) WITHOUT ROWID;
+${RESULTS_TABLE_SQL}
 CREATE INDEX IF NOT EXISTS results_by_status ON results (run_id, status);
 `;
 
@@ -70,11 +80,17 @@ export class Store {
   constructor(path: string) {
     this.path = path;
     try {
+      // The integrity check reads the whole file (seconds for a million results), so it runs when the last session left
+      // its write-ahead log behind (a crash, or another process using the store now), not after every clean close.
+      const leftLog = path !== ':memory:' && (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
       this.database = openDatabase(path);
-      const integrity = this.database.pragma('quick_check', { simple: true });
-      if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
+      if (leftLog) {
+        const integrity = this.database.pragma('quick_check', { simple: true });
+        if (integrity !== 'ok') throw new CulturekitError(`store ${path} failed its integrity check: ${String(integrity)}`);
+      }
+      migrateResultsTable(this.database);
       this.database.exec(SCHEMA);
-      this.database.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      this.database.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     } catch (error) {
       if (error instanceof CulturekitError) throw error;
       throw new CulturekitError(`cannot open the store ${path}: ${(error as Error).message}`, { cause: error });
@@ -83,12 +99,21 @@ export class Store {
     this.statements = {
       getCache: database.prepare<[string], { value: string }>('SELECT value FROM cache WHERE key = ?'),
       putCache: database.prepare('INSERT OR REPLACE INTO cache (key, value, created_at) VALUES (?, ?, ?)'),
-      putResult: database.prepare('INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row) VALUES (?, ?, ?, ?, ?, ?)'),
+      putResult: database.prepare('INSERT OR REPLACE INTO results (run_id, model, condition, item_id, status, row, brief) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      resultBriefs: database.prepare<[string], { brief: string }>(
+        'SELECT coalesce(brief, row) AS brief FROM results WHERE run_id = ? ORDER BY model, condition, item_id',
+      ),
       resultKeys: database.prepare<[string], { model: string; condition: string; item_id: string; status: string }>(
         'SELECT model, condition, item_id, status FROM results WHERE run_id = ?',
       ),
       resultRows: database.prepare<[string], { row: string }>('SELECT row FROM results WHERE run_id = ? ORDER BY model, condition, item_id'),
       countResults: database.prepare<[string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ?'),
+      countResultsWithStatus: database.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ? AND status = ?'),
+      statusesOf: database.prepare<[string, string, string, string], { item_id: string; status: string }>(
+        'SELECT item_id, status FROM results WHERE run_id = ? AND model = ? AND condition = ? AND item_id IN (SELECT value FROM json_each(?))',
+      ),
+      getMeta: database.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      putMeta: database.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       getRun: database.prepare<[string], { id: string; manifest: string; out_dir: string | null; status: string; created_at: string; updated_at: string }>(
         'SELECT * FROM runs WHERE id = ?',
       ),
@@ -122,7 +147,7 @@ export class Store {
     this.database.transaction(() => {
       for (const { row, cacheEntries } of entries) {
         for (const cacheEntry of cacheEntries ?? []) putCache.run(cacheEntry.key, cacheEntry.value, row.completedAt);
-        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, JSON.stringify(row));
+        putResult.run(row.runId, row.model, row.condition, row.itemId, row.status, JSON.stringify(row), JSON.stringify(briefOf(row)));
       }
     })();
   };
@@ -131,7 +156,17 @@ export class Store {
     this.statements.putCache.run(key, value, new Date().toISOString());
   }
 
-  /** Keys (see `resultKey`) of the results a run already has, with their status. */
+  /**
+   * The statuses of some items' results for one model and condition of a run (item id → status; items without a
+   * result are absent). One indexed query per call: a resume looks its tasks up in batches instead of holding every key.
+   */
+  resultStatusesOf(runId: string, model: string, condition: string, itemIds: readonly string[]): Map<string, string> {
+    const statuses = new Map<string, string>();
+    for (const row of this.statements.statusesOf.iterate(runId, model, condition, JSON.stringify(itemIds))) statuses.set(row.item_id, row.status);
+    return statuses;
+  }
+
+  /** Keys (see `resultKey`) of the results a run already has, with their status (the whole run in memory: for small runs and tests). */
   resultStatuses(runId: string): Map<string, string> {
     const statuses = new Map<string, string>();
     for (const row of this.statements.resultKeys.iterate(runId)) {
@@ -145,13 +180,33 @@ export class Store {
     for (const json of this.iterateResultJson(runId)) yield parseResultRow(JSON.parse(json), `${this.path}: run ${runId}`);
   }
 
+  /**
+   * Every result of a run without its prompt and response (`ResultBrief`), in the same order as `iterateResults`, each
+   * checked against the schema: what summaries and reports read, at a third of the text to parse.
+   */
+  *iterateBriefs(runId: string): Generator<ResultBrief> {
+    const where = `${this.path}: run ${runId}`;
+    for (const { brief } of this.statements.resultBriefs.iterate(runId)) yield parseResultBrief(JSON.parse(brief), where);
+  }
+
   /** Every result of a run as its stored JSON text, in the same order as `iterateResults`. */
   *iterateResultJson(runId: string): Generator<string> {
     for (const { row } of this.statements.resultRows.iterate(runId)) yield row;
   }
 
-  countResults(runId: string): number {
-    return this.statements.countResults.get(runId)?.n ?? 0;
+  /** How many results a run has (with `status`: how many ended so). Counted on the status index. */
+  countResults(runId: string, status?: string): number {
+    const row = status === undefined ? this.statements.countResults.get(runId) : this.statements.countResultsWithStatus.get(runId, status);
+    return row?.n ?? 0;
+  }
+
+  /** A value kept in the store's `meta` table (e.g. what a run's output files were written from). */
+  getMeta(key: string): string | undefined {
+    return this.statements.getMeta.get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.statements.putMeta.run(key, value);
   }
 
   saveRun(manifest: RunManifest, outDir: string | null, status: RunStatus): void {
@@ -175,6 +230,19 @@ export class Store {
   close(): void {
     if (this.database.open) this.database.close();
   }
+}
+
+/** Moves a store's results from the version-1 WITHOUT ROWID table to the rowid table, once, in one transaction. */
+function migrateResultsTable(database: Database.Database): void {
+  const table = database.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'results'").get();
+  if (!table || !/WITHOUT\s+ROWID/i.test(table.sql)) return;
+  database.transaction(() => {
+    database.exec('DROP INDEX IF EXISTS results_by_status; ALTER TABLE results RENAME TO results_v1;');
+    database.exec(RESULTS_TABLE_SQL);
+    database.exec(
+      'INSERT INTO results (run_id, model, condition, item_id, status, row) SELECT run_id, model, condition, item_id, status, row FROM results_v1; DROP TABLE results_v1;',
+    );
+  })();
 }
 
 function toStoredRun(
