@@ -82,3 +82,22 @@ export class CostAccumulator {
 function emptyCell(): CostCell {
   return { cost: 0, inputTokens: 0, outputTokens: 0 };
 }
+
+/**
+ * The rows of a cost table, in one order for the terminal, the HTML and the Markdown report: the total, each model and
+ * judge, each condition, each country.
+ *
+ * @example
+ * costTableRows(summary.cost) // [['run', 'total', { cost: 0.12, inputTokens: 90000, outputTokens: 20000 }], ['model', 'openai:qwen', …], …]
+ */
+export function costTableRows(cost: RunCost): [what: string, name: string, cell: CostCell][] {
+  return [
+    ['run', 'total', cost.total],
+    ...Object.entries(cost.byModel).map(([name, cell]): [string, string, CostCell] => ['model', name, cell]),
+    ...Object.entries(cost.byJudge).map(([name, cell]): [string, string, CostCell] => ['judge', name, cell]),
+    ...Object.entries(cost.byCondition).map(([name, cell]): [string, string, CostCell] => ['condition', name, cell]),
+    ...Object.entries(cost.byCountry)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, cell]): [string, string, CostCell] => ['country', name, cell]),
+  ];
+}

@@ -59,10 +59,16 @@ export function rejectBadText(file: string, result: ReadResult): ReadResult {
   const records: RawRecord[] = [];
   const problems: RecordProblem[] = [...result.problems];
   for (const record of result.records) {
-    const found: { field: string; problem: string }[] = [];
-    findProblems(record.value, '', found);
+    const found = badTextIn(file, record);
     if (found.length === 0) records.push(record);
-    else for (const problem of found) problems.push({ file, line: record.line, ...problem });
+    else problems.push(...found);
   }
   return { ...result, records, problems };
+}
+
+/** The control characters in one record's text fields, as problems naming its file, line and field (none: `[]`). */
+export function badTextIn(file: string, record: RawRecord): RecordProblem[] {
+  const found: { field: string; problem: string }[] = [];
+  findProblems(record.value, '', found);
+  return found.map((problem) => ({ file, line: record.line, ...problem }));
 }

@@ -8,6 +8,7 @@ import type { RawRecord } from './raw-record.js';
 import { streamJsonLines } from './read-jsonl.js';
 import { stringSharer } from '../util/share-strings.js';
 import { collectGarbage } from '../util/collect-garbage.js';
+import { badTextIn } from './check-text.js';
 import { readDatasetFile } from './read-records.js';
 
 const JSON_LINES = new Set(['.jsonl', '.ndjson']);
@@ -73,7 +74,11 @@ export async function loadGenericDataset(ref: string, options: LoadDatasetOption
     let read = 0;
     for await (const entry of streamJsonLines(ref)) {
       if ('problem' in entry) addProblem(entry.problem);
-      else take(entry.record);
+      else {
+        const bad = badTextIn(ref, entry.record);
+        if (bad.length > 0) bad.forEach(addProblem);
+        else take(entry.record);
+      }
       if (++read % COLLECT_EVERY === 0) collectGarbage();
     }
   } else {

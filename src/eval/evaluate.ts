@@ -134,7 +134,11 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       registry: input.registry,
     });
     const extractorEntry = input.extractor ?? resumed?.extractor;
-    const manifest: RunManifest = extractorEntry ? { ...plan.manifest, extractor: resolveModelSettings(extractorEntry, policies) } : plan.manifest;
+    const manifest: RunManifest = {
+      ...plan.manifest,
+      ...(extractorEntry ? { extractor: resolveModelSettings(extractorEntry, policies) } : {}),
+      ...(input.prices && Object.keys(input.prices).length > 0 ? { prices: { ...input.prices } } : {}),
+    };
     outDir ??= join('runs', manifest.id);
 
     // Everything that can be wrong with the command is found before anything is written: the models are created

@@ -1,4 +1,5 @@
 import { answerDistribution } from '../analysis/diagnostics.js';
+import { CostAccumulator } from '../analysis/cost.js';
 import { computeDiagnostics, type Diagnostics } from '../benchmarks/benchmark-diagnostics.js';
 import { groupMetric } from '../analysis/group-metrics.js';
 import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
@@ -181,6 +182,11 @@ function letterShares(rows: readonly ResultBrief[]): LetterShare[] {
 export function buildRunReport(run: ReportRun, options: { metric: string }): RunReport {
   const { manifest, rows } = run;
   const summary = summarizeRun(manifest, rows);
+  if (manifest.prices && Object.keys(manifest.prices).length > 0) {
+    const costs = new CostAccumulator(manifest.prices);
+    for (const row of rows) costs.add(row);
+    summary.cost = costs.result();
+  }
   const kindOrder = ['knowledge', 'safety', 'capability'];
   const kinds = [...new Set(rows.map((row) => row.kind))].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
   const summariesByKind: Record<string, RunSummary> = {};

@@ -1,3 +1,4 @@
+import { costTableRows } from '../analysis/cost.js';
 import { TOOL_VERSION } from '../version.js';
 import { sideName, type ComparisonEntry, type Report } from './build-report.js';
 import type { GroupedMetric, RunReport } from './build-run-report.js';
@@ -91,6 +92,22 @@ function runMarkdown(run: RunReport, heading: string): string {
       [false, false, false, true, true, true],
     ),
   );
+  if (run.summary.cost) {
+    out.push(`### Cost\n`);
+    out.push(
+      table(
+        ['', 'name', 'US dollars', 'input tokens', 'output tokens'],
+        costTableRows(run.summary.cost).map(([what, name, cell]) => [
+          what,
+          markdownCell(name),
+          cell.cost.toFixed(4),
+          formatCount(cell.inputTokens),
+          formatCount(cell.outputTokens),
+        ]),
+        [false, false, true, true, true],
+      ),
+    );
+  }
   for (const metric of [...run.byCountry, ...run.byCategory, ...run.byLanguage]) {
     if (metric.points.length === 0) continue;
     out.push(`### ${kindTitle(metric.kind)}: ${markdownCell(metric.metric)} by ${metric.groupBy}\n`);

@@ -1,3 +1,4 @@
+import { costTableRows } from '../analysis/cost.js';
 import type { RunReport, GroupedMetric } from './build-run-report.js';
 import { answerLetterSpec, countryBarsSpec, heatmapSpec } from './chart-specs.js';
 import { formatCount, formatDuration, formatInterval, formatValue } from './format-values.js';
@@ -68,6 +69,19 @@ function overallSection(report: RunReport, options: RunSectionOptions): SafeHtml
 <p class="note">95% intervals: Wilson for 0/1 metrics (accuracy, invalid), Student's t for the others. <code>invalid</code> is the share of replies from which no answer could be read; they count as wrong in accuracy.</p>`
     : html`<p class="empty">No scored results yet.</p>`;
   return html`<section id="${options.idPrefix}-overall"><h3>Overall</h3>${body}</section>`;
+}
+
+/** What the run's calls cost, by the prices recorded in its manifest (absent without prices). */
+function costSection(report: RunReport, options: RunSectionOptions): SafeHtml {
+  const cost = report.summary.cost;
+  if (!cost) return html``;
+  const unpriced = cost.unpriced.length ? html`<p class="note">No price for ${cost.unpriced.join(', ')}: counted as free.</p>` : html``;
+  return html`<section id="${options.idPrefix}-cost"><h3>Cost</h3><div class="table-scroll"><table data-table="cost">
+<thead><tr><th></th><th>name</th><th class="number">US dollars</th><th class="number">input tokens</th><th class="number">output tokens</th></tr></thead>
+<tbody>${costTableRows(cost).map(
+    ([what, name, cell]) =>
+      html`<tr><td>${what}</td><td class="mono">${name}</td><td class="number">${cell.cost.toFixed(4)}</td><td class="number">${formatCount(cell.inputTokens)}</td><td class="number">${formatCount(cell.outputTokens)}</td></tr>`,
+  )}</tbody></table></div>${unpriced}<p class="note">Calls answered from the cache are free; judges are charged at their own prices.</p></section>`;
 }
 
 /** A table of a grouped metric: one row per group, one column per series. */
@@ -189,6 +203,7 @@ async function diagnosticsSection(report: RunReport, options: RunSectionOptions)
 export async function renderRunSections(report: RunReport, options: RunSectionOptions): Promise<SafeHtml> {
   return html`${runInfo(report, options)}
 ${overallSection(report, options)}
+${costSection(report, options)}
 ${await countrySection(report, options)}
 ${await renderCorrelationSection(report, options.idPrefix)}
 ${await heatmapSection(report, options)}

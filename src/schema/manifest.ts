@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { itemKinds } from './item.js';
+import { modelPriceSchema } from './price.js';
 
 /** How a model is called: requests in flight, rate, timeout, retries, CPU threads (per model, or for all in a config file). */
 export const callPolicySchema = z.object({
@@ -66,6 +67,8 @@ export const runManifestSchema = z.object({
   /** The model that reads the chosen option from replies the extraction rules cannot read (`--extractor`). */
   extractor: modelEntrySchema.optional(),
   options: runOptionsSchema,
+  /** US dollars per million input/output tokens per model spec (the config's `prices`), so reports can show what the run cost. */
+  prices: z.record(z.string().min(1), modelPriceSchema).optional(),
   /** Hash of (dataset hash, models, options): a resume must match it. */
   planHash: z.string(),
 });

@@ -45,6 +45,21 @@ test('--max-cost stops starting new items past the budget, cleanly and resumably
   const tokens = rows.reduce((sum, row) => sum + row.usage.inputTokens * 1000 + row.usage.outputTokens * 1000, 0) / 1e6;
   assert.ok(Math.abs(summary.cost.total.cost - tokens) < 1e-9, `${summary.cost.total.cost} ≠ ${tokens}`);
 
+  // The report shows the same cost, from the prices recorded in the run's manifest.
+  const manifest = JSON.parse(readFileSync(join(directory, 'runs', 'budget', 'manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.prices, { 'openai:test-model': { input: 1000, output: 1000 } });
+  const markdown = await runCli(['report', 'runs/budget', '--format', 'md', '--out', 'report.md'], { cwd: directory });
+  assert.equal(markdown.code, 0, markdown.stderr);
+  const text = readFileSync(join(directory, 'report.md'), 'utf8');
+  assert.match(text, /### Cost/);
+  assert.match(text, new RegExp(`\\| run \\| total \\| ${summary.cost.total.cost.toFixed(4).replace('.', '\\.')} \\|`));
+  const page = await runCli(['report', 'runs/budget', '--out', 'report.html'], { cwd: directory });
+  assert.equal(page.code, 0, page.stderr);
+  assert.match(
+    readFileSync(join(directory, 'report.html'), 'utf8'),
+    new RegExp(`<h3>Cost</h3>[\\s\\S]*${summary.cost.total.cost.toFixed(4).replace('.', '\\.')}`),
+  );
+
   writeFileSync(join(directory, 'free.yaml'), `dataset: items.jsonl\nbaseUrl: ${server.url}\nmodels: [openai:test-model]\n`);
   const noPrices = await runCli(['eval', '--config', 'free.yaml', '--max-cost', '1'], { cwd: directory });
   assert.equal(noPrices.code, EXIT_CODES.input);
