@@ -73,7 +73,7 @@ export function extractChoice(reply: string, choices: readonly string[], options
   const whole = wholeReply(context, tokens);
   if (whole) return whole;
 
-  if (REFUSAL.test(text)) return { status: 'invalid', reason: 'the reply declines or does not know' };
+  if (patterns().REFUSAL.test(text)) return { status: 'invalid', reason: 'the reply declines or does not know' };
   const referenced = singleReference(context, tokens);
   if (referenced) return referenced;
   return { status: 'invalid', reason: hedged ? 'the answer names more than one option' : 'no answer letter or option text found' };
@@ -159,82 +159,11 @@ function escapeRegExp(text: string): string {
 
 const OPEN_DECORATION = /(?:\*\*|__|[*_([{"'“‘「『«‹`$【〔]|\\\(|\s)*/y;
 const CLOSE_DECORATION = /(?:\*\*|__|[*_)\]}"'”’」』»›`$】〕]|\\\))*/y;
-const MARKER = new RegExp([...ANSWER_MARKERS, ...OPINION_MARKERS].join('|').normalize('NFKC'), 'giu');
 const BOXED = /\\boxed\s*\{/g;
-const FILLER = new RegExp(`(?:[\\s:=\\-–—>،,]|(?:${wordAlternation(ANSWER_FILLERS)}))+`, 'iuy');
 const ARTICLE_BEFORE_LETTER = /[ao]\s+(?=(?:(?:letra|opção|opción|alternativa|op[cç][aã]o)\s+)?(?:\*\*|[*_("'])*[A-Z](?![\p{L}\p{N}]))/uy;
-const NEGATION = new RegExp(`(?:${wordAlternation(NEGATION_WORDS)})\\s*`, 'iuy');
-const CORRECTION = new RegExp(`\\s*[,;、]?\\s*(?:${wordAlternation(CORRECTION_WORDS)})\\s*[,:]?\\s*`, 'iuy');
-const HEDGE = new RegExp(
-  `\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?(?:[,、/&]\\s*(?:(?:${wordAlternation(HEDGE_WORDS)})\\s*)?|(?:${wordAlternation(HEDGE_WORDS)})\\s*)(?:(?:maybe|perhaps|possibly|probably|也许|可能|或许)\\s*)?(?:(?:la|el|le|the|lo|το|η|a|o)\\s+)?(?:(?:option|choice|opción|opção|选项|選項)\\s*)?`,
-  'iuy',
-);
 const PARENTHETICAL = /\s*\([^()\n]{1,40}\)/y;
 const NEGATED_MARKER = /(?:(?<![\p{L}])(?:not|never|nicht|niemals|nunca|jamais)|n['’]t)\s+$/iu;
-const HEDGED_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z](?:\\*\\*|[*_)"'])*\\s*(?:[,/、]|${wordAlternation(HEDGE_WORDS)})\\s*(?:\\*\\*|[*_("'])*$`, 'u');
-const VERDICT = new RegExp(
-  (
-    '(?:' +
-    [
-      '\\s+(?:is|was|would\\s+be|seems\\s+to\\s+be|must\\s+be|should\\s+be)\\s+(?:the\\s+)?(?:correct|right|best|true|only\\s+correct|answer|most\\s+(?:appropriate|accurate|likely|plausible|suitable))(?![\\p{L}])',
-      "\\s+(?:es|est|ist|é|è|là|adalah|ni|является|—|-)\\s+(?:la\\s+|le\\s+|die\\s+|a\\s+|o\\s+|l['’])?(?:correct[ao]?|correcte|bonne|juste|richtig|korrekt|correta|certa|corretta|giusta|đúng|benar|tepat|sahihi|правильн\\p{L}*|верн\\p{L}*|doğru)(?![\\p{L}])",
-      '\\s+(?:đúng|benar|doğru(?:dur)?|правильн\\p{L}*|верн\\p{L}*)(?![\\p{L}])',
-      '\\s*(?:选项|選項|项|項)?\\s*(?:是|为|為|才是|最)?\\s*(?:正确|正確|对的|對的|正解)',
-      '\\s*(?:が|は)\\s*(?:正解|正しい)',
-      '\\s*번?\\s*(?:가|이|는|은)?\\s*(?:정답|맞습니다|맞아요|옳습니다)',
-      // A sentence-final copula: "Bです。", "Bだと思います", "B ነው።"
-      '\\s*(?:です|だ)(?:と思います|と思う)?\\s*(?:[。.!！]|$)',
-      '\\s*ነው',
-      '\\s*(?:입니다|이다|예요|이에요)\\s*(?:[.!]|$)',
-      '\\s*(?:인|일)\\s*것\\s*같(?:아요|습니다|다)',
-      '\\s*(?:هو|هي)?\\s*(?:ال)?(?:صحيح[ةه]?|الإجابة\\s+الصحيحة|إجابة\\s+صحيحة)',
-      '\\s*(?:คือ|เป็น)?\\s*(?:คำตอบที่)?ถูก(?:ต้อง)?',
-      '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
-      '\\s*(?:درست|صحیح)(?:\\s*است)?',
-      // A letter before the verb that chooses it: "Cを選びます", "C를 고르겠습니다", "C चुनूँगा", "C'yi seçerdim", "C را انتخاب می‌کنم", "C wählen"
-      '\\s*(?:を選(?:びます|ぶ|択します|択)|にします)',
-      '\\s*(?:를|을)\\s*(?:고르겠|고릅니다|고를게|선택하겠|선택합니다|선택할게|택하겠)',
-      '\\s*(?:चुनूँगा|चुनूंगा|चुनूँगी|चुनूंगी|चुनता\\s+हूँ|चुनती\\s+हूँ|चुनता\\s+हूं|चुनती\\s+हूं)',
-      '(?:y?[iıuü])\\s+(?:seçerdim|seçiyorum|seçerim|seçeceğim|seçtim)(?![\\p{L}])',
-      '\\s*(?:seçeneği|şıkkı|şıkkıdır)\\s+doğru(?:dur)?(?![\\p{L}])',
-      '(?:dir|dır|dur|dür|tir|tır|tur|tür)(?![\\p{L}])',
-      '\\s*را\\s*(?:انتخاب\\s*می\\s*کنم|برمی\\s*گزینم)',
-      '\\s+(?:wählen|nehmen|ankreuzen)(?![\\p{L}])',
-    ].join('|') +
-    ')(?!\\s*(?:吗|嗎|么|麼|か|\\?))'
-  ).normalize('NFKC'),
-  'iuy',
-);
-const OPTION_BEFORE = new RegExp(
-  `(?:${wordAlternation(['option', 'choice', 'alternative', 'opción', 'opcion', 'opção', 'alternativa', 'variante', 'вариант', 'варианта', 'phương án', 'lựa chọn', 'câu', 'pilihan', 'opsi', 'seçenek', 'şık', 'chaguo', 'الخيار', 'خيار', 'گزینه', 'گزینهٔ', 'विकल्प', '选项', '選項', '选', '選', '선택지', '보기', 'ตัวเลือก', 'ข้อ', '選択肢'])})\\s*[:]?\\s*(?:\\*\\*|[*_("'“‘「【])*\\s*$`,
-  'iu',
-);
 const OPTION_AFTER = /(?:\*\*|[*_)"'”’」】])*\s*(?:选项|選項|项|項|番)/uy;
-const NEGATED_BEFORE = new RegExp(
-  `(?:${wordAlternation(NEGATION_WORDS)})\\s*(?:(?:option|choice|opción|opção|вариант|选项|選項)\\s*)?(?:\\*\\*|[*_("'“‘「【\\[])*\\s*$|(?:${wordAlternation(NEGATION_WORDS)})\\s+[^()\\n.;,]{1,30}\\(\\s*$`,
-  'iu',
-);
-const NEGATED_AFTER = new RegExp(
-  (
-    '(?:\\*\\*|[*_)"\'”’」』\\]】])*(?:\\s*\\([^()\\n]{1,40}\\))?\\s*(?:' +
-    [
-      '(?:is|was)\\s+(?:not|incorrect|wrong|false|ruled\\s+out|eliminated|out)(?![\\p{L}])',
-      "isn['’]t",
-      'can\\s+be\\s+(?:ruled\\s+out|eliminated)',
-      '(?:es|est|ist|é|è)\\s+(?:incorrect[ao]?|incorrecte|faux|fausse|falsch|errad[ao]|sbagliat[ao]|nicht)(?![\\p{L}])',
-      'не\\s*верн|неверн|неправильн',
-      '(?:是)?(?:错|錯|不对|不對|不正确|不正確)',
-      '(?:は|が)\\s*(?:誤り|間違い|不正解|正しくない)',
-      '(?:는|은|가|이)?\\s*(?:오답|틀)',
-      '(?:là\\s+)?sai(?![\\p{L}])',
-      '(?:adalah\\s+)?salah(?![\\p{L}])',
-      'خطأ|خاطئ|ผิด|गलत|yanlış|نادرست|غلط',
-    ].join('|') +
-    ')'
-  ).normalize('NFKC'),
-  'iuy',
-);
-const CONDITIONAL_BEFORE = new RegExp(`(?:${wordAlternation(CONDITIONAL_WORDS)})\\s*(?:\\S+\\s+)?$`, 'iu');
 
 /**
  * Whether the marker at `index` is hypothetical: "I don't know if it's B", "whether the answer is A".
@@ -243,11 +172,10 @@ const CONDITIONAL_BEFORE = new RegExp(`(?:${wordAlternation(CONDITIONAL_WORDS)})
  * isConditional("I don't know if it's B", 16) // true
  */
 export function isConditional(text: string, index: number): boolean {
-  return CONDITIONAL_BEFORE.test(text.slice(Math.max(0, index - 24), index));
+  return patterns().CONDITIONAL_BEFORE.test(text.slice(Math.max(0, index - 24), index));
 }
 
 const LINE_START_PREFIX = /^[\s>#*_\-•([]*$/;
-const REFUSAL = new RegExp(REFUSAL_PATTERNS.join('|').normalize('NFKC'), 'iu');
 const CONNECTIVES: ReadonlySet<string> = new Set([...CONNECTIVE_WORDS, ...HEDGE_WORDS]);
 const NEXT_WORD = /[ \t]+(\p{L}[\p{L}\p{M}'’]*)/uy;
 const LONE_STRIP = /[\s*_()[\]{}"'“”‘’「」『』«»‹›`$【】〔〕.。!！?？:;,、\-–—#>•]/g;
@@ -421,9 +349,9 @@ function skipSticky(pattern: RegExp, text: string, index: number): number {
 
 /** Skips the words between a marker and its letter; a one-letter article ("a alternativa correta é a C") only before a letter. */
 function skipFillers(text: string, start: number): number {
-  let index = skipSticky(FILLER, text, start);
+  let index = skipSticky(patterns().FILLER, text, start);
   for (let article = skipSticky(ARTICLE_BEFORE_LETTER, text, index); article !== index; article = skipSticky(ARTICLE_BEFORE_LETTER, text, index)) {
-    index = skipSticky(FILLER, text, article);
+    index = skipSticky(patterns().FILLER, text, article);
   }
   return index;
 }
@@ -440,10 +368,10 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
   const { text } = context;
   const commitments: Commitment[] = [];
   const readByMarker = new Set<number>();
-  MARKER.lastIndex = 0;
-  for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
+  patterns().MARKER.lastIndex = 0;
+  for (let match = patterns().MARKER.exec(text); match; match = patterns().MARKER.exec(text)) {
     if (match[0].length === 0) {
-      MARKER.lastIndex++;
+      patterns().MARKER.lastIndex++;
       continue;
     }
     if (isConditional(text, match.index)) continue;
@@ -466,13 +394,13 @@ function lastCommitment(context: Context, tokens: readonly LetterToken[]): { com
     if (token.form === 'native' && token.script !== 'cyrillic' && token.script !== 'greek' && !isDecorated(text, token)) continue;
     let index = skipSticky(CLOSE_DECORATION, text, token.end);
     index = skipSticky(PARENTHETICAL, text, index);
-    VERDICT.lastIndex = index;
-    if (!VERDICT.test(text)) continue;
-    if (NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
+    patterns().VERDICT.lastIndex = index;
+    if (!patterns().VERDICT.test(text)) continue;
+    if (patterns().NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
     // "正解は B です": the marker already read this letter; the copula after it adds nothing.
     if (readByMarker.has(token.start)) continue;
     // "B 또는 C입니다", "A or C is correct": a verdict on the second of two hedged letters commits to neither.
-    if (HEDGED_BEFORE.test(text.slice(Math.max(0, token.start - 16), token.start))) {
+    if (patterns().HEDGED_BEFORE.test(text.slice(Math.max(0, token.start - 16), token.start))) {
       commitments.push({ position: token.start, kind: 'uncommitted', why: 'hedged' });
       continue;
     }
@@ -505,8 +433,8 @@ function textVerdicts(context: Context): Commitment[] {
       const end = at + needle.length;
       if (SPACED_SCRIPT.test(needle[0]) && /[\p{L}\p{M}\p{N}]/u.test(text[at - 1] ?? '')) continue;
       if (SPACED_SCRIPT.test(needle[needle.length - 1]) && /[\p{L}\p{M}\p{N}]/u.test(text[end] ?? '')) continue;
-      VERDICT.lastIndex = skipSticky(PARENTHETICAL, text, skipSticky(CLOSE_DECORATION, text, end));
-      if (!VERDICT.test(text) || NEGATED_BEFORE.test(text.slice(Math.max(0, at - 24), at))) continue;
+      patterns().VERDICT.lastIndex = skipSticky(PARENTHETICAL, text, skipSticky(CLOSE_DECORATION, text, end));
+      if (!patterns().VERDICT.test(text) || patterns().NEGATED_BEFORE.test(text.slice(Math.max(0, at - 24), at))) continue;
       found.push({ position: at, kind: 'letter', letter: CHOICE_LETTERS[index], rule: 'verdict' });
     }
   });
@@ -517,10 +445,10 @@ function textVerdicts(context: Context): Commitment[] {
 function correctedLetter(context: Context, token: LetterToken): Commitment | undefined {
   const { text } = context;
   const window = text.slice(Math.max(0, token.start - 16), token.start);
-  if (!NEGATED_BEFORE.test(window)) return undefined;
-  CORRECTION.lastIndex = skipSticky(PARENTHETICAL, text, skipSticky(CLOSE_DECORATION, text, token.end));
-  if (!CORRECTION.exec(text)) return undefined;
-  const corrected = readPayloadLetter(context, skipFillers(text, CORRECTION.lastIndex));
+  if (!patterns().NEGATED_BEFORE.test(window)) return undefined;
+  patterns().CORRECTION.lastIndex = skipSticky(PARENTHETICAL, text, skipSticky(CLOSE_DECORATION, text, token.end));
+  if (!patterns().CORRECTION.exec(text)) return undefined;
+  const corrected = readPayloadLetter(context, skipFillers(text, patterns().CORRECTION.lastIndex));
   if (!corrected || corrected === 'hedged' || corrected.letter === token.letter) return undefined;
   return letterCommitment(context, corrected.start, corrected.letter, 'marker');
 }
@@ -538,13 +466,13 @@ function readPayload(context: Context, position: number, start: number, rule: 'm
   const exact = exactChoiceText(context, index);
   if (exact !== undefined) return { position, kind: 'letter', letter: CHOICE_LETTERS[exact], rule: rule === 'boxed' ? 'boxed' : 'marker-text' };
 
-  NEGATION.lastIndex = index;
-  if (NEGATION.exec(text)) {
-    const negated = readPayloadLetter(context, NEGATION.lastIndex);
+  patterns().NEGATION.lastIndex = index;
+  if (patterns().NEGATION.exec(text)) {
+    const negated = readPayloadLetter(context, patterns().NEGATION.lastIndex);
     if (!negated || negated === 'hedged') return { position, kind: 'uncommitted', why: 'negated' };
-    CORRECTION.lastIndex = skipSticky(PARENTHETICAL, text, skipSticky(CLOSE_DECORATION, text, negated.end));
-    if (!CORRECTION.exec(text)) return { position, kind: 'uncommitted', why: 'negated' };
-    index = skipFillers(text, CORRECTION.lastIndex);
+    patterns().CORRECTION.lastIndex = skipSticky(PARENTHETICAL, text, skipSticky(CLOSE_DECORATION, text, negated.end));
+    if (!patterns().CORRECTION.exec(text)) return { position, kind: 'uncommitted', why: 'negated' };
+    index = skipFillers(text, patterns().CORRECTION.lastIndex);
   }
 
   const token = readPayloadLetter(context, index);
@@ -572,9 +500,9 @@ function readPayloadLetter(context: Context, start: number): LetterToken | 'hedg
 
 function isHedged(context: Context, token: LetterToken): boolean {
   const { text } = context;
-  HEDGE.lastIndex = skipSticky(CLOSE_DECORATION, text, token.end);
-  if (!HEDGE.exec(text)) return false;
-  const index = skipSticky(OPEN_DECORATION, text, HEDGE.lastIndex);
+  patterns().HEDGE.lastIndex = skipSticky(CLOSE_DECORATION, text, token.end);
+  if (!patterns().HEDGE.exec(text)) return false;
+  const index = skipSticky(OPEN_DECORATION, text, patterns().HEDGE.lastIndex);
   const other = readLetterAt(text, index);
   return other !== undefined && other.letter !== token.letter && hasBoundaryBefore(text, other) && !isWordLike(context, other);
 }
@@ -627,14 +555,12 @@ function choiceTextPrefix(context: Context, start: number): number | 'hedged' | 
   const after = rest.slice(context.choices[best].length).trimStart();
   if (
     after !== '' &&
-    HEDGE_AT_START.test(after) &&
-    context.choices.some((choice, index) => index !== best && after.replace(HEDGE_AT_START, '').startsWith(choice))
+    patterns().HEDGE_AT_START.test(after) &&
+    context.choices.some((choice, index) => index !== best && after.replace(patterns().HEDGE_AT_START, '').startsWith(choice))
   )
     return 'hedged';
   return best;
 }
-
-const HEDGE_AT_START = new RegExp(`^(?:${wordAlternation(HEDGE_WORDS)})\\s*`, 'iu');
 
 // ---------------------------------------------------------------------------------------------
 // The whole reply: a lone letter, one option's text, a leading label, a final lone letter
@@ -695,8 +621,8 @@ function leadingLabel(context: Context, tokens: readonly LetterToken[]): ChoiceE
       : labelMarkAt(text, first.end) || labelMarkAt(text, afterDecoration) || connectiveAt(text, afterDecoration);
   if (!labelled || isHedged(context, first)) return undefined;
   // "A is wrong, …": a leading letter that is ruled out is no answer.
-  NEGATED_AFTER.lastIndex = first.end;
-  if (NEGATED_AFTER.test(text)) return undefined;
+  patterns().NEGATED_AFTER.lastIndex = first.end;
+  if (patterns().NEGATED_AFTER.test(text)) return undefined;
   // An echoed list of options ("A. Tokyo\nB. Kyoto") is not an answer.
   for (const token of tokens) {
     if (token === first || token.letter === first.letter) continue;
@@ -745,7 +671,7 @@ function referenceKind(text: string, token: LetterToken): ReferenceKind | undefi
   if (/(?<!\*)\*$/.test(before) && /^\*(?!\*)/.test(after)) return 'bold';
   if (/(?:\$|\\\()\s*$/.test(before) && /^\s*(?:\$|\\\))/.test(after)) return 'latex';
   if (/[([{【〔]\s*$/.test(before) && /^\s*[)\]}】〕]/.test(after)) return 'parenthesized';
-  if (OPTION_BEFORE.test(before)) return 'option-word';
+  if (patterns().OPTION_BEFORE.test(before)) return 'option-word';
   OPTION_AFTER.lastIndex = token.end;
   if (OPTION_AFTER.test(text)) return 'option-word';
   if (/["'“‘「『«‹`]\s*$/.test(before) && /^\s*["'”’」』»›`]/.test(after)) return 'quoted';
@@ -761,9 +687,9 @@ function singleReference(context: Context, tokens: readonly LetterToken[]): Choi
     if (!inRange(context, token.letter) || isWordLike(context, token)) continue;
     const kind = referenceKind(text, token);
     if (!kind) continue;
-    if (NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
-    NEGATED_AFTER.lastIndex = token.end;
-    if (NEGATED_AFTER.test(text)) continue;
+    if (patterns().NEGATED_BEFORE.test(text.slice(Math.max(0, token.start - 24), token.start))) continue;
+    patterns().NEGATED_AFTER.lastIndex = token.end;
+    if (patterns().NEGATED_AFTER.test(text)) continue;
     const set = kinds.get(token.letter) ?? new Set<ReferenceKind>();
     set.add(kind);
     kinds.set(token.letter, set);
@@ -776,4 +702,102 @@ function singleReference(context: Context, tokens: readonly LetterToken[]): Choi
     return { status: 'invalid', reason: `mentions ${letter} only in passing, with no answer marker` };
   }
   return undefined;
+}
+
+/** The patterns of this module, compiled on first use: building them costs start-up time that most commands never need. */
+function compilePatterns() {
+  const MARKER = new RegExp([...ANSWER_MARKERS, ...OPINION_MARKERS].join('|').normalize('NFKC'), 'giu');
+  const FILLER = new RegExp(`(?:[\\s:=\\-–—>،,]|(?:${wordAlternation(ANSWER_FILLERS)}))+`, 'iuy');
+  const NEGATION = new RegExp(`(?:${wordAlternation(NEGATION_WORDS)})\\s*`, 'iuy');
+  const CORRECTION = new RegExp(`\\s*[,;、]?\\s*(?:${wordAlternation(CORRECTION_WORDS)})\\s*[,:]?\\s*`, 'iuy');
+  const HEDGE = new RegExp(
+    `\\s*(?:\\([^()\\n]{0,40}\\)\\s*)?(?:[,、/&]\\s*(?:(?:${wordAlternation(HEDGE_WORDS)})\\s*)?|(?:${wordAlternation(HEDGE_WORDS)})\\s*)(?:(?:maybe|perhaps|possibly|probably|也许|可能|或许)\\s*)?(?:(?:la|el|le|the|lo|το|η|a|o)\\s+)?(?:(?:option|choice|opción|opção|选项|選項)\\s*)?`,
+    'iuy',
+  );
+  const HEDGED_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z](?:\\*\\*|[*_)"'])*\\s*(?:[,/、]|${wordAlternation(HEDGE_WORDS)})\\s*(?:\\*\\*|[*_("'])*$`, 'u');
+  const VERDICT = new RegExp(
+    (
+      '(?:' +
+      [
+        '\\s+(?:is|was|would\\s+be|seems\\s+to\\s+be|must\\s+be|should\\s+be)\\s+(?:the\\s+)?(?:correct|right|best|true|only\\s+correct|answer|most\\s+(?:appropriate|accurate|likely|plausible|suitable))(?![\\p{L}])',
+        "\\s+(?:es|est|ist|é|è|là|adalah|ni|является|—|-)\\s+(?:la\\s+|le\\s+|die\\s+|a\\s+|o\\s+|l['’])?(?:correct[ao]?|correcte|bonne|juste|richtig|korrekt|correta|certa|corretta|giusta|đúng|benar|tepat|sahihi|правильн\\p{L}*|верн\\p{L}*|doğru)(?![\\p{L}])",
+        '\\s+(?:đúng|benar|doğru(?:dur)?|правильн\\p{L}*|верн\\p{L}*)(?![\\p{L}])',
+        '\\s*(?:选项|選項|项|項)?\\s*(?:是|为|為|才是|最)?\\s*(?:正确|正確|对的|對的|正解)',
+        '\\s*(?:が|は)\\s*(?:正解|正しい)',
+        '\\s*번?\\s*(?:가|이|는|은)?\\s*(?:정답|맞습니다|맞아요|옳습니다)',
+        // A sentence-final copula: "Bです。", "Bだと思います", "B ነው።"
+        '\\s*(?:です|だ)(?:と思います|と思う)?\\s*(?:[。.!！]|$)',
+        '\\s*ነው',
+        '\\s*(?:입니다|이다|예요|이에요)\\s*(?:[.!]|$)',
+        '\\s*(?:인|일)\\s*것\\s*같(?:아요|습니다|다)',
+        '\\s*(?:هو|هي)?\\s*(?:ال)?(?:صحيح[ةه]?|الإجابة\\s+الصحيحة|إجابة\\s+صحيحة)',
+        '\\s*(?:คือ|เป็น)?\\s*(?:คำตอบที่)?ถูก(?:ต้อง)?',
+        '\\s*सही\\s+(?:है|उत्तर|विकल्प)',
+        '\\s*(?:درست|صحیح)(?:\\s*است)?',
+        // A letter before the verb that chooses it: "Cを選びます", "C를 고르겠습니다", "C चुनूँगा", "C'yi seçerdim", "C را انتخاب می‌کنم", "C wählen"
+        '\\s*(?:を選(?:びます|ぶ|択します|択)|にします)',
+        '\\s*(?:를|을)\\s*(?:고르겠|고릅니다|고를게|선택하겠|선택합니다|선택할게|택하겠)',
+        '\\s*(?:चुनूँगा|चुनूंगा|चुनूँगी|चुनूंगी|चुनता\\s+हूँ|चुनती\\s+हूँ|चुनता\\s+हूं|चुनती\\s+हूं)',
+        '(?:y?[iıuü])\\s+(?:seçerdim|seçiyorum|seçerim|seçeceğim|seçtim)(?![\\p{L}])',
+        '\\s*(?:seçeneği|şıkkı|şıkkıdır)\\s+doğru(?:dur)?(?![\\p{L}])',
+        '(?:dir|dır|dur|dür|tir|tır|tur|tür)(?![\\p{L}])',
+        '\\s*را\\s*(?:انتخاب\\s*می\\s*کنم|برمی\\s*گزینم)',
+        '\\s+(?:wählen|nehmen|ankreuzen)(?![\\p{L}])',
+      ].join('|') +
+      ')(?!\\s*(?:吗|嗎|么|麼|か|\\?))'
+    ).normalize('NFKC'),
+    'iuy',
+  );
+  const OPTION_BEFORE = new RegExp(
+    `(?:${wordAlternation(['option', 'choice', 'alternative', 'opción', 'opcion', 'opção', 'alternativa', 'variante', 'вариант', 'варианта', 'phương án', 'lựa chọn', 'câu', 'pilihan', 'opsi', 'seçenek', 'şık', 'chaguo', 'الخيار', 'خيار', 'گزینه', 'گزینهٔ', 'विकल्प', '选项', '選項', '选', '選', '선택지', '보기', 'ตัวเลือก', 'ข้อ', '選択肢'])})\\s*[:]?\\s*(?:\\*\\*|[*_("'“‘「【])*\\s*$`,
+    'iu',
+  );
+  const NEGATED_BEFORE = new RegExp(
+    `(?:${wordAlternation(NEGATION_WORDS)})\\s*(?:(?:option|choice|opción|opção|вариант|选项|選項)\\s*)?(?:\\*\\*|[*_("'“‘「【\\[])*\\s*$|(?:${wordAlternation(NEGATION_WORDS)})\\s+[^()\\n.;,]{1,30}\\(\\s*$`,
+    'iu',
+  );
+  const NEGATED_AFTER = new RegExp(
+    (
+      '(?:\\*\\*|[*_)"\'”’」』\\]】])*(?:\\s*\\([^()\\n]{1,40}\\))?\\s*(?:' +
+      [
+        '(?:is|was)\\s+(?:not|incorrect|wrong|false|ruled\\s+out|eliminated|out)(?![\\p{L}])',
+        "isn['’]t",
+        'can\\s+be\\s+(?:ruled\\s+out|eliminated)',
+        '(?:es|est|ist|é|è)\\s+(?:incorrect[ao]?|incorrecte|faux|fausse|falsch|errad[ao]|sbagliat[ao]|nicht)(?![\\p{L}])',
+        'не\\s*верн|неверн|неправильн',
+        '(?:是)?(?:错|錯|不对|不對|不正确|不正確)',
+        '(?:は|が)\\s*(?:誤り|間違い|不正解|正しくない)',
+        '(?:는|은|가|이)?\\s*(?:오답|틀)',
+        '(?:là\\s+)?sai(?![\\p{L}])',
+        '(?:adalah\\s+)?salah(?![\\p{L}])',
+        'خطأ|خاطئ|ผิด|गलत|yanlış|نادرست|غلط',
+      ].join('|') +
+      ')'
+    ).normalize('NFKC'),
+    'iuy',
+  );
+  const CONDITIONAL_BEFORE = new RegExp(`(?:${wordAlternation(CONDITIONAL_WORDS)})\\s*(?:\\S+\\s+)?$`, 'iu');
+  const REFUSAL = new RegExp(REFUSAL_PATTERNS.join('|').normalize('NFKC'), 'iu');
+  const HEDGE_AT_START = new RegExp(`^(?:${wordAlternation(HEDGE_WORDS)})\\s*`, 'iu');
+  return {
+    MARKER,
+    FILLER,
+    NEGATION,
+    CORRECTION,
+    HEDGE,
+    HEDGED_BEFORE,
+    VERDICT,
+    OPTION_BEFORE,
+    NEGATED_BEFORE,
+    NEGATED_AFTER,
+    CONDITIONAL_BEFORE,
+    REFUSAL,
+    HEDGE_AT_START,
+  };
+}
+
+let compiled: ReturnType<typeof compilePatterns> | undefined;
+function patterns(): ReturnType<typeof compilePatterns> {
+  compiled ??= compilePatterns();
+  return compiled;
 }

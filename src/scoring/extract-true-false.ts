@@ -38,10 +38,10 @@ export function extractTrueFalse(reply: string, _options: ExtractTrueFalseOption
 
   let hedged = false;
   let last: { position: number; value: Value } | undefined;
-  MARKER.lastIndex = 0;
-  for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
+  patterns().MARKER.lastIndex = 0;
+  for (let match = patterns().MARKER.exec(text); match; match = patterns().MARKER.exec(text)) {
     if (isConditional(text, match.index)) continue;
-    const read = readValue(text, skip(FILLER, text, match.index + match[0].length));
+    const read = readValue(text, skip(patterns().FILLER, text, match.index + match[0].length));
     if (read === 'hedged') hedged = true;
     else if (read) last = { position: match.index, value: read.value };
   }
@@ -51,22 +51,23 @@ export function extractTrueFalse(reply: string, _options: ExtractTrueFalseOption
   if (leading && leading !== 'hedged') return { status: 'found', value: leading.value, rule: 'leading-word' };
   if (leading === 'hedged') hedged = true;
 
-  if (REFUSAL.test(text)) return { status: 'invalid', reason: 'the reply declines or does not know' };
+  if (patterns().REFUSAL.test(text)) return { status: 'invalid', reason: 'the reply declines or does not know' };
   const values = new Set<Value>();
-  VERDICT.lastIndex = 0;
-  for (let match = VERDICT.exec(text); match; match = VERDICT.exec(text)) {
+  patterns().VERDICT.lastIndex = 0;
+  for (let match = patterns().VERDICT.exec(text); match; match = patterns().VERDICT.exec(text)) {
     const word = wordKey(match[0]);
     if (!VERDICT_KEYS.has(word)) continue;
     const end = match.index + match[0].length;
     if (NOT_A_VERDICT_AFTER.test(text.slice(end, end + 12))) continue;
     if (isHedgeAfter(text, end, POLARITY.get(word)!)) {
       hedged = true;
-      VERDICT.lastIndex = skip(HEDGE, text, end);
+      patterns().VERDICT.lastIndex = skip(patterns().HEDGE, text, end);
       continue;
     }
-    if (HEDGE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index)) || isConditional(text, match.index) || endsInQuestion(text, end)) continue;
+    if (patterns().HEDGE_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index)) || isConditional(text, match.index) || endsInQuestion(text, end))
+      continue;
     let value = POLARITY.get(word)!;
-    if (NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) value = flip(value);
+    if (patterns().NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) value = flip(value);
     if (negatedAfter(text, end)) value = flip(value);
     values.add(value);
   }
@@ -82,27 +83,12 @@ const POLARITY: ReadonlyMap<string, Value> = new Map<string, Value>([
   ...TRUE_WORDS.map((word) => [wordKey(word), 'true'] as const),
   ...FALSE_WORDS.map((word) => [wordKey(word), 'false'] as const),
 ]);
-const WORDS = wordAlternation([...TRUE_WORDS, ...FALSE_WORDS]);
-const WORD = new RegExp(`(?:${WORDS})`, 'iuy');
-const VERDICT = new RegExp(`(?:${WORDS})`, 'giu');
-const MARKER = new RegExp([...ANSWER_MARKERS, ...STATEMENT_MARKERS].join('|').normalize('NFKC'), 'giu');
-const FILLER = new RegExp(`(?:[\\s:=\\-–—>*_"'“”‘’«»「」『』(\\[]|(?:${wordAlternation(TRUE_FALSE_FILLERS)}))+`, 'iuy');
 const LEADING = /[\s>#*_"'“‘«「『([]*/y;
-const NEGATION = new RegExp(`(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*`, 'iuy');
-const NEGATED_BEFORE = new RegExp(
-  `(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*(?:(?:entirely|completely|quite|really|totally|necessarily|fully|wholly)\\s+)?$`,
-  'iu',
-);
-const AFTER_NEGATION = new RegExp(`[\\s*_"'”’»」』)]*(?:है\\s+)?(?:${wordAlternation(TRUE_FALSE_AFTER_NEGATIONS)})`, 'iuy');
-const HEDGE_WORDS_SOURCE = wordAlternation([...HEDGE_WORDS, 'أم', 'hay', 'mı', 'mi', 'ou bien']);
 const COPULA = '(?:(?:है|است|ist|est|es|é|è|là|adalah|ni|是)\\s*)?';
-const HEDGE = new RegExp(`[\\s*_"'”’»」』)]*\\s*${COPULA}(?:[/,、]|(?:${HEDGE_WORDS_SOURCE}))\\s*[*_"'“‘«「『(]*`, 'iuy');
-const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS_SOURCE}|/)\\s*[*_"'“‘«「『(]*$`, 'iu');
 const NOT_A_VERDICT_AFTER = /^\s*(?:answer|option|choice|one|way|statement|答案|选项|選項|的答案|答え|選択肢)/iu;
 const HAN_PARTICLES = '的了啊呀吧嘛';
 const SENTENCE_END = /[.!?。！？؟\n]/g;
 const QUESTION_MARKS = '?？؟';
-const REFUSAL = new RegExp(REFUSAL_PATTERNS.join('|').normalize('NFKC'), 'iu');
 const VERDICT_KEYS: ReadonlySet<string> = new Set([...VERDICT_WORDS].map(wordKey));
 
 function skip(pattern: RegExp, text: string, index: number): number {
@@ -122,16 +108,16 @@ function flip(value: Value): Value {
 function readValue(text: string, start: number): { value: Value } | 'hedged' | undefined {
   let index = start;
   let negated = false;
-  NEGATION.lastIndex = index;
-  if (NEGATION.exec(text)) {
-    WORD.lastIndex = NEGATION.lastIndex;
-    if (WORD.exec(text)) {
+  patterns().NEGATION.lastIndex = index;
+  if (patterns().NEGATION.exec(text)) {
+    patterns().WORD.lastIndex = patterns().NEGATION.lastIndex;
+    if (patterns().WORD.exec(text)) {
       negated = true;
-      index = NEGATION.lastIndex;
+      index = patterns().NEGATION.lastIndex;
     }
   }
-  WORD.lastIndex = index;
-  const match = WORD.exec(text);
+  patterns().WORD.lastIndex = index;
+  const match = patterns().WORD.exec(text);
   if (!match) return undefined;
   const end = index + match[0].length;
   // "对于…", "正解…", "是这样…": a one-character Chinese or Japanese word inside a longer word.
@@ -156,15 +142,41 @@ function isHan(code: number): boolean {
 }
 
 function negatedAfter(text: string, end: number): boolean {
-  AFTER_NEGATION.lastIndex = end;
-  return AFTER_NEGATION.test(text);
+  patterns().AFTER_NEGATION.lastIndex = end;
+  return patterns().AFTER_NEGATION.test(text);
 }
 
 /** "true or false", "对还是错": a word followed by a hedge and a word of the other polarity. */
 function isHedgeAfter(text: string, end: number, value: Value): boolean {
-  HEDGE.lastIndex = end;
-  if (!HEDGE.exec(text)) return false;
-  WORD.lastIndex = HEDGE.lastIndex;
-  const other = WORD.exec(text);
+  patterns().HEDGE.lastIndex = end;
+  if (!patterns().HEDGE.exec(text)) return false;
+  patterns().WORD.lastIndex = patterns().HEDGE.lastIndex;
+  const other = patterns().WORD.exec(text);
   return other !== null && POLARITY.get(wordKey(other[0])) !== value;
+}
+
+/** The patterns of this module, compiled on first use: building them costs start-up time that most commands never need. */
+function compilePatterns() {
+  const WORDS = wordAlternation([...TRUE_WORDS, ...FALSE_WORDS]);
+  const WORD = new RegExp(`(?:${WORDS})`, 'iuy');
+  const VERDICT = new RegExp(`(?:${WORDS})`, 'giu');
+  const MARKER = new RegExp([...ANSWER_MARKERS, ...STATEMENT_MARKERS].join('|').normalize('NFKC'), 'giu');
+  const FILLER = new RegExp(`(?:[\\s:=\\-–—>*_"'“”‘’«»「」『』(\\[]|(?:${wordAlternation(TRUE_FALSE_FILLERS)}))+`, 'iuy');
+  const NEGATION = new RegExp(`(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*`, 'iuy');
+  const NEGATED_BEFORE = new RegExp(
+    `(?:${wordAlternation(TRUE_FALSE_NEGATIONS)})\\s*(?:(?:entirely|completely|quite|really|totally|necessarily|fully|wholly)\\s+)?$`,
+    'iu',
+  );
+  const AFTER_NEGATION = new RegExp(`[\\s*_"'”’»」』)]*(?:है\\s+)?(?:${wordAlternation(TRUE_FALSE_AFTER_NEGATIONS)})`, 'iuy');
+  const HEDGE_WORDS_SOURCE = wordAlternation([...HEDGE_WORDS, 'أم', 'hay', 'mı', 'mi', 'ou bien']);
+  const HEDGE = new RegExp(`[\\s*_"'”’»」』)]*\\s*${COPULA}(?:[/,、]|(?:${HEDGE_WORDS_SOURCE}))\\s*[*_"'“‘«「『(]*`, 'iuy');
+  const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS_SOURCE}|/)\\s*[*_"'“‘«「『(]*$`, 'iu');
+  const REFUSAL = new RegExp(REFUSAL_PATTERNS.join('|').normalize('NFKC'), 'iu');
+  return { WORDS, WORD, VERDICT, MARKER, FILLER, NEGATION, NEGATED_BEFORE, AFTER_NEGATION, HEDGE_WORDS_SOURCE, HEDGE, HEDGE_BEFORE, REFUSAL };
+}
+
+let compiled: ReturnType<typeof compilePatterns> | undefined;
+function patterns(): ReturnType<typeof compilePatterns> {
+  compiled ??= compilePatterns();
+  return compiled;
 }

@@ -17,7 +17,8 @@ export interface DetectRefusalOptions {
 const openingLength = 300;
 
 /** Languages with their own phrases. */
-export const refusalLanguages: readonly string[] = Object.keys(refusalPatterns);
+/** The languages with refusal patterns (their keys, known without compiling them). */
+export const refusalLanguages: readonly string[] = ['ar', 'de', 'en', 'es', 'fr', 'hi', 'ja', 'ko', 'pt', 'ru', 'th', 'zh'];
 
 /**
  * A cheap, rule-based first pass at whether a reply refuses, in en, zh, ja, ko, ar, es, fr, de, ru, pt, hi and th.
@@ -36,7 +37,7 @@ export function detectRefusal(text: string, options: DetectRefusalOptions = {}):
   const opening = normalized.slice(0, openingLength + 200);
   let best: { index: number; matched: string } | undefined;
   for (const language of languageOrder(options.language)) {
-    for (const pattern of refusalPatterns[language].refusal) {
+    for (const pattern of refusalPatterns()[language].refusal) {
       const match = pattern.exec(opening);
       if (match && match.index < openingLength && (best === undefined || match.index < best.index)) {
         best = { index: match.index, matched: match[0] };
@@ -46,9 +47,9 @@ export function detectRefusal(text: string, options: DetectRefusalOptions = {}):
   if (best === undefined) return { refusal: false };
   let rest = `${normalized.slice(0, best.index)} ${normalized.slice(best.index + best.matched.length)}`;
   for (const language of refusalLanguages) {
-    for (const closing of refusalPatterns[language].closings ?? []) rest = rest.replace(new RegExp(closing.source, 'giu'), ' ');
+    for (const closing of refusalPatterns()[language].closings ?? []) rest = rest.replace(new RegExp(closing.source, 'giu'), ' ');
   }
-  const guided = refusalLanguages.some((language) => refusalPatterns[language].guidance.some((pattern) => pattern.test(rest)));
+  const guided = refusalLanguages.some((language) => refusalPatterns()[language].guidance.some((pattern) => pattern.test(rest)));
   return { refusal: true, kind: guided ? 'with-guidance' : 'direct', matched: best.matched.trim() };
 }
 
@@ -62,6 +63,6 @@ function normalizeReply(text: string): string {
 
 function languageOrder(language: string | undefined): string[] {
   const primary = language?.split('-')[0].toLowerCase();
-  const first = primary && primary in refusalPatterns ? [primary] : [];
+  const first = primary && primary in refusalPatterns() ? [primary] : [];
   return [...first, ...refusalLanguages.filter((candidate) => candidate !== primary)];
 }
