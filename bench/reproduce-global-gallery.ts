@@ -209,6 +209,7 @@ try {
     if (!comparison) continue;
     process.stdout.write(`\n${comparison.table}\n${comparison.lines.join('\n')}\n`);
     process.stdout.write(`${comparison.equal} of ${comparison.cells} cells equal at the published precision\n`);
+    if (comparison.equal !== comparison.cells) process.exitCode = 1;
   }
 } finally {
   rmSync(directory, { recursive: true, force: true });
