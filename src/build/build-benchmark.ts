@@ -1,3 +1,4 @@
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import type { CreateModelDefaults } from '../models/create-language-model.js';
 import { createLanguageModel } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
@@ -149,11 +150,11 @@ interface CallResult {
  */
 export async function buildBenchmark(input: BuildInput): Promise<BuildResult> {
   const templates: Record<TemplateName, PromptTemplate> = { ...defaultTemplates, ...input.templates };
-  const knowledgeCount = input.knowledgePerDescription ?? 5;
-  const safetyCount = input.safetyPerDescription ?? 5;
-  const temperature = input.temperature ?? 0.7;
-  const maxTokens = input.maxTokens ?? 4096;
-  const seed = input.seed ?? 1;
+  const knowledgeCount = input.knowledgePerDescription ?? RUN_DEFAULTS.build.knowledgePerDescription;
+  const safetyCount = input.safetyPerDescription ?? RUN_DEFAULTS.build.safetyPerDescription;
+  const temperature = input.temperature ?? RUN_DEFAULTS.build.temperature;
+  const maxTokens = input.maxTokens ?? RUN_DEFAULTS.build.maxTokens;
+  const seed = input.seed ?? RUN_DEFAULTS.build.seed;
   const nearDuplicates: NearDuplicateSettings = { threshold: 0.8, permutations: 128, shingleSize: 3, seed: 1, ...input.nearDuplicates };
   const languageOptions = input.language ?? {};
   const store = openStore(input.dbPath);

@@ -1,3 +1,4 @@
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import type { CulturalDescription } from '../schema/description.js';
 import type { Item } from '../schema/item.js';
 import type { CombinedVerdict, JudgeVerdictRecord, RubricJudgement } from '../schema/result-details.js';
@@ -11,7 +12,7 @@ export interface Judging {
   judges: ModelCaller[];
   getRubric(id: string): Rubric | undefined;
   combine(rubric: Rubric, verdicts: JudgeParse[]): CombinedVerdict;
-  /** Most tokens of a judge reply (default 512). */
+  /** Most tokens of a judge reply (default `RUN_DEFAULTS.judgeMaxTokens`). */
   maxTokens?: number;
 }
 
@@ -52,7 +53,7 @@ export async function judgeResponse(
             const request: ModelRequest = {
               type: 'generate',
               messages,
-              maxTokens: judging.maxTokens ?? 512,
+              maxTokens: judging.maxTokens ?? RUN_DEFAULTS.judgeMaxTokens,
               temperature: 0,
               ...(seed === undefined ? {} : { seed }),
               ...(rubric.responseSchema ? { responseFormat: { name: rubric.id.replace(/[^a-zA-Z0-9_-]/g, '_'), schema: rubric.responseSchema } } : {}),

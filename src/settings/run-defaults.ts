@@ -16,6 +16,16 @@ export const RUN_DEFAULTS = {
   /** Significance level of `--baseline`: a run fails when it is worse with p below this. */
   gateAlpha: 0.05,
   threads: (): number => Math.max(1, availableParallelism() - 1),
+  /** Most tokens of a judge's reply. */
+  judgeMaxTokens: 512,
+  /** `culturekit build`: queries per description and language, and the generator's sampling. */
+  build: {
+    knowledgePerDescription: 5,
+    safetyPerDescription: 5,
+    temperature: 0.7,
+    maxTokens: 4096,
+    seed: 1,
+  },
   options: {
     conditions: ['plain'],
     kinds: ['knowledge', 'safety', 'capability'],

@@ -37,9 +37,14 @@ export function createBuildCommand(): Command {
       '--knowledge <n>',
       'knowledge queries per description and language (multiple choice, true/false, open in turn)',
       nonNegativeInteger('--knowledge'),
-      5,
+      RUN_DEFAULTS.build.knowledgePerDescription,
     )
-    .option('--safety <n>', 'safety queries (scene + request) per description and language', nonNegativeInteger('--safety'), 5)
+    .option(
+      '--safety <n>',
+      'safety queries (scene + request) per description and language',
+      nonNegativeInteger('--safety'),
+      RUN_DEFAULTS.build.safetyPerDescription,
+    )
     .option('--dedupe-threshold <j>', 'estimated Jaccard similarity from which a query is a near-duplicate', fraction('--dedupe-threshold'), 0.8)
     .option('--minhash-permutations <n>', 'MinHash hash functions (a multiple of 4)', positiveInteger('--minhash-permutations'), 128)
     .option('--shingle-size <n>', 'code points per character shingle', positiveInteger('--shingle-size'), 3)
@@ -48,9 +53,9 @@ export function createBuildCommand(): Command {
     .option('--template-safety <file>', 'prompt template file for safety queries (default build-safety@1)')
     .option('--price-input <price>', 'price per 1M input tokens, for the cost in the manifest', nonNegativeNumber('--price-input'))
     .option('--price-output <price>', 'price per 1M output tokens', nonNegativeNumber('--price-output'))
-    .option('--temperature <t>', 'generator sampling temperature', nonNegativeNumber('--temperature'), 0.7)
-    .option('--max-tokens <n>', 'most tokens per generator reply', positiveInteger('--max-tokens'), 4096)
-    .option('--seed <n>', 'seed sent with every request (part of the cache key: change it to ask again)', nonNegativeInteger('--seed'), 1)
+    .option('--temperature <t>', 'generator sampling temperature', nonNegativeNumber('--temperature'), RUN_DEFAULTS.build.temperature)
+    .option('--max-tokens <n>', 'most tokens per generator reply', positiveInteger('--max-tokens'), RUN_DEFAULTS.build.maxTokens)
+    .option('--seed <n>', 'seed sent with every request (part of the cache key: change it to ask again)', nonNegativeInteger('--seed'), RUN_DEFAULTS.build.seed)
     .option('--db <path>', `SQLite store that caches every generator call (default ${RUN_DEFAULTS.db})`)
     .option('--no-cache', 'do not read cached calls (new calls are still cached)')
     .option('--concurrency <n>', `requests in flight (default ${RUN_DEFAULTS.concurrency})`, positiveInteger('--concurrency'))
