@@ -8,7 +8,7 @@ import type { Dataset } from '../datasets/dataset.js';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 import { EXIT_CODES } from '../errors/exit-codes.js';
 import { parseModelSpec } from '../models/model-spec.js';
-import { createLanguageModel, type CreateModelDefaults } from '../models/create-language-model.js';
+import { createLanguageModel, pluginBackendFor, type CreateModelDefaults } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
 import type { ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
 import type { RunSummary } from '../analysis/summarize.js';
@@ -223,8 +223,7 @@ function checkOutDir(outDir: string): void {
  * `--base-url`, or `OPENAI_BASE_URL`) is an http(s) URL.
  */
 function checkModelEntry(entry: ModelEntry, defaults: CreateModelDefaults | undefined): void {
-  const provider = entry.spec.slice(0, Math.max(0, entry.spec.indexOf(':')));
-  if (defaults?.backends?.some((backend) => backend.provider === provider)) return; // a plugin backend checks its own spec
+  if (pluginBackendFor(entry.spec, defaults?.backends)) return; // a plugin backend checks its own spec
   const spec = parseModelSpec(entry.spec);
   if (spec.provider === 'llama') {
     for (const path of [spec.model, ...spec.loras.map((lora) => lora.path)]) {

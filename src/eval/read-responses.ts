@@ -122,11 +122,23 @@ export interface UnmatchedResponse {
  */
 export function unmatchedResponses(recorded: RecordedResponses, itemIds: ReadonlySet<string>): UnmatchedResponse[] {
   const unmatched: UnmatchedResponse[] = [];
-  for (const model of new Set([...recorded.byModel.keys(), ...recorded.scoresByModel.keys()])) {
-    const ids = new Set([...(recorded.byModel.get(model)?.keys() ?? []), ...(recorded.scoresByModel.get(model)?.keys() ?? [])]);
+  for (const [model, ids] of respondedIds(recorded)) {
     for (const itemId of ids) if (!itemIds.has(itemId)) unmatched.push({ model, itemId });
   }
   return unmatched;
+}
+
+/** Per model, the item ids it answered: by text, by per-option scores, or both (each id once). */
+export function respondedIds(recorded: RecordedResponses): Map<string, Set<string>> {
+  const byModel = new Map<string, Set<string>>();
+  for (const answers of [recorded.byModel, recorded.scoresByModel]) {
+    for (const [model, responses] of answers) {
+      let ids = byModel.get(model);
+      if (!ids) byModel.set(model, (ids = new Set()));
+      for (const itemId of responses.keys()) ids.add(itemId);
+    }
+  }
+  return byModel;
 }
 
 /** The warning `culturekit score` prints for responses that match no item: the count and the first ones. */

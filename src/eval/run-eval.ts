@@ -89,12 +89,12 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
   input.onProgress?.(progress);
   const extraction = { rules: 0, model: 0, unread: 0 };
   const callers: ModelCaller[] = [];
+  // Read when the progress line is drawn, not rebuilt for every result.
+  Object.defineProperty(progress, 'concurrency', {
+    enumerable: true,
+    get: () => callers.map((caller) => ({ model: caller.model.spec, limit: caller.concurrencyLimit, max: caller.adaptive?.max ?? caller.concurrencyLimit })),
+  });
   const writer = new ResultWriter(store, (row) => {
-    progress.concurrency = callers.map((caller) => ({
-      model: caller.model.spec,
-      limit: caller.concurrencyLimit,
-      max: caller.adaptive?.max ?? caller.concurrencyLimit,
-    }));
     if (row.method === 'letter' && row.status !== 'error') {
       if (row.details?.extractedBy) extraction.model++;
       else if (row.status === 'invalid') extraction.unread++;

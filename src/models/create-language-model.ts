@@ -46,9 +46,15 @@ export async function createLanguageModel(entry: ModelEntry, defaults: CreateMod
   return defaults.costMeter && price ? meteredModel(model, price, defaults.costMeter) : model;
 }
 
+/** The plugin backend whose provider a spec names (`dictionary:…`), if any. */
+export function pluginBackendFor(spec: string, backends: readonly ModelBackend[] | undefined): ModelBackend | undefined {
+  const colon = spec.indexOf(':');
+  return colon > 0 ? backends?.find((candidate) => candidate.provider === spec.slice(0, colon)) : undefined;
+}
+
 async function createBackend(entry: ModelEntry, defaults: CreateModelDefaults): Promise<LanguageModel> {
   const colon = entry.spec.indexOf(':');
-  const backend = colon > 0 ? defaults.backends?.find((candidate) => candidate.provider === entry.spec.slice(0, colon)) : undefined;
+  const backend = pluginBackendFor(entry.spec, defaults.backends);
   if (backend) {
     const [model, query = ''] = entry.spec.slice(colon + 1).split(/\?(.*)/s, 2);
     if (!model) throw new InputError(`model "${entry.spec}": the model name is empty`);

@@ -50,7 +50,7 @@ export function* iterateRunRows(reference: string, options: { dbPath: string }):
   }
   const store = openStore(options.dbPath);
   try {
-    readStoredRun(store, reference, options.dbPath);
+    requireStoredRun(store, reference, options.dbPath);
     yield* store.iterateResults(reference);
   } finally {
     store.close();
@@ -64,16 +64,20 @@ function runFolderOf(reference: string): string | undefined {
   throw new InputError(`${reference}: expected a run folder (holding manifest.json and results.jsonl) or a run id`);
 }
 
+/** A run of the store; an `InputError` listing the runs there when the id is unknown. */
+function requireStoredRun(store: Store, runId: string, dbPath: string): NonNullable<ReturnType<Store['getRun']>> {
+  const run = store.getRun(runId);
+  if (run) return run;
+  const known = store
+    .listRuns()
+    .slice(0, 10)
+    .map((stored) => stored.id);
+  throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
+}
+
 /** Reads a run from the store; throws an `InputError` listing the runs there when the id is unknown. */
 export function readStoredRun(store: Store, runId: string, dbPath: string = store.path): ReportRun {
-  const run = store.getRun(runId);
-  if (!run) {
-    const known = store
-      .listRuns()
-      .slice(0, 10)
-      .map((stored) => stored.id);
-    throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
-  }
+  const run = requireStoredRun(store, runId, dbPath);
   const compact = compactor();
   const rows: ResultBrief[] = [];
   for (const brief of store.iterateBriefs(runId)) rows.push(compact(brief));

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors/culturekit-error.js';
-import { formatUnmatchedWarning, readResponses, unmatchedResponses } from '../../eval/read-responses.js';
+import { formatUnmatchedWarning, readResponses, respondedIds, unmatchedResponses } from '../../eval/read-responses.js';
 import { createRecordedResponsesModel } from '../../models/recorded/recorded-responses-model.js';
 import { commandSettings } from '../command-settings.js';
 import { runAndReport } from '../run-and-report.js';
@@ -37,11 +37,7 @@ export async function runScoreCommand(flags: ScoreFlags): Promise<void> {
     throw new InputError('recorded responses are text: score them with --mcq-method letter, or give per-option scores (--scores-column)');
   if (settings.options.mcqMethod !== 'loglik' && recorded.scoresByModel.size > 0 && [...recorded.byModel.values()].every((responses) => responses.size === 0))
     throw new InputError('the responses are per-option scores: score them with --mcq-method loglik');
-  const models = new Set([...recorded.byModel.keys(), ...recorded.scoresByModel.keys()]);
-  const total = [...models].reduce(
-    (sum, model) => sum + new Set([...(recorded.byModel.get(model)?.keys() ?? []), ...(recorded.scoresByModel.get(model)?.keys() ?? [])]).size,
-    0,
-  );
+  const total = [...respondedIds(recorded).values()].reduce((sum, ids) => sum + ids.size, 0);
   await runAndReport(settings, {
     modelInstances,
     onDataset: (dataset) => {

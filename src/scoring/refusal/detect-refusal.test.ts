@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { detectRefusal, refusalLanguages } from './detect-refusal.js';
-import { refusalPatterns } from './refusal-patterns.js';
 
 type Expected = 'direct' | 'with-guidance' | false;
 
@@ -132,8 +131,7 @@ describe('detectRefusal', () => {
   });
 
   test('knows the twelve languages', () => {
-    assert.deepEqual([...refusalLanguages].sort(), ['ar', 'de', 'en', 'es', 'fr', 'hi', 'ja', 'ko', 'pt', 'ru', 'th', 'zh']);
-    assert.deepEqual([...refusalLanguages].sort(), Object.keys(refusalPatterns()).sort(), 'the listed languages are those with patterns');
+    assert.deepEqual([...refusalLanguages()].sort(), ['ar', 'de', 'en', 'es', 'fr', 'hi', 'ja', 'ko', 'pt', 'ru', 'th', 'zh']);
   });
 
   test('reports the phrase it matched, and finds refusals whatever language is given', () => {

@@ -16,9 +16,10 @@ export interface DetectRefusalOptions {
 /** A refusal counts when its phrase starts within this many characters of the reply's start: a refusal opens a reply. */
 const openingLength = 300;
 
-/** Languages with their own phrases. */
-/** The languages with refusal patterns (their keys, known without compiling them). */
-export const refusalLanguages: readonly string[] = ['ar', 'de', 'en', 'es', 'fr', 'hi', 'ja', 'ko', 'pt', 'ru', 'th', 'zh'];
+/** The languages with refusal patterns. */
+export function refusalLanguages(): string[] {
+  return Object.keys(refusalPatterns());
+}
 
 /**
  * A cheap, rule-based first pass at whether a reply refuses, in en, zh, ja, ko, ar, es, fr, de, ru, pt, hi and th.
@@ -46,10 +47,10 @@ export function detectRefusal(text: string, options: DetectRefusalOptions = {}):
   }
   if (best === undefined) return { refusal: false };
   let rest = `${normalized.slice(0, best.index)} ${normalized.slice(best.index + best.matched.length)}`;
-  for (const language of refusalLanguages) {
+  for (const language of refusalLanguages()) {
     for (const closing of refusalPatterns()[language].closings ?? []) rest = rest.replace(new RegExp(closing.source, 'giu'), ' ');
   }
-  const guided = refusalLanguages.some((language) => refusalPatterns()[language].guidance.some((pattern) => pattern.test(rest)));
+  const guided = refusalLanguages().some((language) => refusalPatterns()[language].guidance.some((pattern) => pattern.test(rest)));
   return { refusal: true, kind: guided ? 'with-guidance' : 'direct', matched: best.matched.trim() };
 }
 
@@ -64,5 +65,5 @@ function normalizeReply(text: string): string {
 function languageOrder(language: string | undefined): string[] {
   const primary = language?.split('-')[0].toLowerCase();
   const first = primary && primary in refusalPatterns() ? [primary] : [];
-  return [...first, ...refusalLanguages.filter((candidate) => candidate !== primary)];
+  return [...first, ...refusalLanguages().filter((candidate) => candidate !== primary)];
 }
