@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createAdaptDataCommand } from './adapt-data-command.js';
+import { createAdaptEvalCommand } from './adapt-eval-command.js';
 
 /**
  * `culturekit adapt`: cultural adaptation by instruction tuning. Each subcommand declares its options in its own
@@ -8,5 +9,6 @@ import { createAdaptDataCommand } from './adapt-data-command.js';
 export function createAdaptCommand(): Command {
   return new Command('adapt')
     .description('adapt a model to a culture: training sets per stage, trainers, GGUF export and stage-wise evaluation')
-    .addCommand(createAdaptDataCommand().exitOverride());
+    .addCommand(createAdaptDataCommand().exitOverride())
+    .addCommand(createAdaptEvalCommand().exitOverride());
 }
