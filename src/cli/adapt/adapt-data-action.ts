@@ -88,6 +88,12 @@ export async function runAdaptDataCommand(flags: AdaptDataFlags): Promise<void> 
   process.stdout.write(
     `${formatDataSummary(result.manifest)}\nwritten to ${flags.out}/ (manifest.json, <language>/stage1.jsonl, <language>/stage2.jsonl, exports/, rejects.jsonl)\n`,
   );
+  if (result.manifest.calls.failed > 0) {
+    process.stdout.write(
+      `${result.manifest.calls.failed} teacher/judge call(s) failed (see rejects.jsonl); run the same command again to retry them: answered calls come from the cache\n`,
+    );
+    process.exitCode = EXIT_CODES.failure;
+  }
 }
 
 /** The counts of a data manifest as a few lines of text. */
