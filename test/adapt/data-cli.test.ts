@@ -125,3 +125,11 @@ test('kill -9 during the teacher and judge calls, then the same command: no answ
     assert.equal(readFileSync(join(out, file.path), 'utf8'), readFileSync(join(directory, 'reference', file.path), 'utf8'), file.path);
   assert.equal(readFileSync(join(out, 'rejects.jsonl'), 'utf8'), readFileSync(join(directory, 'reference', 'rejects.jsonl'), 'utf8'));
 });
+
+test('adapt, adapt data and adapt eval --help end with an example of themselves', async () => {
+  for (const command of [['adapt'], ['adapt', 'data'], ['adapt', 'eval']]) {
+    const result = await runCli([...command, '--help']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, new RegExp(`Example:\\n {2}culturekit ${command.join(' ')}`));
+  }
+});

@@ -9,6 +9,10 @@ import { createAdaptEvalCommand } from './adapt-eval-command.js';
 export function createAdaptCommand(): Command {
   return new Command('adapt')
     .description('adapt a model to a culture: training sets per stage, trainers, GGUF export and stage-wise evaluation')
+    .addHelpText(
+      'after',
+      '\nExample:\n  culturekit adapt data --dataset build/japan/dataset.jsonl --out adapt-data --teacher openai:qwen2.5-72b-instruct --judge openai:qwen2.5-72b-instruct',
+    )
     .addCommand(createAdaptDataCommand().exitOverride())
     .addCommand(createAdaptEvalCommand().exitOverride());
 }

@@ -60,5 +60,9 @@ export function createAdaptDataCommand(): Command {
     .option('--no-cache', 'do not read cached calls (new calls are still cached)')
     .option('--concurrency <n>', `requests in flight per model (default ${RUN_DEFAULTS.concurrency})`, positiveInteger('--concurrency'))
     .option('--quiet', 'no progress lines')
+    .addHelpText(
+      'after',
+      '\nExample:\n  culturekit adapt data --dataset build/japan/dataset.jsonl --out adapt-data --teacher openai:qwen2.5-72b-instruct --judge openai:qwen2.5-72b-instruct --base-url http://127.0.0.1:8000/v1 --replay general.jsonl --replay-ratio 0.3 --eval-fraction 0.2',
+    )
     .action(async (flags: AdaptDataFlags) => (await import('./adapt-data-action.js')).runAdaptDataCommand(flags));
 }

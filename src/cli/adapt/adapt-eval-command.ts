@@ -27,5 +27,9 @@ export function createAdaptEvalCommand(): Command {
     .option('--concurrency <n>', `requests in flight per model (default ${RUN_DEFAULTS.concurrency})`, positiveInteger('--concurrency'))
     .option('--threads <n>', 'CPU threads of llama: models', positiveInteger('--threads'))
     .option('--quiet', 'no progress lines')
+    .addHelpText(
+      'after',
+      '\nExample:\n  culturekit adapt eval --base llama:base.gguf --stage stage1=llama:base.gguf?lora=stage1.gguf --stage stage2=llama:base.gguf?lora=stage2.gguf --knowledge adapt-data/eval/dataset.jsonl --english builtin --train-dir adapt-train --out runs/adapt',
+    )
     .action(async (flags: AdaptEvalFlags) => (await import('./adapt-eval-action.js')).runAdaptEvalCommand(flags));
 }
