@@ -15,6 +15,12 @@ export function numberBetween(name: string, low: number, high: number, openLow =
   };
 }
 
+function jaccardThreshold(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !(parsed > 0 && parsed <= 1)) throw new InputError(`--dedupe-threshold: expected a number in (0, 1], got "${value}"`);
+  return parsed;
+}
+
 /** `culturekit adapt data`: per-stage training sets (knowledge, judged safety + replay) and their exports. */
 export function createAdaptDataCommand(): Command {
   const defaults = RUN_DEFAULTS.adapt;
@@ -48,7 +54,7 @@ export function createAdaptDataCommand(): Command {
     .option(
       '--dedupe-threshold <j>',
       'estimated Jaccard similarity from which a training prompt leaks an eval item',
-      numberBetween('--dedupe-threshold', 0, 1.000001, true),
+      jaccardThreshold,
       defaults.nearDuplicateThreshold,
     )
     .option('--seed <n>', 'seed of the split, the replay sample and the shuffles (also sent to the teacher)', nonNegativeInteger('--seed'), defaults.seed)
