@@ -5,7 +5,13 @@ import { qeMethods } from '../translate/translation-record.js';
 import type { TextTable } from './fine-grained-tables.js';
 import { formatCount, formatValue } from './format-values.js';
 
-const QE_TITLES: Record<string, string> = { 'gemba-da': 'GEMBA-DA', 'gemba-mqm': 'GEMBA-MQM', chrf: 'chrF (round trip)', 'chrf++': 'chrF++ (round trip)', http: 'QE service' };
+const QE_TITLES: Record<string, string> = {
+  'gemba-da': 'GEMBA-DA',
+  'gemba-mqm': 'GEMBA-MQM',
+  chrf: 'chrF (round trip)',
+  'chrf++': 'chrF++ (round trip)',
+  http: 'QE service',
+};
 
 /**
  * The per-language table of a translation, in the Global Gallery style (one row per language: translation quality
@@ -76,7 +82,11 @@ export function renderTranslationMarkdown(manifest: TranslationManifest): string
     '',
     `- input: ${manifest.input.ref ?? '(records given)'} (${formatCount(manifest.input.records)} records) → ${manifest.targets.join(', ')}`,
     `- translator: \`${manifest.translator.spec}\`${manifest.judge ? `; judge: \`${manifest.judge.spec}\`` : ''}; prompts: ${Object.values(manifest.prompts).join(', ')}`,
-    `- quality estimation: ${manifest.qe.join(', ') || 'none'}; thresholds: ${Object.entries(manifest.thresholds).map(([method, value]) => `${method} ≥ ${value}`).join(', ') || 'none'}`,
+    `- quality estimation: ${manifest.qe.join(', ') || 'none'}; thresholds: ${
+      Object.entries(manifest.thresholds)
+        .map(([method, value]) => `${method} ≥ ${value}`)
+        .join(', ') || 'none'
+    }`,
     `- kept ${formatCount(counts.kept)} of ${formatCount(counts.tasks)} (${formatCount(counts.rejected)} rejected, ${formatCount(counts.borderline)} borderline)${manifest.interrupted ? ' — interrupted: run the same command again to finish' : ''}`,
     `- calls: ${calls.total} (${calls.cached} cached, ${calls.new} new, ${calls.failed} failed); tokens ${tokens.input} in, ${tokens.output} out${manifest.cost ? `; cost $${manifest.cost.total.toFixed(4)} (new $${manifest.cost.new.toFixed(4)})` : ''}`,
     '',

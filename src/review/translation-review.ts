@@ -26,46 +26,46 @@ export async function translationReviewDataset(outDir: string, selection: Transl
   let skipped = 0;
   if (!existsSync(file)) throw new InputError(`${file} not found: --translation names the --out folder of culturekit translate`);
   for await (const { line, text } of readDatasetLines(file)) {
-      if (text.trim() === '') continue;
-      let record: TranslationRecord;
-      try {
-        record = JSON.parse(text) as TranslationRecord;
-      } catch (error) {
-        throw fileError(file, line, `not JSON: ${(error as Error).message}`);
-      }
-      if (typeof record?.id !== 'string' || !Array.isArray(record.reasons) || !Array.isArray(record.borderline)) {
-        throw fileError(file, line, 'not a translation record (id, reasons, borderline) written by culturekit translate');
-      }
-      if (selection === 'borderline' && record.borderline.length === 0) continue;
-      if (!record.translation) {
-        skipped++;
-        continue;
-      }
-      const review = {
-        sourceId: record.sourceId,
-        sourceLanguage: record.sourceLanguage,
-        source: record.source,
-        reasons: record.reasons,
-        borderline: record.borderline,
-        qe: record.qe,
-        ...(record.mqmErrors ? { mqmErrors: record.mqmErrors } : {}),
-        ...(record.backTranslation ? { backTranslation: record.backTranslation } : {}),
-      };
-      const { instruction = '', input = '', output = '' } = record.translation;
-      const candidate: Item = record.item
-        ? { ...record.item, metadata: { ...record.item.metadata, translation: { ...(record.item.metadata?.translation as object), ...review } } }
-        : {
-            id: record.id,
-            kind: 'capability',
-            format: 'open',
-            prompt: input ? `${instruction}\n\n${input}` : instruction,
-            ...(output ? { reference: output } : {}),
-            language: record.language,
-            metadata: { translation: review },
-          };
-      const parsed = itemSchema.safeParse(candidate);
-      if (parsed.success) items.push(parsed.data);
-      else skipped++;
+    if (text.trim() === '') continue;
+    let record: TranslationRecord;
+    try {
+      record = JSON.parse(text) as TranslationRecord;
+    } catch (error) {
+      throw fileError(file, line, `not JSON: ${(error as Error).message}`);
+    }
+    if (typeof record?.id !== 'string' || !Array.isArray(record.reasons) || !Array.isArray(record.borderline)) {
+      throw fileError(file, line, 'not a translation record (id, reasons, borderline) written by culturekit translate');
+    }
+    if (selection === 'borderline' && record.borderline.length === 0) continue;
+    if (!record.translation) {
+      skipped++;
+      continue;
+    }
+    const review = {
+      sourceId: record.sourceId,
+      sourceLanguage: record.sourceLanguage,
+      source: record.source,
+      reasons: record.reasons,
+      borderline: record.borderline,
+      qe: record.qe,
+      ...(record.mqmErrors ? { mqmErrors: record.mqmErrors } : {}),
+      ...(record.backTranslation ? { backTranslation: record.backTranslation } : {}),
+    };
+    const { instruction = '', input = '', output = '' } = record.translation;
+    const candidate: Item = record.item
+      ? { ...record.item, metadata: { ...record.item.metadata, translation: { ...(record.item.metadata?.translation as object), ...review } } }
+      : {
+          id: record.id,
+          kind: 'capability',
+          format: 'open',
+          prompt: input ? `${instruction}\n\n${input}` : instruction,
+          ...(output ? { reference: output } : {}),
+          language: record.language,
+          metadata: { translation: review },
+        };
+    const parsed = itemSchema.safeParse(candidate);
+    if (parsed.success) items.push(parsed.data);
+    else skipped++;
   }
   return { dataset: { ref: `translation:${outDir}?${selection}`, descriptions: [], items, skippedInvalid: skipped, hash: datasetHash([], items) }, skipped };
 }

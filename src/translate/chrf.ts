@@ -12,7 +12,10 @@ const CHAR_ORDER = 6;
 const BETA = 2;
 
 /** Python's `str.split()` whitespace (not JavaScript's `\s`: no U+FEFF, but U+001C–001F and U+0085). */
-const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+const PYTHON_WHITESPACE = new Set<number>([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008,
+  0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+]);
 /** Python's `string.punctuation`. */
 const ASCII_PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 
@@ -21,7 +24,18 @@ export type ChrfStatistics = number[];
 
 /** Words as Python's `str.split()` gives them. */
 function pythonSplit(text: string): string[] {
-  return text.split(PYTHON_WHITESPACE).filter((word) => word.length > 0);
+  const words: string[] = [];
+  let word = '';
+  for (const character of text) {
+    if (PYTHON_WHITESPACE.has(character.codePointAt(0)!)) {
+      if (word) words.push(word);
+      word = '';
+    } else {
+      word += character;
+    }
+  }
+  if (word) words.push(word);
+  return words;
 }
 
 function countNgrams(units: readonly string[], n: number, joiner: string): Map<string, number> {

@@ -129,7 +129,8 @@ const MQM_FEW_SHOTS: { input: GembaInput; answer: string }[] = [
       translation:
         'Ve Vídni se ve Vídni obnovily rozhovory o oživení jaderného paktu, přičemž obě partaje se snaží posoudit vyhlídky na úspěch po posledních výměnách v jednáních.',
     },
-    answer: 'Critical:\nno-error\nMajor:\naccuracy/addition - "ve Vídni"\naccuracy/omission - "the stop-start"\nMinor:\nterminology/inappropriate for context - "partaje"\n',
+    answer:
+      'Critical:\nno-error\nMajor:\naccuracy/addition - "ve Vídni"\naccuracy/omission - "the stop-start"\nMinor:\nterminology/inappropriate for context - "partaje"\n',
   },
   {
     input: {

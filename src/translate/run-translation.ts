@@ -1,3 +1,4 @@
+import type { BuildManifest } from '../build/build-benchmark.js';
 import { checkLanguage } from '../build/check-language.js';
 import { createLanguageModel, type CreateModelDefaults } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
@@ -89,9 +90,10 @@ export interface TranslationManifest {
   filters: { languageCheck: boolean; lengthRatio: LengthRatioLimits; borderlineMargin: number };
   options: { temperature: number; maxTokens: number; seed: number };
   counts: { tasks: number; kept: number; rejected: number; borderline: number; notTranslated: number };
-  calls: { total: number; cached: number; new: number; failed: number };
-  tokens: { input: number; output: number; newInput: number; newOutput: number };
-  cost?: { inputPerMillion: number; outputPerMillion: number; total: number; new: number };
+  /** Calls, tokens and cost counted as `culturekit build` counts them. */
+  calls: BuildManifest['calls'];
+  tokens: BuildManifest['tokens'];
+  cost?: BuildManifest['cost'];
   interrupted: boolean;
   languages: LanguageRow[];
 }
@@ -425,7 +427,8 @@ function applyThresholds(record: TranslationRecord, qe: readonly QeMethod[], thr
     }
     if (threshold === undefined) continue;
     if (score < threshold) record.reasons.push({ check: 'threshold', message: `${method} ${formatScore(score)} below ${threshold}` });
-    else if (score < threshold + margin * BORDERLINE_SCALE[method]) record.borderline.push(`${method} ${formatScore(score)} within ${margin * BORDERLINE_SCALE[method]} of ${threshold}`);
+    else if (score < threshold + margin * BORDERLINE_SCALE[method])
+      record.borderline.push(`${method} ${formatScore(score)} within ${margin * BORDERLINE_SCALE[method]} of ${threshold}`);
   }
 }
 

@@ -37,10 +37,7 @@ export function translationMessages(fields: Readonly<Record<string, string>>, fr
  * @example
  * parseTranslationReply('```json\n{"instruction": "{name}に挨拶してください。"}\n```', ['instruction']) // { ok: true, fields: { instruction: '…' } }
  */
-export function parseTranslationReply(
-  reply: string,
-  keys: readonly string[],
-): { ok: true; fields: Record<string, string> } | { ok: false; problem: string } {
+export function parseTranslationReply(reply: string, keys: readonly string[]): { ok: true; fields: Record<string, string> } | { ok: false; problem: string } {
   const start = reply.indexOf('{');
   const end = reply.lastIndexOf('}');
   if (start < 0 || end < start) return { ok: false, problem: 'the reply holds no JSON object' };

@@ -30,10 +30,7 @@ export function writeTranslationOutputs(outDir: string, result: TranslationResul
   };
   const kept = result.records.filter((record) => record.status === 'kept');
   write('kept.jsonl', jsonLines(kept));
-  write(
-    'rejected.jsonl',
-    jsonLines(result.records.filter((record) => record.status === 'rejected')),
-  );
+  write('rejected.jsonl', jsonLines(result.records.filter((record) => record.status === 'rejected')));
   for (const language of result.manifest.targets) {
     const mine = kept.filter((record) => record.language === language);
     const instructions = mine.filter((record) => record.kind === 'instruction');

@@ -54,9 +54,24 @@ export function createTranslateCommand(): Command {
     .option('--min-chrfpp <score>', 'reject below this round-trip chrF++ (0–100)', number('--min-chrfpp'))
     .option('--min-qe <score>', 'reject below this score of the QE service', number('--min-qe'))
     .option('--no-language-check', 'keep translations whatever language they are identified as')
-    .option('--min-length-ratio <r>', 'reject translations shorter than this share of the source', nonNegativeNumber('--min-length-ratio'), defaults.minLengthRatio)
-    .option('--max-length-ratio <r>', 'reject translations longer than this multiple of the source', nonNegativeNumber('--max-length-ratio'), defaults.maxLengthRatio)
-    .option('--borderline-margin <points>', 'kept records this close to a threshold are borderline', nonNegativeNumber('--borderline-margin'), defaults.borderlineMargin)
+    .option(
+      '--min-length-ratio <r>',
+      'reject translations shorter than this share of the source',
+      nonNegativeNumber('--min-length-ratio'),
+      defaults.minLengthRatio,
+    )
+    .option(
+      '--max-length-ratio <r>',
+      'reject translations longer than this multiple of the source',
+      nonNegativeNumber('--max-length-ratio'),
+      defaults.maxLengthRatio,
+    )
+    .option(
+      '--borderline-margin <points>',
+      'kept records this close to a threshold are borderline',
+      nonNegativeNumber('--borderline-margin'),
+      defaults.borderlineMargin,
+    )
     .option('--temperature <t>', 'sampling temperature of translator and judge', nonNegativeNumber('--temperature'), defaults.temperature)
     .option('--max-tokens <n>', 'most tokens per translation', positiveInteger('--max-tokens'), defaults.maxTokens)
     .option('--seed <n>', 'seed sent with every request (part of the cache key)', nonNegativeInteger('--seed'), defaults.seed)
