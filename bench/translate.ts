@@ -4,7 +4,8 @@
  *   1. eval: N multiple-choice items → items/s;
  *   2. translate: N instruction records into one language, no QE (one call per record) → records/s, ratio to 1;
  *   3. translate with round-trip chrF (two calls per record) → records/s (ideal: half the eval rate).
- * Usage: node --import tsx bench/translate.ts [--records 1000]
+ * Eval and plain translation run alternately (`--rounds`, default 2) and the best time of each counts.
+ * Usage: node --import tsx bench/translate.ts [--records 1000] [--rounds 2]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const argument = (name: string, fallback: number) => {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const RECORDS = argument('--records', 1000);
+const ROUNDS = argument('--rounds', 2);
 const CONCURRENCY = 32;
 const LATENCY_MS = 50;
 const directory = mkdtempSync(join(tmpdir(), 'ck-bench-translate-'));
@@ -75,34 +77,48 @@ try {
   // Warm-up (JIT, sockets).
   await runTranslation({ records: records(200, 'warm'), targets: ['sw'], translator, dbPath: join(directory, 'warm.db') });
 
-  const evalRun = await timed(() =>
-    evaluate({
-      dataset: itemsFile(RECORDS),
-      models: [{ spec: 'openai:bench-model', baseUrl: server.url }],
-      options: { kinds: ['knowledge'], maxTokens: 16 },
-      runtime: { concurrency: CONCURRENCY, maxRetries: 0 },
-      dbPath: join(directory, 'eval.db'),
-      outDir: join(directory, 'eval'),
-    }),
-  );
-  const evalRate = RECORDS / evalRun.seconds;
-  console.log(`eval: ${RECORDS} items, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms latency: ${evalRun.seconds.toFixed(2)} s, ${evalRate.toFixed(1)} items/s`);
-
-  const plain = await timed(() => runTranslation({ records: records(RECORDS, 'plain'), targets: ['sw'], translator, dbPath: join(directory, 'plain.db') }));
-  const plainRate = RECORDS / plain.seconds;
+  // Alternated rounds, best of each: the machine's load changes from one second to the next.
+  let evalSeconds = Infinity;
+  let plainSeconds = Infinity;
+  let kept = 0;
+  let roundTripSeconds = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    const evalRun = await timed(() =>
+      evaluate({
+        dataset: itemsFile(RECORDS),
+        models: [{ spec: 'openai:bench-model', baseUrl: server.url }],
+        options: { kinds: ['knowledge'], maxTokens: 16 },
+        runtime: { concurrency: CONCURRENCY, maxRetries: 0 },
+        dbPath: join(directory, `eval-${round}.db`),
+        outDir: join(directory, `eval-${round}`),
+      }),
+    );
+    evalSeconds = Math.min(evalSeconds, evalRun.seconds);
+    const plain = await timed(() =>
+      runTranslation({ records: records(RECORDS, 'plain'), targets: ['sw'], translator, dbPath: join(directory, `plain-${round}.db`) }),
+    );
+    plainSeconds = Math.min(plainSeconds, plain.seconds);
+    kept = plain.value.manifest.counts.kept;
+    const roundTrip = await timed(() =>
+      runTranslation({ records: records(RECORDS, 'chrf'), targets: ['sw'], translator, qe: ['chrf', 'chrf++'], dbPath: join(directory, `chrf-${round}.db`) }),
+    );
+    roundTripSeconds = Math.min(roundTripSeconds, roundTrip.seconds);
+  }
+  const evalRate = RECORDS / evalSeconds;
+  const plainRate = RECORDS / plainSeconds;
   console.log(
-    `translate (1 call per record): ${RECORDS} records → sw: ${plain.seconds.toFixed(2)} s, ${plainRate.toFixed(1)} records/s, ratio to eval ${(plainRate / evalRate).toFixed(3)}; kept ${plain.value.manifest.counts.kept}`,
+    `eval (best of ${ROUNDS}): ${RECORDS} items, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms latency: ${evalSeconds.toFixed(2)} s, ${evalRate.toFixed(1)} items/s`,
   );
-
-  const roundTrip = await timed(() =>
-    runTranslation({ records: records(RECORDS, 'chrf'), targets: ['sw'], translator, qe: ['chrf', 'chrf++'], dbPath: join(directory, 'chrf.db') }),
-  );
-  const roundTripRate = RECORDS / roundTrip.seconds;
   console.log(
-    `translate + round-trip chrF/chrF++ (2 calls per record): ${roundTrip.seconds.toFixed(2)} s, ${roundTripRate.toFixed(1)} records/s, ratio to eval ${(roundTripRate / evalRate).toFixed(3)} (ideal 0.5)`,
+    `translate (1 call per record, best of ${ROUNDS}): ${RECORDS} records → sw: ${plainSeconds.toFixed(2)} s, ${plainRate.toFixed(1)} records/s, ratio to eval ${(plainRate / evalRate).toFixed(3)}; kept ${kept}`,
   );
 
-  const resumed = await timed(() => runTranslation({ records: records(RECORDS, 'plain'), targets: ['sw'], translator, dbPath: join(directory, 'plain.db') }));
+  const roundTripRate = RECORDS / roundTripSeconds;
+  console.log(
+    `translate + round-trip chrF/chrF++ (2 calls per record, best of ${ROUNDS}): ${roundTripSeconds.toFixed(2)} s, ${roundTripRate.toFixed(1)} records/s, ratio to eval ${(roundTripRate / evalRate).toFixed(3)} (ideal 0.5)`,
+  );
+
+  const resumed = await timed(() => runTranslation({ records: records(RECORDS, 'plain'), targets: ['sw'], translator, dbPath: join(directory, 'plain-0.db') }));
   console.log(`resume of the finished translation: ${resumed.seconds.toFixed(2)} s, ${resumed.value.manifest.calls.new} new calls (goal 0)`);
 } finally {
   server.child.kill();

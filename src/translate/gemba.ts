@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../schema/item.js';
-import { languageName } from '../build/prompt-templates.js';
+import { englishLanguageName } from './translation-prompt.js';
 
 /**
  * GEMBA quality-estimation prompts (Kocmi & Federmann 2023; MicrosoftTranslator/GEMBA), reference-free, versioned like
@@ -56,8 +56,8 @@ const DA_TEMPLATE =
 /** Replaces GEMBA's `{name}` fields in one pass (text filled in is never read as a field). */
 function fill(template: string, input: GembaInput): string {
   const fields: Record<string, string> = {
-    source_lang: languageName(input.sourceLanguage),
-    target_lang: languageName(input.targetLanguage),
+    source_lang: englishLanguageName(input.sourceLanguage),
+    target_lang: englishLanguageName(input.targetLanguage),
     source_seg: input.source,
     target_seg: input.translation,
   };

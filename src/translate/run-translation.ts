@@ -106,9 +106,10 @@ export interface TranslationResult {
 /** How far above a threshold "borderline" reaches, per point of `borderlineMargin`, by each method's scale. */
 const BORDERLINE_SCALE: Record<QeMethod, number> = { 'gemba-da': 1, chrf: 1, 'chrf++': 1, 'gemba-mqm': 0.2, http: 0.01 };
 
+/** Code points of a text's prose: without protected spans and whitespace. */
 function prose(text: string): number {
   let count = 0;
-  for (const character of withoutProtectedSpans(text)) if (!/\s/u.test(character)) count++;
+  for (const _ of withoutProtectedSpans(text).replace(/\s+/gu, '')) count++;
   return count;
 }
 

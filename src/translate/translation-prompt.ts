@@ -1,6 +1,15 @@
 import type { ChatMessage } from '../schema/item.js';
 import { languageName } from '../build/prompt-templates.js';
 
+const names = new Map<string, string>();
+
+/** A language's English name (`ja` → Japanese), remembered: `Intl.DisplayNames` is slow to build for every prompt. */
+export function englishLanguageName(tag: string): string {
+  let name = names.get(tag);
+  if (name === undefined) names.set(tag, (name = languageName(tag)));
+  return name;
+}
+
 /** The translation prompt's id and version, stored with every translation (`translate@1`). */
 export const TRANSLATION_PROMPT = { id: 'translate', version: 1 } as const;
 
@@ -20,9 +29,9 @@ export function translationMessages(fields: Readonly<Record<string, string>>, fr
     {
       role: 'user',
       content: [
-        `Translate every value of this JSON object from ${languageName(from)} to ${languageName(to)}. Keep the keys as they are.`,
+        `Translate every value of this JSON object from ${englishLanguageName(from)} to ${englishLanguageName(to)}. Keep the keys as they are.`,
         'Keep code blocks, inline code, URLs, placeholders such as {name}, {{name}} and %s, markup tags and option letters such as "A." exactly as they are.',
-        `Reply with only the JSON object, in ${languageName(to)}.`,
+        `Reply with only the JSON object, in ${englishLanguageName(to)}.`,
         '',
         JSON.stringify(fields),
       ].join('\n'),

@@ -213,8 +213,48 @@ describe('culturekit translate (instruction data, every QE method, filters)', ()
     ]);
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /0 descriptions and 6 items/);
+    const borderline = await translationReviewDataset(out(), 'borderline');
+    assert.equal(borderline.dataset.items.length, kept.filter((record) => record.borderline.length > 0).length);
     const bad = await runCli(['review', 'create', '--name', 'x', '--translation', out(), '--dataset', 'builtin:sample', '--db', join(directory, 'review.db')]);
     assert.equal(bad.code, 2);
+  });
+});
+
+describe('culturekit translate input and flags', () => {
+  it('a bad record is an input error naming file, line and field; nothing is written', async () => {
+    const bad = join(directory, 'bad.jsonl');
+    writeFileSync(bad, `${JSON.stringify({ instruction: 'Hi', output: 'Hello' })}\n${JSON.stringify({ instruction: 'Hi again' })}\n`);
+    const out = join(directory, 'bad-out');
+    const result = await runCli([
+      'translate',
+      '--input',
+      bad,
+      '--to',
+      'ja',
+      '--model',
+      'openai:test-model',
+      '--base-url',
+      server.url,
+      '--out',
+      out,
+      '--db',
+      join(directory, 'bad.db'),
+    ]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /bad\.jsonl:2.*output.*non-empty "output"/);
+    assert.equal(existsSync(out), false);
+  });
+  it('a threshold needs its QE method, --qe http needs --qe-url, unknown methods are refused', async () => {
+    const common = ['translate', '--input', join(directory, 'instructions.jsonl'), '--to', 'ja', '--model', 'openai:test-model', '--out', join(directory, 'x')];
+    const noMethod = await runCli([...common, '--min-gemba', '70']);
+    assert.equal(noMethod.code, 2);
+    assert.match(noMethod.stderr, /--min-gemba needs --qe gemba-da/);
+    const noUrl = await runCli([...common, '--qe', 'http']);
+    assert.equal(noUrl.code, 2);
+    assert.match(noUrl.stderr, /--qe http needs --qe-url/);
+    const unknown = await runCli([...common, '--qe', 'bleu']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown method "bleu"/);
   });
 });
 
