@@ -1,5 +1,5 @@
 import { meanInterval } from '../statistics/intervals.js';
-import { sentenceChrf, corpusChrf } from './chrf.js';
+import { corpusChrf } from './chrf.js';
 import { joinedFields, qeMethods, type QeMethod, type TranslationRecord } from './translation-record.js';
 
 export interface MeanWithInterval {
@@ -87,7 +87,3 @@ export function languageTable(records: readonly TranslationRecord[], methods: re
   });
 }
 
-/** Round-trip sentence chrF of a record (source vs back-translation). */
-export function roundTripChrf(record: Pick<TranslationRecord, 'source'>, back: Readonly<Record<string, string>>, variant: 'chrf' | 'chrf++'): number {
-  return sentenceChrf(joinedFields(back), [joinedFields(record.source)], variant);
-}
