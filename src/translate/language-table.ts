@@ -86,4 +86,3 @@ export function languageTable(records: readonly TranslationRecord[], methods: re
     };
   });
 }
-
