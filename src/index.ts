@@ -84,3 +84,10 @@ export { dataManifestSchema, type DataManifest, chatFilePath } from './adapt/dat
 export { readReplayFile } from './adapt/data/read-replay.js';
 export { trainManifestSchema, readTrainManifest, type TrainManifest } from './adapt/train-manifest.js';
 export { runAdaptEval, type AdaptEvalInput, type AdaptationSummary } from './adapt/eval/run-adapt-eval.js';
+export { readTranslationInput, type SourceRecord } from './translate/read-translation-input.js';
+export { runTranslation, type TranslateInput, type TranslateProgress, type TranslationManifest, type TranslationResult } from './translate/run-translation.js';
+export { writeTranslationOutputs } from './translate/write-translation-outputs.js';
+export { sentenceChrf, corpusChrf, chrfStatistics, chrfFromStatistics, type ChrfVariant } from './translate/chrf.js';
+export { gembaDa, gembaMqm, parseGembaDa, parseGembaMqm, gembaTag, type GembaPrompt, type MqmError } from './translate/gemba.js';
+export { checkProtectedSpans, protectedSpans } from './translate/protected-spans.js';
+export { qeMethods, type QeMethod, type TranslationRecord, type TranslationReason } from './translate/translation-record.js';

@@ -7,6 +7,9 @@ const EXAMPLES: Record<string, string[]> = {
     'culturekit eval --config culturekit.config.yaml --fail-under accuracy=0.7 --junit junit.xml',
   ],
   build: ['culturekit build --sources sources.jsonl --generator openai:qwen2.5-72b-instruct --base-url http://127.0.0.1:8000/v1 --out built/'],
+  translate: [
+    'culturekit translate --input alpaca.jsonl --to ja,zh,hi,sw --model openai:qwen2.5-72b-instruct --base-url http://127.0.0.1:8000/v1 --qe gemba-da,chrf --min-gemba 70 --min-chrf 40 --out translated/',
+  ],
   serve: ['culturekit serve --upstream http://127.0.0.1:8000/v1 --kb builtin:sample --port 8787'],
   report: ['culturekit report runs/base runs/adapted --out report.html'],
   view: ['culturekit view --db .culturekit/culturekit.db --port 4173'],

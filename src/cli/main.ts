@@ -15,6 +15,7 @@ import { createExportCommand } from './export/export-command.js';
 import { createInitCommand } from './init/init-command.js';
 import { createValidateCommand } from './validate/validate-command.js';
 import { createAdaptCommand } from './adapt/adapt-command.js';
+import { createTranslateCommand } from './translate/translate-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -29,6 +30,7 @@ export function createProgram(): Command {
     .exitOverride()
     .addCommand(createEvalCommand().exitOverride())
     .addCommand(createBuildCommand().exitOverride())
+    .addCommand(createTranslateCommand().exitOverride())
     .addCommand(createServeCommand().exitOverride())
     .addCommand(createReportCommand().exitOverride())
     .addCommand(createViewCommand().exitOverride())

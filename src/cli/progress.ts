@@ -1,15 +1,18 @@
 import type { EvalProgress } from '../eval/run-eval.js';
 
+/** What a progress line shows: an eval's progress, plus a note of the command's own (tokens, cost). */
+type ProgressLine = EvalProgress & { note?: string };
+
 /**
  * Shows progress with rate and ETA on stderr: one line rewritten in place on a terminal, a line every few seconds otherwise.
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, options: { label?: string; extra?: () => string } = {}) {
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, options: { label?: string } = {}) {
   const interactive = Boolean(stream.isTTY);
   const minimumIntervalMs = interactive ? 100 : 5000;
   let started = 0;
   let lastShown = 0;
-  let last: EvalProgress | undefined;
-  const render = (progress: EvalProgress): string => {
+  let last: ProgressLine | undefined;
+  const render = (progress: ProgressLine): string => {
     const elapsed = (performance.now() - started) / 1000;
     const rate = elapsed > 0 ? progress.done / elapsed : 0;
     const remaining = progress.total - progress.done;
@@ -23,12 +26,12 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       ...(progress.concurrency ?? [])
         .filter((entry) => entry.limit < entry.max)
         .map((entry) => `backed off ${entry.model.split('?')[0].slice(-32)} ${entry.limit}/${entry.max} in flight`),
-      options.extra?.() ?? '',
+      progress.note ?? '',
     ].filter(Boolean);
     return `${options.label ? `${options.label} ` : ''}${progress.done}/${progress.total} (${percent.toFixed(1)}%)  ${rate.toFixed(1)} items/s  ETA ${eta}  elapsed ${formatDuration(elapsed)}${extras.length ? `  ${extras.join(', ')}` : ''}`;
   };
   return {
-    update(progress: EvalProgress): void {
+    update(progress: ProgressLine): void {
       const now = performance.now();
       if (started === 0) started = now;
       last = progress;

@@ -8,6 +8,8 @@ import { sortedQuantile } from '../statistics/quantile.js';
 import type { ResultBrief } from '../store/result-brief.js';
 import type { HeatmapCell, IntervalPoint, LetterShare } from './chart-specs.js';
 import type { ReportRun } from './report-run.js';
+import type { TextTable } from './fine-grained-tables.js';
+import { crossLanguageTables } from './translation-section.js';
 
 /** Metrics a safety judge gives, most telling first; any other metric found on safety rows follows. */
 export const SAFETY_METRICS = ['respectfulness', 'awareness', 'safety', 'helpfulness'] as const;
@@ -86,6 +88,8 @@ export interface RunReport {
     /** Global Gallery's fine-grained diagnostics (country preference, wrong category, culture over gender), where the rows carry them. */
     fineGrained: (Diagnostics & { series: string })[];
     errors: { series: string; message: string; count: number }[];
+    /** The same items across languages (a benchmark and its `culturekit translate` versions), as tables. */
+    crossLanguage?: TextTable[];
   };
 }
 
@@ -300,6 +304,7 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
       letters: letterShares(rows),
       fineGrained: computeDiagnostics(rows).map((entry) => ({ ...entry, series: seriesLabel(entry.model ?? '', entry.condition ?? '') })),
       errors: [...errors.values()].sort((a, b) => b.count - a.count).slice(0, 20),
+      crossLanguage: crossLanguageTables(rows, options.metric),
     },
   };
 }

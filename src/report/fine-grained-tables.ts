@@ -50,5 +50,6 @@ export function fineGrainedTables(report: RunReport): TextTable[] {
   for (const [title, rows] of rates) {
     tables.push({ title, header: ['model · condition', 'diagnostic', 'rate', '95% CI', 'count', 'n'], numeric: [false, false, true, true, true, true], rows });
   }
+  tables.push(...(report.diagnostics.crossLanguage ?? []));
   return tables;
 }

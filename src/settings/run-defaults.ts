@@ -40,6 +40,25 @@ export const RUN_DEFAULTS = {
     /** `adapt eval` flags a stage when its English score drops below base by more than this (absolute). */
     englishTolerance: 0.02,
   },
+  /** `culturekit translate`: sampling of the translator and judge, and the filters' defaults. */
+  translate: {
+    sourceLanguage: 'en',
+    temperature: 0,
+    maxTokens: 2048,
+    seed: 1,
+    /** Length ratio (translation / source, in code points of the prose) outside these bounds: rejected. */
+    minLengthRatio: 0.2,
+    maxLengthRatio: 5,
+    /** Per language, a log length ratio further than this many median absolute deviations from the median: rejected. */
+    lengthRatioMads: 4,
+    /** The robust outlier test needs this many records of a language. */
+    lengthRatioMinRecords: 8,
+    /** A kept record within this many points of a threshold is borderline (offered for review). */
+    borderlineMargin: 5,
+    /** Segments per request to an external QE service, and its timeout. */
+    httpBatch: 32,
+    httpTimeoutMs: 60_000,
+  },
   options: {
     conditions: ['plain'],
     kinds: ['knowledge', 'safety', 'capability'],

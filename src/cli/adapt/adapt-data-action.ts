@@ -50,16 +50,9 @@ export async function runAdaptDataCommand(flags: AdaptDataFlags): Promise<void> 
   const price =
     flags.priceInput !== undefined || flags.priceOutput !== undefined ? { input: flags.priceInput ?? 0, output: flags.priceOutput ?? 0 } : undefined;
   log(`preparing training sets from ${dataset.items.length} item(s) of ${flags.dataset} → ${flags.out}`);
-  let last: PrepareDataProgress | undefined;
-  const reporter = flags.quiet
-    ? undefined
-    : createProgressReporter(process.stderr, {
-        label: 'teacher+judge',
-        extra: () =>
-          last
-            ? `${last.kept} kept, ${last.rejected} rejected  tokens ${last.inputTokens} in / ${last.outputTokens} out${price ? `  cost ${last.cost.toFixed(4)}` : ''}`
-            : '',
-      });
+  const note = (progress: PrepareDataProgress): string =>
+    `${progress.kept} kept, ${progress.rejected} rejected  tokens ${progress.inputTokens} in / ${progress.outputTokens} out${price ? `  cost ${progress.cost.toFixed(4)}` : ''}`;
+  const reporter = flags.quiet ? undefined : createProgressReporter(process.stderr, { label: 'teacher+judge' });
   const result = await prepareTrainingData({
     dataset,
     evalSet,
@@ -80,8 +73,15 @@ export async function runAdaptDataCommand(flags: AdaptDataFlags): Promise<void> 
     concurrency: flags.concurrency,
     outDir: flags.out,
     onProgress: (progress) => {
-      last = progress;
-      reporter?.update({ done: progress.done, total: progress.total, skipped: 0, cached: progress.cached, errors: progress.errors, invalid: 0 });
+      reporter?.update({
+        done: progress.done,
+        total: progress.total,
+        skipped: 0,
+        cached: progress.cached,
+        errors: progress.errors,
+        invalid: 0,
+        note: note(progress),
+      });
     },
   });
   reporter?.finish();

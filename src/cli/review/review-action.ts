@@ -21,8 +21,18 @@ function existingStore(dbPath: string | undefined): string {
 }
 
 /** Runs `culturekit review create`. */
-export async function runReviewCreate(flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }): Promise<void> {
-  const dataset = await loadDataset(flags.dataset, { onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
+export async function runReviewCreate(flags: {
+  name: string;
+  dataset?: string;
+  translation?: string;
+  select?: string;
+  reviewsPerRecord: number;
+  db?: string;
+}): Promise<void> {
+  if (Boolean(flags.dataset) === Boolean(flags.translation)) throw new InputError('review create: give --dataset or --translation (one of them)');
+  const dataset = flags.translation
+    ? await translationDataset(flags.translation, flags.select ?? 'rejected')
+    : await loadDataset(flags.dataset!, { onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
   await withStore(flags.db, (reviews) => {
     const { project, adminToken } = reviews.createProject({ name: flags.name, dataset, reviewsPerRecord: flags.reviewsPerRecord });
     process.stdout.write(
@@ -30,6 +40,14 @@ export async function runReviewCreate(flags: { name: string; dataset: string; re
         `admin token (shown once; keep it secret): ${adminToken}\n`,
     );
   });
+}
+
+async function translationDataset(outDir: string, select: string) {
+  if (select !== 'rejected' && select !== 'borderline') throw new InputError(`--select: expected rejected or borderline, got "${select}"`);
+  const { translationReviewDataset } = await import('../../review/translation-review.js');
+  const { dataset, skipped } = await translationReviewDataset(outDir, select);
+  if (skipped > 0) process.stderr.write(`culturekit: ${skipped} ${select} record(s) without a readable translation left out\n`);
+  return dataset;
 }
 
 /** Runs `culturekit review add-annotator`. */

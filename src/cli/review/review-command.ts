@@ -8,10 +8,12 @@ function createCreateCommand(): Command {
   return new Command('create')
     .description('create a review project from a dataset (its descriptions and items become records); prints the admin token once')
     .requiredOption('--name <name>', 'project name')
-    .requiredOption('--dataset <ref>', 'dataset to verify: a .jsonl/.json/.csv/.parquet file, adapter:path or builtin:sample')
+    .option('--dataset <ref>', 'dataset to verify: a .jsonl/.json/.csv/.parquet file, adapter:path or builtin:sample')
+    .option('--translation <dir>', 'instead of --dataset: the --out folder of culturekit translate (its rejected or borderline records)')
+    .option('--select <which>', 'with --translation: rejected or borderline', 'rejected')
     .option('--reviews-per-record <n>', 'independent reviews each record needs', positiveInteger('--reviews-per-record'), 2)
     .option(...dbOption)
-    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }) =>
+    .action(async (flags: { name: string; dataset?: string; translation?: string; select: string; reviewsPerRecord: number; db?: string }) =>
       (await import('./review-action.js')).runReviewCreate(flags),
     );
 }
