@@ -14,6 +14,8 @@ import { addExamples } from './command-examples.js';
 import { createExportCommand } from './export/export-command.js';
 import { createInitCommand } from './init/init-command.js';
 import { createValidateCommand } from './validate/validate-command.js';
+import { createWorkerCommand } from './worker/worker-command.js';
+import { createMergeCommand } from './merge/merge-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -37,7 +39,9 @@ export function createProgram(): Command {
     .addCommand(createGateCommand().exitOverride())
     .addCommand(createInitCommand().exitOverride())
     .addCommand(createValidateCommand().exitOverride())
-    .addCommand(createExportCommand().exitOverride());
+    .addCommand(createExportCommand().exitOverride())
+    .addCommand(createWorkerCommand().exitOverride())
+    .addCommand(createMergeCommand().exitOverride());
   return addExamples(program);
 }
 
