@@ -60,6 +60,7 @@ async function runOnQueue(
     for (const [modelIndex, model] of manifest.models.entries()) {
       // BullMQ's global rate limit holds across every worker: a batch of n tasks starts at most once per n calls' share of a minute.
       if (model.requestsPerMinute) await queues[modelIndex].setGlobalRateLimit(1, Math.ceil((60_000 * settings.batchSize) / model.requestsPerMinute));
+      else await queues[modelIndex].removeGlobalRateLimit();
     }
     // A job that failed for good under an earlier coordinator (a worker's internal error) is tried again.
     for (const queue of queues) await queue.retryJobs({ state: 'failed' });
