@@ -1,24 +1,35 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startOpenAITestServer, type OpenAITestServer } from '../fixtures/openai-test-server.js';
+import { defaultReply, startOpenAITestServer, type OpenAITestServer } from '../fixtures/openai-test-server.js';
 import { startRedisServer, type RedisTestServer } from '../fixtures/redis-server.js';
 import { comparableResults, runCli, writeMcqDataset } from '../eval/helpers.js';
 import { comparableSummary, startWorkers, stopWorkers } from './queue-helpers.js';
 
 const ITEMS = 90;
+const OPEN = 10;
 let server: OpenAITestServer;
 let redis: RedisTestServer;
 let directory: string;
 let dataset: string;
 
 before(async () => {
-  [server, redis] = await Promise.all([startOpenAITestServer({ latencyMs: 5 }), startRedisServer()]);
+  // Each model replies in its own words; the judge scores by the length of what it reads: verdicts differ by item and model.
+  const respond: Parameters<typeof startOpenAITestServer>[0] = {
+    latencyMs: 5,
+    respond: (request) =>
+      request.model === 'judge-model' ? `{"score": ${1 + (request.messages.at(-1)!.content.length % 9)}}` : `${defaultReply(request)} (${request.model})`,
+  };
+  [server, redis] = await Promise.all([startOpenAITestServer(respond), startRedisServer()]);
   directory = mkdtempSync(join(tmpdir(), 'ck-queue-'));
   dataset = join(directory, 'items.jsonl');
   writeMcqDataset(dataset, ITEMS, { marker: (index) => `[[answer:${'ABCD'[index % 3]}]]` });
+  const open = Array.from({ length: OPEN }, (_, index) =>
+    JSON.stringify({ id: `open${index}`, kind: 'safety', format: 'open', prompt: `Plan a visit ${index} to a family.`, language: 'en', country: 'JP' }),
+  );
+  appendFileSync(dataset, `${open.join('\n')}\n`);
 });
 after(async () => {
   await Promise.all([server.close(), redis.close()]);
@@ -33,6 +44,8 @@ const evalArgs = (out: string, db: string, extra: string[] = []) => [
   'openai:test-model',
   '--model',
   'openai:other-model',
+  '--judge',
+  'openai:judge-model',
   '--base-url',
   server.url,
   '--out',
@@ -52,17 +65,20 @@ test('eval --queue with three worker processes: the same results item by item an
   try {
     const queued = await runCli(evalArgs(join(directory, 'queued'), join(directory, 'queued.db'), ['--queue', redis.url, '--batch-size', '8']));
     assert.equal(queued.code, 0, `${queued.stderr}\n${workers.logs.join('\n')}`);
-    assert.match(queued.stdout, /queue: 24 batches queued, 180 model calls by the workers/);
+    // 100 items of each model in batches of 8; two rubrics judged for each open reply.
+    assert.match(queued.stdout, /queue: 26 batches queued, 240 model calls by the workers/);
     assert.deepEqual(comparableResults(join(directory, 'queued', 'results.jsonl')), comparableResults(join(directory, 'local', 'results.jsonl')));
     assert.deepEqual(comparableSummary(join(directory, 'queued')), comparableSummary(join(directory, 'local')));
-    assert.equal(server.requests.byPath['/v1/chat/completions'], ITEMS * 2, 'each task called once');
+    assert.equal(server.requests.byPath['/v1/chat/completions'], (ITEMS + OPEN) * 2 + OPEN * 2 * 2, 'each task and each judgement called once');
+    const judged = comparableResults(join(directory, 'queued', 'results.jsonl')).filter((row) => row.method === 'judge');
+    assert.equal(judged.length, OPEN * 2);
     // More than one worker took batches.
     assert.ok(workers.logs.filter((log) => /batch m\d-b\d+/.test(log)).length >= 2, workers.logs.join('\n'));
 
     server.requests.clear();
     const again = await runCli(evalArgs(join(directory, 'queued'), join(directory, 'queued.db'), ['--queue', redis.url, '--batch-size', '8']));
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /0 done now, 180 already done/);
+    assert.match(again.stdout, /0 done now, 200 already done/);
     assert.equal(server.requests.total, 0, 'a re-run makes no model call');
   } finally {
     await stopWorkers(workers.processes);
