@@ -94,7 +94,7 @@ export async function runAndReport(
     );
     if (queueStats)
       process.stdout.write(
-        `queue: ${queueStats.batches} batches queued, ${queueStats.calls} model calls by the workers, ${queueStats.redelivered} batches re-delivered after a worker stopped\n`,
+        `queue: ${queueStats.batches} batches queued, ${queueStats.calls} model calls by the workers, ${queueStats.redelivered} batch re-deliveries after a worker stopped\n`,
       );
     if (output.manifest.extractor)
       process.stdout.write(

@@ -6,7 +6,8 @@ import type { CacheEntry } from '../store/open-store.js';
 
 /**
  * What the coordinator (`eval --queue`) and the workers (`culturekit worker`) exchange through Redis. A run is published
- * under `<prefix>:run:<id>` and listed in the set `<prefix>:runs`; its tasks wait as BullMQ jobs on one queue per model.
+ * under `<prefix>:run:<id>` and listed in the set `<prefix>:runs`; its tasks wait as BullMQ jobs on one queue per model
+ * (batches), and its judges' calls on one queue per judge (so a judge's rate limit and concurrency hold across workers).
  */
 export interface QueuedRun {
   manifest: RunManifest;
@@ -35,5 +36,8 @@ export interface BatchResult {
 export const runsKey = (prefix: string): string => `${prefix}:runs`;
 export const runKey = (prefix: string, runId: string): string => `${prefix}:run:${runId}`;
 
-/** The queue of one model of a run (BullMQ queue names take no `:`). */
+/** The queue of one model of a run: batches of tasks (BullMQ queue names take no `:`). */
 export const queueName = (runId: string, modelIndex: number): string => `${runId.replaceAll(':', '_')}.model-${modelIndex}`;
+
+/** The queue of one judge of a run: single judge calls, made by whichever worker takes them. */
+export const judgeQueueName = (runId: string, judgeIndex: number): string => `${runId.replaceAll(':', '_')}.judge-${judgeIndex}`;

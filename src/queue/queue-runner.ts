@@ -9,14 +9,14 @@ import type { CulturalDescription } from '../schema/description.js';
 import type { QueueSettings } from '../settings/run-settings.js';
 import { parseResultRow } from '../store/read-result-rows.js';
 import { sha256Hex } from '../util/hash.js';
-import { queueName, runKey, runsKey, type BatchJob, type BatchResult, type QueuedRun } from './queue-contract.js';
+import { judgeQueueName, queueName, runKey, runsKey, type BatchJob, type BatchResult, type QueuedRun } from './queue-contract.js';
 import { connectRedis } from './redis-connection.js';
 
 /** What the coordinator saw of the workers, beyond the engine's progress. */
 export interface QueueStats {
   /** Batches queued by this invocation (a re-attach finds most already there). */
   batches: number;
-  /** Batches whose worker stopped (killed, lost its lock) and that another delivery finished. */
+  /** Deliveries of a batch after the first (its worker was killed or lost its lock): each may repeat the calls it had in flight. */
   redelivered: number;
   /** Model calls the workers reported for the batches collected (answers from a cache not counted). */
   calls: number;
@@ -50,17 +50,30 @@ async function runOnQueue(
   }
   const redis = await connectRedis(settings);
   const queues = manifest.models.map((_, modelIndex) => new Queue(queueName(manifest.id, modelIndex), { connection: redis, prefix: settings.prefix }));
-  for (const queue of queues) queue.on('error', () => {});
+  const judgeQueues = (manifest.judges ?? []).map(
+    (_, judgeIndex) => new Queue(judgeQueueName(manifest.id, judgeIndex), { connection: redis, prefix: settings.prefix }),
+  );
+  for (const queue of [...queues, ...judgeQueues]) queue.on('error', () => {});
   const progress: EvalProgress = { done: 0, total: 0, skipped: 0, errors: 0, invalid: 0, cached: 0 };
   const extraction = { rules: 0, model: 0, unread: 0 };
   const stats: QueueStats = { batches: 0, redelivered: 0, calls: 0 };
+  const statsKey = `${runKey(settings.prefix, manifest.id)}:stats`;
   try {
     const published: QueuedRun = { manifest, useCache: input.useCache ?? true };
+    // The counts go on from where an earlier coordinator of the run left them.
+    const before = await redis.hgetall(statsKey);
+    stats.calls = Number(before.calls ?? 0);
+    stats.redelivered = Number(before.redelivered ?? 0);
     await redis.set(runKey(settings.prefix, manifest.id), JSON.stringify(published));
     for (const [modelIndex, model] of manifest.models.entries()) {
       // BullMQ's global rate limit holds across every worker: a batch of n tasks starts at most once per n calls' share of a minute.
       if (model.requestsPerMinute) await queues[modelIndex].setGlobalRateLimit(1, Math.ceil((60_000 * settings.batchSize) / model.requestsPerMinute));
       else await queues[modelIndex].removeGlobalRateLimit();
+    }
+    for (const [judgeIndex, judge] of (manifest.judges ?? []).entries()) {
+      // A judge's queue holds single calls: one call per 1/rpm minutes across all workers.
+      if (judge.requestsPerMinute) await judgeQueues[judgeIndex].setGlobalRateLimit(1, Math.ceil(60_000 / judge.requestsPerMinute));
+      else await judgeQueues[judgeIndex].removeGlobalRateLimit();
     }
     // A job that failed for good under an earlier coordinator (a worker's internal error) is tried again.
     for (const queue of queues) await queue.retryJobs({ state: 'failed' });
@@ -103,6 +116,7 @@ async function runOnQueue(
         warned = true;
       }
       if (collected > 0) {
+        await redis.hset(statsKey, 'calls', stats.calls, 'redelivered', stats.redelivered);
         input.onProgress?.(progress);
         hooks.onStats?.(stats);
       } else await sleep(settings.pollMs, undefined, { signal }).catch(() => {});
@@ -111,13 +125,13 @@ async function runOnQueue(
     if (!interrupted) {
       // Done: the run leaves the registry (workers let go of its queues) and its queues are removed.
       await redis.srem(runsKey(settings.prefix), manifest.id);
-      await redis.del(runKey(settings.prefix, manifest.id));
-      for (const queue of queues) await queue.obliterate({ force: true });
+      await redis.del(runKey(settings.prefix, manifest.id), statsKey);
+      for (const queue of [...queues, ...judgeQueues]) await queue.obliterate({ force: true });
     }
     hooks.onStats?.(stats);
     return { ...progress, interrupted, extraction };
   } finally {
-    await Promise.allSettled(queues.map((queue) => queue.close()));
+    await Promise.allSettled([...queues, ...judgeQueues].map((queue) => queue.close()));
     await quit(redis);
   }
 }
@@ -130,7 +144,7 @@ function collect(job: Job, store: RunEvalInput['store'], progress: EvalProgress,
   store.saveResults(entries);
   for (const { row } of entries) tallyResult(row, progress, extraction);
   stats.calls += result.calls;
-  if (job.attemptsStarted > 1 || job.stalledCounter > 0) stats.redelivered++;
+  stats.redelivered += Math.max(job.attemptsStarted - 1, job.stalledCounter);
 }
 
 function batchJob(runId: string, modelIndex: number, tasks: PlannedTask[], descriptions: ReadonlyMap<string, CulturalDescription>): BatchJob {

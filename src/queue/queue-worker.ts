@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Worker, type Job } from 'bullmq';
+import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { createJudging } from '../eval/judging-setup.js';
 import type { PlannedTask } from '../eval/plan.js';
 import { runEval } from '../eval/run-eval.js';
@@ -11,7 +11,8 @@ import type { WorkerSettings } from '../settings/run-settings.js';
 import { openStore, Store, type CacheEntry } from '../store/open-store.js';
 import { resultKey } from '../store/result-key.js';
 import type { ResultRow } from '../schema/result.js';
-import { queueName, runKey, runsKey, type BatchJob, type BatchResult, type QueuedRun } from './queue-contract.js';
+import { judgeQueueName, queueName, runKey, runsKey, type BatchJob, type BatchResult, type QueuedRun } from './queue-contract.js';
+import { answerCall, callThroughQueue, type CallAnswer, type CallJob } from './queued-calls.js';
 import { quit } from './queue-runner.js';
 import { connectRedis } from './redis-connection.js';
 
@@ -22,10 +23,13 @@ export interface WorkerStats {
   calls: number;
 }
 
-/** A run this worker serves: its queues' BullMQ workers and the models it created for it. */
+/** A run this worker serves: its queues' BullMQ workers, the judges' queues it sends calls to, and the models it created. */
 interface ServedRun {
   queued: QueuedRun;
   workers: Worker[];
+  /** Each judge as the batches call it: through the judge's queue. */
+  judges: LanguageModel[];
+  closers: (() => Promise<unknown>)[];
   models: Map<string, Promise<LanguageModel>>;
 }
 
@@ -53,18 +57,20 @@ export async function runQueueWorker(
     if (!run) return;
     served.delete(runId);
     await Promise.allSettled(run.workers.map((worker) => worker.close()));
+    await Promise.allSettled(run.closers.map((close) => close()));
     for (const model of run.models.values()) await (await model).close().catch(() => {});
     log(`run ${runId}: finished here`);
   };
-  const serve = (runId: string, queued: QueuedRun) => {
-    const run: ServedRun = { queued, workers: [], models: new Map() };
+  const serve = async (runId: string, queued: QueuedRun) => {
+    const run: ServedRun = { queued, workers: [], judges: [], closers: [], models: new Map() };
+    served.set(runId, run);
     const modelFor = (entry: ModelEntry) => {
       let model = run.models.get(entry.spec);
       if (!model) run.models.set(entry.spec, (model = createLanguageModel(entry, options.modelDefaults)));
       return model;
     };
     const processBatch = async (job: Job<BatchJob>): Promise<BatchResult> => {
-      const result = await runBatch(job.data, run.queued, cache, modelFor);
+      const result = await runBatch(job.data, run, cache, modelFor);
       stats.batches++;
       stats.results += result.results.length;
       stats.calls += result.calls;
@@ -73,21 +79,42 @@ export async function runQueueWorker(
       );
       return { ...result, worker: name };
     };
-    for (const modelIndex of queued.manifest.models.keys()) {
-      const worker = new Worker<BatchJob, BatchResult>(queueName(runId, modelIndex), processBatch, {
-        connection: redis,
-        prefix: settings.prefix,
-        concurrency: 1,
-        lockDuration: settings.lockDurationMs,
-        stalledInterval: settings.lockDurationMs,
-        maxStalledCount: settings.maxStalledCount,
-      });
+    const workerOptions = (concurrency: number) => ({
+      connection: redis,
+      prefix: settings.prefix,
+      concurrency,
+      lockDuration: settings.lockDurationMs,
+      stalledInterval: settings.lockDurationMs,
+      maxStalledCount: settings.maxStalledCount,
+    });
+    const watch = (worker: Worker) => {
       worker.on('error', () => {});
-      worker.on('failed', (job, error) => log(`run ${runId}: batch ${job?.id} failed: ${error.message}`));
+      worker.on('failed', (job, error) => log(`run ${runId}: job ${job?.id} of ${worker.name} failed: ${error.message}`));
       run.workers.push(worker);
+    };
+    for (const [judgeIndex, entry] of (queued.manifest.judges ?? []).entries()) {
+      const name = judgeQueueName(runId, judgeIndex);
+      const queue = new Queue(name, { connection: redis, prefix: settings.prefix });
+      const eventsConnection = redis.duplicate();
+      eventsConnection.on('error', () => {});
+      const events = new QueueEvents(name, { connection: eventsConnection, prefix: settings.prefix });
+      events.on('error', () => {});
+      run.closers.push(
+        () => queue.close(),
+        async () => {
+          await events.close();
+          eventsConnection.disconnect();
+        },
+      );
+      await events.waitUntilReady();
+      run.judges.push(callThroughQueue(await modelFor(entry), queue, events));
+      // This worker answers the judge's calls too, as many at once as the judge's concurrency.
+      const answer = async (job: Job<CallJob>): Promise<CallAnswer> => answerCall(await modelFor(entry), job);
+      watch(new Worker<CallJob, CallAnswer>(name, answer, workerOptions(entry.concurrency ?? 1)));
     }
-    served.set(runId, run);
-    log(`run ${runId}: serving ${queued.manifest.models.length} model queue(s)`);
+    for (const modelIndex of queued.manifest.models.keys())
+      watch(new Worker<BatchJob, BatchResult>(queueName(runId, modelIndex), processBatch, workerOptions(1)));
+    log(`run ${runId}: serving ${queued.manifest.models.length} model queue(s) and ${run.judges.length} judge queue(s)`);
   };
 
   try {
@@ -99,7 +126,7 @@ export async function runQueueWorker(
         for (const runId of listed) {
           if (served.has(runId)) continue;
           const text = await redis.get(runKey(settings.prefix, runId));
-          if (text) serve(runId, JSON.parse(text) as QueuedRun);
+          if (text) await serve(runId, JSON.parse(text) as QueuedRun);
         }
       } catch {
         // Redis is restarting: BullMQ's workers wait for it too; look again in a moment.
@@ -140,14 +167,14 @@ class BatchStore extends Store {
   }
 }
 
-/** Runs one batch with the engine: the run's manifest narrowed to the batch's model, its judges and extractor as they are. */
+/** Runs one batch with the engine: the run's manifest narrowed to the batch's model; judges called through their queues. */
 async function runBatch(
   job: BatchJob,
-  queued: QueuedRun,
+  run: ServedRun,
   cache: Store,
   modelFor: (entry: ModelEntry) => Promise<LanguageModel>,
 ): Promise<Omit<BatchResult, 'worker'>> {
-  const { manifest } = queued;
+  const { manifest } = run.queued;
   const entry = manifest.models[job.modelIndex];
   const narrowed = { ...manifest, models: [entry] };
   const tasks: PlannedTask[] = job.tasks.map(({ condition, item }) => ({
@@ -157,7 +184,7 @@ async function runBatch(
     condition,
     item,
   }));
-  const judges = await Promise.all((manifest.judges ?? []).map(modelFor));
+  const { judges } = run;
   const store = new BatchStore(cache);
   try {
     await runEval({
@@ -168,7 +195,7 @@ async function runBatch(
       judging: judges.length ? { ...createJudging(), models: judges } : undefined,
       extractor: manifest.extractor ? await modelFor(manifest.extractor) : undefined,
       descriptions: new Map(job.descriptions.map((description) => [description.id, description])),
-      useCache: queued.useCache,
+      useCache: run.queued.useCache,
     });
   } finally {
     store.close();

@@ -35,7 +35,7 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_00
   }
 }
 
-test('a worker killed mid-batch, Redis restarted, the coordinator killed and resumed: exactly one result per task, as a local run, duplicate calls bounded', async () => {
+test('a worker killed mid-batch, Redis restarted, the coordinator killed and resumed: exactly one result per task, as a local run, duplicate calls bounded', async (t) => {
   const args = (out: string, extra: string[]) => [
     'eval',
     '--dataset',
@@ -60,8 +60,8 @@ test('a worker killed mid-batch, Redis restarted, the coordinator killed and res
   const chat = () => server.requests.byPath['/v1/chat/completions'] ?? 0;
 
   const workerDb = join(directory, 'worker.db');
-  const first = startWorkers(2, redis.url, workerDb, ['--lock-duration', '1500']);
-  const later = startWorkers(1, redis.url, workerDb, ['--lock-duration', '1500']);
+  const first = startWorkers(2, redis.url, workerDb, ['--lock-duration', '2500']);
+  const later = startWorkers(1, redis.url, workerDb, ['--lock-duration', '2500']);
   const queueArgs = args('queued', ['--queue', redis.url, '--batch-size', '10']);
   const coordinator = spawnCli(queueArgs);
   coordinator.stdout!.resume();
@@ -86,11 +86,13 @@ test('a worker killed mid-batch, Redis restarted, the coordinator killed and res
     const rows = comparableResults(join(directory, 'queued', 'results.jsonl'));
     assert.equal(rows.length, ITEMS, 'exactly one result per item');
     assert.deepEqual(rows, comparableResults(join(directory, 'local', 'results.jsonl')));
+    // The killed worker's finished calls are in the machine's worker cache: a re-delivered batch asks again only what
+    // its worker had in flight (a batch whose lock lapsed while Redis restarted is re-delivered too).
+    const redelivered = Number(/(\d+) batch re-deliveries after a worker stopped/.exec(resumed.stdout)?.[1]);
+    assert.ok(redelivered >= 1, resumed.stdout);
     const duplicates = chat() - ITEMS;
-    // The killed worker's finished calls are in the machine's worker cache: only its calls in flight are asked again
-    // (a batch active while Redis restarted may be re-delivered once more).
-    assert.ok(duplicates >= 0 && duplicates <= 3 * CONCURRENCY, `duplicate calls: ${duplicates}`);
-    assert.match(resumed.stdout, /\d+ batches re-delivered after a worker stopped/);
+    t.diagnostic(`${duplicates} duplicate model calls, ${redelivered} batch re-deliveries`);
+    assert.ok(duplicates >= 0 && duplicates <= redelivered * CONCURRENCY, `duplicate calls: ${duplicates}, re-deliveries: ${redelivered}`);
   } finally {
     coordinator.kill('SIGKILL');
     await stopWorkers([...first.processes, ...later.processes]);
