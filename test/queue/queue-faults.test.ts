@@ -12,18 +12,20 @@ import { startWorkers, stopWorkers } from './queue-helpers.js';
 const ITEMS = 160;
 const CONCURRENCY = 4;
 let server: OpenAITestServer;
+/** The local run's own server: it runs alongside, and the queue's server counts only the queue's calls. */
+let referenceServer: OpenAITestServer;
 let redis: RedisTestServer;
 let directory: string;
 let dataset: string;
 
 before(async () => {
-  [server, redis] = await Promise.all([startOpenAITestServer({ latencyMs: 60 }), startRedisServer()]);
+  [server, referenceServer, redis] = await Promise.all([startOpenAITestServer({ latencyMs: 60 }), startOpenAITestServer({ latencyMs: 5 }), startRedisServer()]);
   directory = mkdtempSync(join(tmpdir(), 'ck-queue-faults-'));
   dataset = join(directory, 'items.jsonl');
   writeMcqDataset(dataset, ITEMS, { marker: (index) => `[[answer:${'ABCD'[index % 3]}]]` });
 });
 after(async () => {
-  await Promise.all([server.close(), redis.close()]);
+  await Promise.all([server.close(), referenceServer.close(), redis.close()]);
   rmSync(directory, { recursive: true, force: true });
 });
 
@@ -36,7 +38,7 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 30_00
 }
 
 test('a worker killed mid-batch, Redis restarted, the coordinator killed and resumed: exactly one result per task, as a local run, duplicate calls bounded', async (t) => {
-  const args = (out: string, extra: string[]) => [
+  const args = (out: string, extra: string[], url = server.url) => [
     'eval',
     '--dataset',
     dataset,
@@ -47,16 +49,14 @@ test('a worker killed mid-batch, Redis restarted, the coordinator killed and res
     '--db',
     join(directory, `${out}.db`),
     '--base-url',
-    server.url,
+    url,
     '--concurrency',
     String(CONCURRENCY),
     '--fixed-concurrency',
     '--quiet',
     ...extra,
   ];
-  const reference = await runCli(args('local', []));
-  assert.equal(reference.code, 0, reference.stderr);
-  server.requests.clear();
+  const reference = runCli(args('local', [], referenceServer.url));
   const chat = () => server.requests.byPath['/v1/chat/completions'] ?? 0;
 
   const workerDb = join(directory, 'worker.db');
@@ -68,7 +68,7 @@ test('a worker killed mid-batch, Redis restarted, the coordinator killed and res
   coordinator.stderr!.resume();
   try {
     // 1. kill -9 a worker while its batch has calls in flight.
-    await waitFor('the first calls', () => chat() >= 24);
+    await waitFor('the first calls', () => chat() >= 24, 90_000);
     first.processes[0].kill('SIGKILL');
     // 2. Restart Redis (it keeps the queue in its append-only file).
     await waitFor('more calls', () => chat() >= 60);
@@ -83,6 +83,8 @@ test('a worker killed mid-batch, Redis restarted, the coordinator killed and res
     const resumed = await runCli(['eval', '--resume', runId, '--db', join(directory, 'queued.db'), '--queue', redis.url, '--quiet']);
     assert.equal(resumed.code, 0, `${resumed.stderr}\n${first.logs.join('\n')}${later.logs.join('\n')}`);
 
+    const local = await reference;
+    assert.equal(local.code, 0, local.stderr);
     const rows = comparableResults(join(directory, 'queued', 'results.jsonl'));
     assert.equal(rows.length, ITEMS, 'exactly one result per item');
     assert.deepEqual(rows, comparableResults(join(directory, 'local', 'results.jsonl')));
