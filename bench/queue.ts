@@ -6,7 +6,7 @@
  *   3. the rate limit's accuracy across 3 workers (`--rpm`): calls per minute the server saw.
  * Items/s are counted on the server, from the first call to the last (process start-up not included). The default
  * latency (500 ms, a real model's order) keeps culturekit's own CPU out of the scaling figures on a small machine.
- * Usage: node --import tsx bench/queue.ts [--items 480] [--latency 500] [--batch-size 16] [--rpm 1200]
+ * Usage: node --import tsx bench/queue.ts [--items 480] [--latency 500] [--batch-size 16] [--rpm 1200] [--workers 1,2,4] [--only scaling]
  */
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -25,6 +25,9 @@ const ITEMS = argument('--items', 480);
 const RPM = argument('--rpm', 1200);
 const LATENCY_MS = argument('--latency', 500);
 const BATCH_SIZE = argument('--batch-size', 16);
+const listed = process.argv.indexOf('--workers');
+const WORKER_COUNTS = listed >= 0 ? process.argv[listed + 1].split(',').map(Number) : [1, 2, 4];
+const ONLY_SCALING = process.argv.includes('--only');
 const CONCURRENCY = 8;
 const CAPACITY = 24;
 
@@ -148,7 +151,7 @@ const open = await startCappedServer(Number.POSITIVE_INFINITY);
 try {
   console.log(`${ITEMS} items, ${LATENCY_MS} ms per call, ${CONCURRENCY} calls in flight per worker, batches of ${BATCH_SIZE}`);
   console.log(`\n1. scaling against a server that answers ${CAPACITY} calls at once (limit ${((CAPACITY * 1000) / LATENCY_MS).toFixed(0)} items/s):`);
-  for (const count of [1, 2, 4]) {
+  for (const count of WORKER_COUNTS) {
     const workers = await startWorkers(count);
     const measured = await run(capped.url, capped.starts, ['--queue', redis.url, '--batch-size', String(BATCH_SIZE)]);
     await stopWorkers(workers);
@@ -158,6 +161,12 @@ try {
     );
   }
 
+  if (!ONLY_SCALING) await overheadAndRateLimit();
+} finally {
+  await Promise.all([capped.close(), open.close(), upstream.close(), redis.close()]);
+}
+
+async function overheadAndRateLimit(): Promise<void> {
   console.log('\n2. overhead of the queue at 1 worker (no server limit):');
   const local = await run(open.url, open.starts, []);
   const workers = await startWorkers(1);
@@ -175,6 +184,4 @@ try {
   console.log(
     `   ${limitedItems} calls at ${limited.callsPerMinute.toFixed(0)} per minute on the server: ${((100 * (limited.callsPerMinute - RPM)) / RPM).toFixed(1)}% from --rpm ${RPM}; busiest 5 s: ${limited.peakPerMinute.toFixed(0)} per minute`,
   );
-} finally {
-  await Promise.all([capped.close(), open.close(), upstream.close(), redis.close()]);
 }
