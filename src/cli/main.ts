@@ -16,6 +16,8 @@ import { createInitCommand } from './init/init-command.js';
 import { createValidateCommand } from './validate/validate-command.js';
 import { createAdaptCommand } from './adapt/adapt-command.js';
 import { createTranslateCommand } from './translate/translate-command.js';
+import { createWorkerCommand } from './worker/worker-command.js';
+import { createMergeCommand } from './merge/merge-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -41,7 +43,9 @@ export function createProgram(): Command {
     .addCommand(createInitCommand().exitOverride())
     .addCommand(createValidateCommand().exitOverride())
     .addCommand(createExportCommand().exitOverride())
-    .addCommand(createAdaptCommand().exitOverride());
+    .addCommand(createAdaptCommand().exitOverride())
+    .addCommand(createWorkerCommand().exitOverride())
+    .addCommand(createMergeCommand().exitOverride());
   return addExamples(program);
 }
 

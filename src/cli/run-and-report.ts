@@ -48,6 +48,7 @@ export async function runAndReport(
     : undefined;
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  let queueStats: { batches: number; redelivered: number; calls: number } | undefined;
   try {
     const output = await evaluate({
       dataset: settings.dataset,
@@ -65,6 +66,13 @@ export async function runAndReport(
       modelDefaults: { stream: settings.stream, backends: plugins?.backends, costMeter: meter, prices: settings.prices, tracer },
       registry: plugins?.registry,
       prices: settings.prices,
+      shard: settings.shard,
+      runner: settings.queue
+        ? (await import('../queue/queue-runner.js')).createQueueRunner(settings.queue, {
+            onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+            onStats: (stats) => (queueStats = stats),
+          })
+        : undefined,
       signal: controller.signal,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {
@@ -84,6 +92,10 @@ export async function runAndReport(
     process.stdout.write(
       `run ${output.manifest.id}: ${outcome.done} done now, ${outcome.skipped} already done, ${outcome.invalid} invalid, ${outcome.errors} errors; results in ${output.outDir}/ (manifest.json, results.jsonl, summary.json)\n`,
     );
+    if (queueStats)
+      process.stdout.write(
+        `queue: ${queueStats.batches} batches queued, ${queueStats.calls} model calls by the workers, ${queueStats.redelivered} batch re-deliveries after a worker stopped\n`,
+      );
     if (output.manifest.extractor)
       process.stdout.write(
         `answers read: ${outcome.extraction.rules} by the rules, ${outcome.extraction.model} by ${output.manifest.extractor.spec}, ${outcome.extraction.unread} by neither\n`,

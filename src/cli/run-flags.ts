@@ -39,6 +39,10 @@ export interface RunFlags extends GateFlags {
   groundingK?: number;
   maxCost?: number;
   fixedConcurrency?: boolean;
+  /** `eval` only: run on queue workers, one share of the plan. */
+  queue?: string;
+  batchSize?: number;
+  shard?: string;
 }
 
 /** Adds the options shared by `eval`, `score` and `demo`. */
@@ -114,6 +118,9 @@ export function runFlagLayer(flags: RunFlags): RunFlagLayer {
     adaptiveConcurrency: flags.fixedConcurrency ? false : undefined,
     gate: gateFlagLayer(flags),
     maxCost: flags.maxCost,
+    queue: flags.queue,
+    batchSize: flags.batchSize,
+    shard: flags.shard,
     options: {
       kinds: flags.kind,
       conditions: flags.condition,

@@ -18,7 +18,7 @@ import { acquireRunLocks, type RunLock } from '../store/run-lock.js';
 import { TOOL_VERSION } from '../version.js';
 import { checkConditions } from './conditions.js';
 import { computePlanHash, planRun } from './plan.js';
-import { runEval, type EvalProgress, type RunEvalOutcome } from './run-eval.js';
+import { runEval, type EvalProgress, type RunEvalInput, type RunEvalOutcome } from './run-eval.js';
 import { readManifestFile, writeManifestFile } from '../store/manifest-file.js';
 import { writeRunOutputs } from './write-outputs.js';
 import { probeEndpoint, ReachabilityGuard } from './reachability.js';
@@ -55,6 +55,19 @@ export interface EvaluateInput {
   registry?: BenchmarkRegistry;
   /** Prices per model spec (US dollars per million tokens): `summary.cost`. */
   prices?: Readonly<Record<string, ModelPrice>>;
+  /** Do only this share of the plan (`--shard index/count`); `culturekit merge` joins the shares' run folders. */
+  shard?: { index: number; count: number };
+  /**
+   * Runs the planned tasks in place of `runEval` (e.g. on a queue, `queue/queue-runner.ts`). A `remote` runner calls no
+   * model here: the models are then neither created nor reached from this process.
+   */
+  runner?: EvalRunner;
+}
+
+/** What runs a plan's tasks: `runEval` here, or workers elsewhere. */
+export interface EvalRunner {
+  remote: boolean;
+  run(input: RunEvalInput): Promise<RunEvalOutcome>;
 }
 
 export interface EvaluateOutput {
@@ -134,8 +147,16 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       registry: input.registry,
     });
     const extractorEntry = input.extractor ?? resumed?.extractor;
+    // `--resume <id>` continues a share as it was; a folder named again with `--out` must name the same share.
+    const shard = input.shard ?? (input.resume ? previous?.shard : undefined);
+    if (previous && JSON.stringify(previous.shard) !== JSON.stringify(shard)) {
+      const share = (shard: RunManifest['shard']) => (shard ? `shard ${shard.index}/${shard.count}` : 'the whole plan');
+      throw new InputError(`run ${previous.id} does ${share(previous.shard)}, not ${share(shard)}: use another --out for another share`);
+    }
+    const remote = input.runner?.remote ?? false;
     const manifest: RunManifest = {
       ...plan.manifest,
+      ...(shard ? { shard } : {}),
       ...(extractorEntry ? { extractor: resolveModelSettings(extractorEntry, policies) } : {}),
       ...(input.prices && Object.keys(input.prices).length > 0 ? { prices: { ...input.prices } } : {}),
     };
@@ -144,10 +165,11 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     // Everything that can be wrong with the command is found before anything is written: the models are created
     // (a bad spec, a missing GGUF file) and their servers reached, then the run is locked, saved and started.
     const descriptions = new Map(dataset.descriptions.map((description) => [description.id, description]));
-    const grounding = options.conditions.some((condition) => condition !== 'plain')
-      ? await (await import('./grounding-setup.js')).createGrounding(dataset, options, { dbPath: input.dbPath, skipInvalid: input.skipInvalid })
-      : undefined;
-    checkConditions(options.conditions, grounding);
+    const grounding =
+      !remote && options.conditions.some((condition) => condition !== 'plain')
+        ? await (await import('./grounding-setup.js')).createGrounding(dataset, options, { dbPath: input.dbPath, skipInvalid: input.skipInvalid })
+        : undefined;
+    if (!remote) checkConditions(options.conditions, grounding);
     const controller = new AbortController();
     const stop = () => controller.abort();
     input.signal?.addEventListener('abort', stop, { once: true });
@@ -158,15 +180,16 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
         stop();
       },
     });
+    const create = (entry: ModelEntry) => createLanguageModel(entry, input.modelDefaults);
     if (input.modelInstances) models.push(...input.modelInstances);
-    else for (const entry of modelEntries) models.push(await createLanguageModel(entry, input.modelDefaults));
+    else if (!remote) for (const entry of modelEntries) models.push(await create(entry));
     const judgeModels: LanguageModel[] = [];
-    for (const entry of judgeEntries) {
-      const judge = await createLanguageModel(entry, input.modelDefaults);
+    for (const entry of remote ? [] : judgeEntries) {
+      const judge = await create(entry);
       judgeModels.push(judge);
       models.push(judge);
     }
-    const extractorModel = manifest.extractor ? await createLanguageModel(manifest.extractor, input.modelDefaults) : undefined;
+    const extractorModel = manifest.extractor && !remote ? await create(manifest.extractor) : undefined;
     if (extractorModel) models.push(extractorModel);
     await checkServersReachable(models);
 
@@ -179,10 +202,10 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       const judging = judgeModels.length
         ? { ...(await import('./judging-setup.js')).createJudging(input.registry), models: judgeModels.map(watch) }
         : undefined;
-      const outcome = await runEval({
+      const outcome = await (input.runner?.run ?? runEval)({
         store,
         manifest,
-        tasks: plan.tasks,
+        tasks: shard ? plan.tasks.shard(shard.index, shard.count) : plan.tasks,
         models: models.slice(0, modelEntries.length).map(watch),
         judging,
         extractor: extractorModel && watch(extractorModel),

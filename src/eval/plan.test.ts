@@ -52,6 +52,21 @@ test('a plan is items × models × conditions, filtered by kind and limit', () =
   assert.throws(() => planRun({ dataset, models: [{ spec: 'openai:a' }, { spec: 'openai:a' }], options, toolVersion: '0' }), InputError);
 });
 
+test('shards split a plan by item position: disjoint, covering it, every model and condition of an item in one share', () => {
+  const plan = planRun({ dataset, models: [{ spec: 'openai:a' }, { spec: 'openai:b' }], options, toolVersion: '0', runId: 'r' });
+  const shares = [0, 1].map((index) => [...plan.tasks.shard(index, 2)].map((task) => task.key));
+  assert.deepEqual(
+    shares.map((keys) => keys.length),
+    [4, 2],
+  );
+  assert.deepEqual([...shares[0], ...shares[1]].sort(), [...plan.tasks].map((task) => task.key).sort());
+  assert.deepEqual(
+    [...plan.tasks.shard(1, 2)].map((task) => `${task.model} ${task.item.id}`),
+    ['openai:a s1', 'openai:b s1'],
+  );
+  assert.equal(plan.tasks.shard(0, 2).size, 4);
+});
+
 test('the plan hash ignores runtime settings but not what changes results', () => {
   const base = computePlanHash('h', [{ spec: 'openai:a', baseUrl: 'http://x/v1' }], options);
   assert.equal(base, computePlanHash('h', [{ spec: 'openai:a', baseUrl: 'http://x/v1', concurrency: 64, timeoutMs: 5 }], options));

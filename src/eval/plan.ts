@@ -46,6 +46,18 @@ export class PlannedTasks implements Iterable<PlannedTask> {
     }
   }
 
+  /**
+   * One share of the plan (`--shard index/count`): every model and condition of the items whose position in the plan
+   * modulo `count` is `index`. Deterministic, and the shares of one plan are disjoint and cover it.
+   */
+  shard(index: number, count: number): PlannedTasks {
+    return new PlannedTasks(
+      this.models,
+      this.conditions,
+      this.items.filter((_, position) => position % count === index),
+    );
+  }
+
   *[Symbol.iterator](): Generator<PlannedTask> {
     for (let modelIndex = 0; modelIndex < this.models.length; modelIndex++) yield* this.forModel(modelIndex);
   }

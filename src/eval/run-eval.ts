@@ -95,16 +95,8 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     get: () => callers.map((caller) => ({ model: caller.model.spec, limit: caller.concurrencyLimit, max: caller.adaptive?.max ?? caller.concurrencyLimit })),
   });
   const writer = new ResultWriter(store, (row) => {
-    if (row.method === 'letter' && row.status !== 'error') {
-      if (row.details?.extractedBy) extraction.model++;
-      else if (row.status === 'invalid') extraction.unread++;
-      else extraction.rules++;
-    }
-    progress.done++;
+    tallyResult(row, progress, extraction);
     if (progress.done % COLLECT_EVERY === 0) collectGarbage();
-    if (row.status === 'error') progress.errors++;
-    else if (row.status === 'invalid') progress.invalid++;
-    if (row.cached) progress.cached++;
     input.onProgress?.(progress);
   });
   const judging: Judging | undefined = input.judging?.models.length
@@ -152,6 +144,19 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     writer.flush();
   }
   return { ...progress, interrupted: progress.done < progress.total, extraction };
+}
+
+/** Counts a finished result in the progress and in the extraction counts (here, and where results arrive from queue workers). */
+export function tallyResult(row: ResultRow, progress: EvalProgress, extraction: RunEvalOutcome['extraction']): void {
+  if (row.method === 'letter' && row.status !== 'error') {
+    if (row.details?.extractedBy) extraction.model++;
+    else if (row.status === 'invalid') extraction.unread++;
+    else extraction.rules++;
+  }
+  progress.done++;
+  if (row.status === 'error') progress.errors++;
+  else if (row.status === 'invalid') progress.invalid++;
+  if (row.cached) progress.cached++;
 }
 
 /** Results between two full garbage collections: the peak memory of a long run stays near what it holds. */

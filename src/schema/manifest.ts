@@ -71,5 +71,7 @@ export const runManifestSchema = z.object({
   prices: z.record(z.string().min(1), modelPriceSchema).optional(),
   /** Hash of (dataset hash, models, options): a resume must match it. */
   planHash: z.string(),
+  /** This run does one share of the plan (`--shard index/count`: the items whose position modulo count is index); `culturekit merge` joins the shares. */
+  shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }).optional(),
 });
 export type RunManifest = z.infer<typeof runManifestSchema>;

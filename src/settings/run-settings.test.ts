@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../errors/culturekit-error.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
-import { resolveModelSettings, resolveRunOptions, resolveRunSettings } from './run-settings.js';
+import { parseShard, resolveModelSettings, resolveQueueSettings, resolveRunOptions, resolveRunSettings, resolveWorkerSettings } from './run-settings.js';
 
 test("model settings: flag > the entry's own value > the config's top level > the default; resolving twice changes nothing", () => {
   const entry = { spec: 'openai:a', concurrency: 32 };
@@ -59,4 +59,17 @@ test('run settings: flags over config over defaults; base URLs go to openai: mod
   assert.deepEqual(settings.options.kinds, ['knowledge']);
   assert.equal(settings.db, RUN_DEFAULTS.db);
   await assert.rejects(resolveRunSettings({ flags: { options: { conditions: ['nope'] } } }), /--condition: /);
+});
+
+test('queue, worker and shard settings: a Redis URL, defaults written once, shares checked', async () => {
+  assert.deepEqual(parseShard('2/4'), { index: 2, count: 4 });
+  for (const bad of ['4/4', '1/0', 'a/b', '1', '-1/3']) assert.throws(() => parseShard(bad), /--shard: expected i\/N/);
+  assert.equal(resolveQueueSettings({ queue: 'redis://10.0.0.5:6379' }).batchSize, RUN_DEFAULTS.queue.batchSize);
+  assert.throws(() => resolveQueueSettings({ queue: 'http://10.0.0.5:6379' }), /--queue: expected a Redis URL/);
+  const worker = resolveWorkerSettings({ queue: 'redis://127.0.0.1:6379', lockDuration: 2_000 });
+  assert.equal(worker.lockDurationMs, 2_000);
+  assert.equal(worker.db, RUN_DEFAULTS.queue.workerDb);
+  const settings = await resolveRunSettings({ flags: { models: [{ spec: 'openai:a' }], queue: 'redis://127.0.0.1:6379', batchSize: 16, shard: '0/2' } });
+  assert.equal(settings.queue?.batchSize, 16);
+  assert.deepEqual(settings.shard, { index: 0, count: 2 });
 });

@@ -106,6 +106,12 @@ export interface RunFlagLayer extends ModelPolicyLayer {
   /** Gate flags (`--fail-under`, `--baseline`, `--baseline-alpha`, `--junit`), over the config's `gate`. */
   gate?: GateSettingsInput;
   maxCost?: number;
+  /** `--queue redis://host:port`: run the plan on queue workers. */
+  queue?: string;
+  /** `--batch-size`: tasks per queue job. */
+  batchSize?: number;
+  /** `--shard i/N`, as typed. */
+  shard?: string;
   /** Unchecked: validated here, errors name the flag (`--condition`, `--kind`…). */
   options?: { [K in keyof RunOptions]?: unknown };
 }
@@ -188,6 +194,81 @@ export interface RunSettings {
   plugins: string[];
   /** Where model-call spans go (OTLP/HTTP traces URL); absent: nothing is sent anywhere. */
   otlpTracesUrl?: string;
+  /** Run the plan on queue workers (`--queue`); absent: in this process. */
+  queue?: QueueSettings;
+  /** Do one share of the plan (`--shard index/count`). */
+  shard?: { index: number; count: number };
+}
+
+/** Where and how a run's tasks are queued (`--queue`), every value decided. */
+export interface QueueSettings {
+  /** `redis://host:port[/db]`. */
+  url: string;
+  prefix: string;
+  batchSize: number;
+  pollMs: number;
+  connectTimeoutMs: number;
+  maxStalledCount: number;
+}
+
+/** `culturekit worker`'s settings, every value decided. */
+export interface WorkerSettings extends QueueSettings {
+  /** The worker's own store (the cache of its model calls). */
+  db: string;
+  lockDurationMs: number;
+  stream: boolean;
+  quiet: boolean;
+}
+
+/** The queue settings of a `--queue` URL and flags over {@link RUN_DEFAULTS}; a URL that is not redis:// is an `InputError`. */
+export function resolveQueueSettings(flags: { queue: string; batchSize?: number; prefix?: string }): QueueSettings {
+  let protocol = '';
+  try {
+    protocol = new URL(flags.queue).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new InputError(`--queue: expected a Redis URL such as redis://127.0.0.1:6379, got "${flags.queue}"`);
+  }
+  const { batchSize, prefix, pollMs, connectTimeoutMs, maxStalledCount } = RUN_DEFAULTS.queue;
+  return {
+    url: flags.queue,
+    prefix: flags.prefix ?? prefix,
+    batchSize: flags.batchSize ?? batchSize,
+    pollMs,
+    connectTimeoutMs,
+    maxStalledCount,
+  };
+}
+
+/** `culturekit worker`'s flags over {@link RUN_DEFAULTS}. */
+export function resolveWorkerSettings(flags: {
+  queue: string;
+  prefix?: string;
+  db?: string;
+  lockDuration?: number;
+  stream?: boolean;
+  quiet?: boolean;
+}): WorkerSettings {
+  return {
+    ...resolveQueueSettings(flags),
+    db: flags.db ?? RUN_DEFAULTS.queue.workerDb,
+    lockDurationMs: flags.lockDuration ?? RUN_DEFAULTS.queue.lockDurationMs,
+    stream: flags.stream ?? false,
+    quiet: flags.quiet ?? false,
+  };
+}
+
+/** `--shard i/N`: share i (from 0) of N. */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index >= count) {
+    throw new InputError(`--shard: expected i/N with 0 ≤ i < N (e.g. --shard 0/4 … --shard 3/4), got "${text}"`);
+  }
+  return { index, count };
 }
 
 /**
@@ -220,6 +301,8 @@ export async function resolveRunSettings(sources: RunSettingsSources): Promise<R
     maxCost: flags.maxCost ?? config.maxCost,
     plugins: config.plugins ?? [],
     otlpTracesUrl: otlpTracesUrl(config.otlpEndpoint),
+    ...(flags.queue !== undefined ? { queue: resolveQueueSettings({ queue: flags.queue, batchSize: flags.batchSize }) } : {}),
+    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
   };
   const resumed = flags.resume ? sources.readStoredRun?.(db, flags.resume) : undefined;
   if (resumed) {
