@@ -21,10 +21,22 @@ export function judgeNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** The `reason` a judge gave, when it gave one as text. */
+/** The longest reasoning kept with a verdict; a longer one is cut here, with `…`. */
+export const MAX_JUDGE_REASONING_CHARS = 2000;
+
+/**
+ * The reasoning a judge gave with its verdict (`reasoning`, `reason`, `explanation`, `rationale`, `理由`), when it gave
+ * it as text: trimmed, cut at `MAX_JUDGE_REASONING_CHARS`. Absent reasoning never makes a verdict invalid.
+ *
+ * @example
+ * judgeReasoning({ reasoning: ' Ignores the custom. ', score: 2 }) // 'Ignores the custom.'
+ * judgeReasoning({ score: 2 })                                     // undefined
+ */
 export function judgeReasoning(reply: Record<string, unknown>): string | undefined {
-  const reason = judgeField(reply, ['reason', 'reasoning', 'explanation', 'rationale', '理由']);
-  return typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined;
+  const reason = judgeField(reply, ['reasoning', 'reason', 'explanation', 'rationale', '理由']);
+  if (typeof reason !== 'string' || reason.trim() === '') return undefined;
+  const text = reason.trim();
+  return text.length > MAX_JUDGE_REASONING_CHARS ? `${text.slice(0, MAX_JUDGE_REASONING_CHARS)}…` : text;
 }
 
 export type ScaleReading = { status: 'read'; value: number; reply: Record<string, unknown> } | { status: 'invalid'; reason: string };
