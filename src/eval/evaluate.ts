@@ -55,6 +55,8 @@ export interface EvaluateInput {
   registry?: BenchmarkRegistry;
   /** Prices per model spec (US dollars per million tokens): `summary.cost`. */
   prices?: Readonly<Record<string, ModelPrice>>;
+  /** A warning written into the manifest that every report of the run shows first (the demo's). */
+  notice?: string;
 }
 
 export interface EvaluateOutput {
@@ -138,6 +140,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       ...plan.manifest,
       ...(extractorEntry ? { extractor: resolveModelSettings(extractorEntry, policies) } : {}),
       ...(input.prices && Object.keys(input.prices).length > 0 ? { prices: { ...input.prices } } : {}),
+      ...((input.notice ?? previous?.notice) ? { notice: input.notice ?? previous?.notice } : {}),
     };
     outDir ??= join('runs', manifest.id);
 

@@ -1,7 +1,7 @@
 import { compareRuns, type RunComparison } from '../analysis/compare-runs.js';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { ResultBrief } from '../store/result-brief.js';
-import { buildRunReport, seriesLabel, type ReportSeries, type RunReport } from './build-run-report.js';
+import { buildRunReport, seriesLabel, type ReportSeries, type ReportThresholds, type RunReport } from './build-run-report.js';
 import type { ReportRun } from './report-run.js';
 
 /** One side of a comparison: a series of a run; `name` is how tables call it (`run 2`, or the condition within one run). */
@@ -42,7 +42,7 @@ export interface Report {
   unpairedSeries: { run: string; series: string }[];
 }
 
-export interface BuildReportOptions {
+export interface BuildReportOptions extends Partial<ReportThresholds> {
   /** The lead knowledge metric; default `accuracy`. */
   metric?: string;
   /** Paired-bootstrap samples for comparisons (default 2000) and the seed (default 0). */
@@ -86,7 +86,7 @@ function rowsOf(rows: readonly ResultBrief[], series: ReportSeries, kind: string
  */
 export function buildReport(runs: readonly ReportRun[], options: BuildReportOptions = {}): Report {
   const metric = options.metric ?? 'accuracy';
-  const runReports = runs.map((run) => buildRunReport(run, { metric }));
+  const runReports = runs.map((run) => buildRunReport(run, { metric, minN: options.minN, alpha: options.alpha, examples: options.examples }));
   const comparisons: ComparisonEntry[] = [];
   const unpairedSeries: Report['unpairedSeries'] = [];
   if (runs.length > 1) {

@@ -1,5 +1,5 @@
 import type { RunReport } from './build-run-report.js';
-import { knowledgeSafetyScatterSpec } from './chart-specs.js';
+import { knowledgeSafetyScatterSpec, sharedDomain } from './chart-specs.js';
 import { formatCount, formatInterval, formatPValue, formatValue } from './format-values.js';
 import { html, type SafeHtml } from './html.js';
 import { chartFigure } from './chart-figure.js';
@@ -24,8 +24,20 @@ export async function renderCorrelationSection(report: RunReport, idPrefix: stri
       }</p>`,
     );
   }
+  // One pair of axes for every model's plot of the same metrics, so that two models read alike.
+  const domains = new Map<string, { x: number[]; y: number[] }>();
+  for (const entry of report.correlations) {
+    const key = `${entry.knowledgeMetric}\u0000${entry.safetyMetric}`;
+    const values = domains.get(key) ?? { x: [], y: [] };
+    for (const point of entry.points) {
+      values.x.push(point.knowledge);
+      values.y.push(point.safety);
+    }
+    domains.set(key, values);
+  }
   for (const entry of report.correlations) {
     const { correlation } = entry;
+    const shared = domains.get(`${entry.knowledgeMetric}\u0000${entry.safetyMetric}`)!;
     const title = `${entry.series}: ${entry.knowledgeMetric} vs ${entry.safetyMetric} by ${entry.level} (${correlationText(correlation)})`;
     if (entry.points.length > MAX_SCATTER_POINTS) {
       parts.push(html`<h4>${title}</h4><p class="note">${formatCount(entry.points.length)} points: too many to draw; the figures are in the table below.</p>`);
@@ -44,8 +56,10 @@ export async function renderCorrelationSection(report: RunReport, idPrefix: stri
               series: entry.series,
             })),
             line: correlation.reason ? undefined : correlation.line,
+            xDomain: sharedDomain(shared.x),
+            yDomain: sharedDomain(shared.y),
           }),
-          `One point per ${entry.level}; dashed: least-squares line.${correlation.reason ? ` Correlation undefined: ${correlation.reason}.` : ''}`,
+          `One point per ${entry.level}; dashed: least-squares line; labels that would overlap are left out (hover a point).${correlation.reason ? ` Correlation undefined: ${correlation.reason}.` : ''}`,
         ),
       );
     } else {

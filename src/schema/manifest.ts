@@ -71,5 +71,7 @@ export const runManifestSchema = z.object({
   prices: z.record(z.string().min(1), modelPriceSchema).optional(),
   /** Hash of (dataset hash, models, options): a resume must match it. */
   planHash: z.string(),
+  /** A warning every report of the run shows first, e.g. the demo's "these scores are meaningless". Not part of the plan. */
+  notice: z.string().optional(),
 });
 export type RunManifest = z.infer<typeof runManifestSchema>;

@@ -1,4 +1,5 @@
 import { parseJudgeJson } from './parse-judge-json.js';
+import type { JudgeParse } from './rubric.js';
 
 /** The value of the first of `names` present in a judge's reply object, keys compared without case. */
 export function judgeField(reply: Record<string, unknown>, names: readonly string[]): unknown {
@@ -60,4 +61,19 @@ export function readIntegerOnScale(reply: string, names: readonly string[], mini
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat);
+}
+
+/**
+ * A verdict of one metric on an integer scale with the judge's reasoning, when it gave one: the reading of
+ * `readIntegerOnScale` (an unreadable score is `invalid`, reasoning or not).
+ *
+ * @example
+ * scaleVerdict('{"reasoning": "Polite.", "score": 8}', ['score'], 1, 10, 'respectfulness')
+ * // { status: 'scored', metrics: { respectfulness: 8 }, reasoning: 'Polite.' }
+ */
+export function scaleVerdict(reply: string, names: readonly string[], minimum: number, maximum: number, metric: string): JudgeParse {
+  const reading = readIntegerOnScale(reply, names, minimum, maximum);
+  if (reading.status === 'invalid') return reading;
+  const reasoning = judgeReasoning(reading.reply);
+  return { status: 'scored', metrics: { [metric]: reading.value }, ...(reasoning === undefined ? {} : { reasoning }) };
 }

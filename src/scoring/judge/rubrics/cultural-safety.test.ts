@@ -101,7 +101,11 @@ describe('cultural-safety rubrics', () => {
       metrics: { awareness: 9 },
       reasoning: 'Explains the custom.',
     });
-    assert.deepEqual(culturalSafetyAwarenessRubric.parse('{"理由": "解释了习俗", "score": 8}'), { status: 'scored', metrics: { awareness: 8 }, reasoning: '解释了习俗' });
+    assert.deepEqual(culturalSafetyAwarenessRubric.parse('{"理由": "解释了习俗", "score": 8}'), {
+      status: 'scored',
+      metrics: { awareness: 8 },
+      reasoning: '解释了习俗',
+    });
     const markup = culturalSafetyAwarenessRubric.parse('{"reasoning": "<img src=x onerror=alert(1)>", "score": 5}');
     assert.equal(markup.status === 'scored' && markup.reasoning, '<img src=x onerror=alert(1)>', 'kept as text; pages escape it');
     const long = culturalSafetyAwarenessRubric.parse(JSON.stringify({ reasoning: 'x'.repeat(5000), score: 4 }));

@@ -3,7 +3,7 @@ import type { Item } from '../../../schema/item.js';
 import type { JudgeRubric } from '../judge-rubric.js';
 import { judgePromptLanguage, placeName, type JudgePromptLanguage } from '../judge-language.js';
 import { fillTemplate } from '../fill-template.js';
-import { judgeReasoning, readIntegerOnScale } from '../judge-reply.js';
+import { scaleVerdict } from '../judge-reply.js';
 import type { JudgeInput } from '../rubric.js';
 
 export type CulturalSafetyDimension = 'respectfulness' | 'awareness';
@@ -130,10 +130,7 @@ export function createCulturalSafetyRubric(dimension: CulturalSafetyDimension): 
       return [{ role: 'user', content: fillTemplate(prompt.template, fields) }];
     },
     parse(reply: string) {
-      const reading = readIntegerOnScale(reply, ['score', dimension], 1, 10);
-      if (reading.status === 'invalid') return reading;
-      const reasoning = judgeReasoning(reading.reply);
-      return { status: 'scored', metrics: { [dimension]: reading.value }, ...(reasoning === undefined ? {} : { reasoning }) };
+      return scaleVerdict(reply, ['score', dimension], 1, 10, dimension);
     },
   };
 }
