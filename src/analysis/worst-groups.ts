@@ -10,7 +10,8 @@ export type WorstGroupDimension = 'country' | 'category';
 
 export interface WorstGroupsOptions {
   metric: string;
-  by: WorstGroupDimension;
+  /** One dimension, or several at once (one pass over the rows). */
+  by: WorstGroupDimension | readonly WorstGroupDimension[];
   /** Family-wise error rate of the Holm procedure over the groups of one series (e.g. 0.05). */
   alpha: number;
   /** Groups with fewer results than this are not tested (shown as too small). */
@@ -78,7 +79,8 @@ interface SeriesState {
   model: string;
   condition: string;
   overall: Moments;
-  groups: Map<string, { moments: Moments; examples: GroupExample[] }>;
+  /** Per dimension (in `options.by` order), the groups. */
+  groups: Map<string, { moments: Moments; examples: GroupExample[] }>[];
 }
 
 /**
@@ -148,101 +150,120 @@ export function welchLower(group: { n: number; mean: number; variance: number },
  */
 export function findWorstGroups(rows: Iterable<SummaryRow>, options: WorstGroupsOptions): WorstGroups[] {
   const higherIsWorse = HIGHER_IS_WORSE.has(options.metric);
+  const dimensions: readonly WorstGroupDimension[] = typeof options.by === 'string' ? [options.by] : options.by;
   const series = new Map<string, SeriesState>();
   for (const row of rows) {
     const value = row.metrics[options.metric];
     if (value === undefined || !Number.isFinite(value)) continue;
     const key = `${row.model}\u0000${row.condition}`;
     let state = series.get(key);
-    if (!state) series.set(key, (state = { model: row.model, condition: row.condition, overall: new Moments(), groups: new Map() }));
+    if (!state) {
+      state = { model: row.model, condition: row.condition, overall: new Moments(), groups: dimensions.map(() => new Map()) };
+      series.set(key, state);
+    }
     state.overall.add(value);
-    const group = options.by === 'country' ? row.country : row.category;
-    if (group === undefined) continue;
-    let entry = state.groups.get(group);
-    if (!entry) state.groups.set(group, (entry = { moments: new Moments(), examples: [] }));
-    entry.moments.add(value);
-    keepWorst(entry.examples, { itemId: row.itemId, value }, options.examples, higherIsWorse);
+    for (let index = 0; index < dimensions.length; index++) {
+      const group = dimensions[index] === 'country' ? row.country : row.category;
+      if (group === undefined) continue;
+      const groups = state.groups[index];
+      let entry = groups.get(group);
+      if (!entry) groups.set(group, (entry = { moments: new Moments(), examples: [] }));
+      entry.moments.add(value);
+      keepWorst(entry.examples, row.itemId, value, options.examples, higherIsWorse);
+    }
   }
   const results: WorstGroups[] = [];
   for (const state of series.values()) {
-    const binary = state.overall.binary;
-    const tested: GroupShortfall[] = [];
-    const tooSmall: WorstGroups['tooSmall'] = [];
-    for (const [group, { moments, examples }] of state.groups) {
-      if (moments.n < options.minN) {
-        tooSmall.push({ group, n: moments.n, mean: moments.mean, examples: sortedExamples(examples, higherIsWorse) });
-        continue;
-      }
-      const restN = state.overall.n - moments.n;
-      const restSum = state.overall.sum - moments.sum;
-      const restMean = restN > 0 ? restSum / restN : Number.NaN;
-      let p = 1;
-      if (restN > 0) {
-        if (binary) {
-          // Worse is fewer 1s, or, where higher is worse, fewer 0s.
-          const successes = higherIsWorse ? moments.n - moments.sum : moments.sum;
-          const totalSuccesses = higherIsWorse ? state.overall.n - state.overall.sum : state.overall.sum;
-          p = fisherExactLower(successes, moments.n, totalSuccesses, state.overall.n);
-        } else {
-          const restSquares = state.overall.sumOfSquares - moments.sumOfSquares;
-          const restVariance = restN < 2 ? 0 : Math.max(0, (restSquares - (restSum * restSum) / restN) / (restN - 1));
-          const sign = higherIsWorse ? -1 : 1;
-          p = welchLower({ n: moments.n, mean: sign * moments.mean, variance: moments.variance }, { n: restN, mean: sign * restMean, variance: restVariance });
-        }
-      }
-      tested.push({
-        group,
-        n: moments.n,
-        mean: moments.mean,
-        ci95: binary ? wilsonInterval(moments.sum, moments.n) : meanInterval(moments.sum, moments.sumOfSquares, moments.n),
-        restN,
-        restMean,
-        p,
-        adjustedP: p,
-        significant: false,
-        test: binary ? 'fisher-exact' : 'welch-t',
-        examples: sortedExamples(examples, higherIsWorse),
-      });
-    }
-    const adjusted = holmAdjust(tested.map((entry) => entry.p));
-    tested.forEach((entry, index) => {
-      entry.adjustedP = adjusted[index];
-      entry.significant = adjusted[index] < options.alpha;
-    });
-    const worstFirst = (a: { mean: number; group: string }, b: { mean: number; group: string }) =>
-      (higherIsWorse ? b.mean - a.mean : a.mean - b.mean) || a.group.localeCompare(b.group);
-    tested.sort(worstFirst);
-    tooSmall.sort(worstFirst);
-    results.push({
-      model: state.model,
-      condition: state.condition,
-      metric: options.metric,
-      by: options.by,
-      overall: { mean: state.overall.mean, n: state.overall.n },
-      alpha: options.alpha,
-      minN: options.minN,
-      higherIsWorse,
-      tested,
-      tooSmall,
-      significant: tested.filter((entry) => entry.significant),
-    });
+    for (const [index, by] of dimensions.entries()) results.push(testGroups(state, state.groups[index], by, options, higherIsWorse));
   }
   return results;
+}
+
+/** Tests one series' groups of one dimension against the rest of the series, Holm-adjusted. */
+function testGroups(
+  state: SeriesState,
+  groups: SeriesState['groups'][number],
+  by: WorstGroupDimension,
+  options: WorstGroupsOptions,
+  higherIsWorse: boolean,
+): WorstGroups {
+  const binary = state.overall.binary;
+  const tested: GroupShortfall[] = [];
+  const tooSmall: WorstGroups['tooSmall'] = [];
+  for (const [group, { moments, examples }] of groups) {
+    if (moments.n < options.minN) {
+      tooSmall.push({ group, n: moments.n, mean: moments.mean, examples: sortedExamples(examples, higherIsWorse) });
+      continue;
+    }
+    const restN = state.overall.n - moments.n;
+    const restSum = state.overall.sum - moments.sum;
+    const restMean = restN > 0 ? restSum / restN : Number.NaN;
+    let p = 1;
+    if (restN > 0) {
+      if (binary) {
+        // Worse is fewer 1s, or, where higher is worse, fewer 0s.
+        const successes = higherIsWorse ? moments.n - moments.sum : moments.sum;
+        const totalSuccesses = higherIsWorse ? state.overall.n - state.overall.sum : state.overall.sum;
+        p = fisherExactLower(successes, moments.n, totalSuccesses, state.overall.n);
+      } else {
+        const restSquares = state.overall.sumOfSquares - moments.sumOfSquares;
+        const restVariance = restN < 2 ? 0 : Math.max(0, (restSquares - (restSum * restSum) / restN) / (restN - 1));
+        const sign = higherIsWorse ? -1 : 1;
+        p = welchLower({ n: moments.n, mean: sign * moments.mean, variance: moments.variance }, { n: restN, mean: sign * restMean, variance: restVariance });
+      }
+    }
+    tested.push({
+      group,
+      n: moments.n,
+      mean: moments.mean,
+      ci95: binary ? wilsonInterval(moments.sum, moments.n) : meanInterval(moments.sum, moments.sumOfSquares, moments.n),
+      restN,
+      restMean,
+      p,
+      adjustedP: p,
+      significant: false,
+      test: binary ? 'fisher-exact' : 'welch-t',
+      examples: sortedExamples(examples, higherIsWorse),
+    });
+  }
+  const adjusted = holmAdjust(tested.map((entry) => entry.p));
+  tested.forEach((entry, index) => {
+    entry.adjustedP = adjusted[index];
+    entry.significant = adjusted[index] < options.alpha;
+  });
+  const worstFirst = (a: { mean: number; group: string }, b: { mean: number; group: string }) =>
+    (higherIsWorse ? b.mean - a.mean : a.mean - b.mean) || a.group.localeCompare(b.group);
+  tested.sort(worstFirst);
+  tooSmall.sort(worstFirst);
+  return {
+    model: state.model,
+    condition: state.condition,
+    metric: options.metric,
+    by,
+    overall: { mean: state.overall.mean, n: state.overall.n },
+    alpha: options.alpha,
+    minN: options.minN,
+    higherIsWorse,
+    tested,
+    tooSmall,
+    significant: tested.filter((entry) => entry.significant),
+  };
 }
 
 function sortedExamples(examples: GroupExample[], higherIsWorse: boolean): GroupExample[] {
   return examples.sort((a, b) => (higherIsWorse ? b.value - a.value : a.value - b.value) || a.itemId.localeCompare(b.itemId));
 }
 
-/** Keeps the `limit` worst examples seen so far (a small list: insertion, no sort of every row). */
-function keepWorst(kept: GroupExample[], candidate: GroupExample, limit: number, higherIsWorse: boolean): void {
+/** Keeps the `limit` worst examples seen so far (a small list: no sort of every row, no object for a row that is not kept). */
+function keepWorst(kept: GroupExample[], itemId: string, value: number, limit: number, higherIsWorse: boolean): void {
   if (limit <= 0) return;
-  const worse = (a: GroupExample, b: GroupExample) => (higherIsWorse ? a.value > b.value : a.value < b.value);
   if (kept.length < limit) {
-    kept.push(candidate);
+    kept.push({ itemId, value });
     return;
   }
+  // Compare on one direction: where higher is worse, negate.
+  const sign = higherIsWorse ? -1 : 1;
   let best = 0;
-  for (let index = 1; index < kept.length; index++) if (worse(kept[best], kept[index])) best = index;
-  if (worse(candidate, kept[best])) kept[best] = candidate;
+  for (let index = 1; index < kept.length; index++) if (sign * kept[index].value > sign * kept[best].value) best = index;
+  if (sign * value < sign * kept[best].value) kept[best] = { itemId, value };
 }

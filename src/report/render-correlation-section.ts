@@ -2,6 +2,7 @@ import type { RunReport } from './build-run-report.js';
 import { knowledgeSafetyScatterSpec, sharedDomain } from './chart-specs.js';
 import { formatCount, formatInterval, formatPValue, formatValue } from './format-values.js';
 import { html, type SafeHtml } from './html.js';
+import { pText } from './summary-data.js';
 import { chartFigure } from './chart-figure.js';
 
 /** Scatter plots with more points than this are left out (the table keeps the figures): the SVG would be too heavy. */
@@ -9,7 +10,7 @@ export const MAX_SCATTER_POINTS = 1000;
 
 /** `Pearson r = 0.12 [−0.4, 0.6], p = 0.68, n = 14`. */
 export function correlationText(correlation: { n: number; pearson: { r: number; p: number; ci95: [number, number] } }): string {
-  return `Pearson r = ${formatValue(correlation.pearson.r)} ${formatInterval(correlation.pearson.ci95)}, p = ${formatPValue(correlation.pearson.p)}, n = ${correlation.n}`;
+  return `Pearson r = ${formatValue(correlation.pearson.r)} ${formatInterval(correlation.pearson.ci95)}, ${pText(correlation.pearson.p)}, n = ${correlation.n}`;
 }
 
 /** The knowledge–safety section of a run: a scatter with the fitted line per series and level, and a table of the three coefficients. */

@@ -53,9 +53,14 @@ export function seriesPoints(metric: GroupedMetric, series: string): IntervalPoi
   return metric.points.filter((point) => point.series === series);
 }
 
-/** The worst-group entries of a run the summary shows: per series, the lead metric of each kind, by country and by category. */
+/** The worst-group entries of a run the summary shows, series by series: the lead metric of each kind, by country and by category. */
 export function summaryWorstEntries(report: RunReport): WorstEntry[] {
-  return report.worst.filter((entry) => entry.kind !== 'safety' || entry.metric === report.safetyMetrics[0]);
+  const order = new Map(report.series.map((series, index) => [series.label, index]));
+  return report.worst
+    .filter((entry) => entry.kind !== 'safety' || entry.metric === report.safetyMetrics[0])
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => (order.get(a.entry.series) ?? 0) - (order.get(b.entry.series) ?? 0) || a.index - b.index)
+    .map(({ entry }) => entry);
 }
 
 /** `Holm-adjusted p = 0.002, Fisher's exact test (one-sided, vs the rest: 0.71, n = 300)`. */
