@@ -49,7 +49,7 @@ form.filters select, form.filters button { font: inherit; font-size: 0.9rem; pad
 td.preview { max-width: 520px; overflow-wrap: anywhere; }
 td.item-id { white-space: nowrap; }
 ul.choices { list-style: none; padding-left: 4px; }
-.maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 4px 16px; }
+.maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(560px, 100%), 1fr)); gap: 4px 16px; }
 .maps figure.chart { margin: 6px 0 10px; }
 .banner { background: #fdecea; border: 2px solid var(--bad); color: #7a1f16; border-radius: 6px; padding: 10px 14px; margin: 10px 0; font-size: 1.02rem; }
 .banner p { margin: 2px 0; color: #7a1f16; }

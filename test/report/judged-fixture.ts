@@ -13,7 +13,7 @@ export const FIXTURE_NOTICE = 'Fixture run: these scores are MEANINGLESS.';
 
 /** Countries with 12 knowledge items and 5 safety queries each; NZ has 2 knowledge items only (too few to test or colour). */
 export const JUDGED_COUNTRIES = ['JP', 'CN', 'SA', 'TH', 'US', 'FR', 'DE', 'BR'] as const;
-const CATEGORIES = ['food', 'gifts', 'greetings', 'festivals'];
+const CATEGORIES = ['food', 'gifts'];
 
 function records(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
