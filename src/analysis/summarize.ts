@@ -41,7 +41,8 @@ export interface RunSummary {
   cost?: RunCost;
 }
 
-class Accumulator {
+/** Running n, sum and sum of squares of a metric's values, and whether every value is 0 or 1. */
+export class Accumulator {
   n = 0;
   sum = 0;
   sumOfSquares = 0;

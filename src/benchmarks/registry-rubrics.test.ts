@@ -19,7 +19,8 @@ describe('rubric registry', () => {
     for (const id of rubricIds()) {
       const rubric = getRubric(id)!;
       assert.equal(rubric.id, id);
-      assert.equal(rubric.version, 1);
+      // The generic cultural-safety rubrics are at version 2: they ask for the judge's reasoning with the score.
+      assert.equal(rubric.version, id.startsWith('cultural-safety-') ? 2 : 1);
       assert.ok(rubric.metrics.length > 0);
       // The paper rubrics reproduce the authors' judge call word for word, without a response schema.
       if (!PAPER_RUBRICS.test(id)) assert.ok(rubric.responseSchema);

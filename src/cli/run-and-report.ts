@@ -14,7 +14,9 @@ import { TOOL_VERSION } from '../version.js';
  */
 export async function runAndReport(
   settings: RunSettings,
-  extra: Pick<EvaluateInput, 'modelInstances'> & { onDataset?: (dataset: Parameters<NonNullable<EvaluateInput['onStart']>>[0]['dataset']) => void } = {},
+  extra: Pick<EvaluateInput, 'modelInstances' | 'notice'> & {
+    onDataset?: (dataset: Parameters<NonNullable<EvaluateInput['onStart']>>[0]['dataset']) => void;
+  } = {},
 ): Promise<EvaluateOutput> {
   const progress = settings.quiet ? undefined : createProgressReporter(process.stderr);
   const controller = new AbortController();
@@ -73,6 +75,7 @@ export async function runAndReport(
             onStats: (stats) => (queueStats = stats),
           })
         : undefined,
+      notice: extra.notice,
       signal: controller.signal,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       onStart: ({ manifest, outDir, resumed, dataset }) => {

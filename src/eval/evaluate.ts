@@ -62,6 +62,8 @@ export interface EvaluateInput {
    * model here: the models are then neither created nor reached from this process.
    */
   runner?: EvalRunner;
+  /** A warning written into the manifest that every report of the run shows first (the demo's). */
+  notice?: string;
 }
 
 /** What runs a plan's tasks: `runEval` here, or workers elsewhere. */
@@ -159,6 +161,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       ...(shard ? { shard } : {}),
       ...(extractorEntry ? { extractor: resolveModelSettings(extractorEntry, policies) } : {}),
       ...(input.prices && Object.keys(input.prices).length > 0 ? { prices: { ...input.prices } } : {}),
+      ...((input.notice ?? previous?.notice) ? { notice: input.notice ?? previous?.notice } : {}),
     };
     outDir ??= join('runs', manifest.id);
 

@@ -1,7 +1,7 @@
 import { compareRuns, type RunComparison } from '../analysis/compare-runs.js';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { ResultBrief } from '../store/result-brief.js';
-import { buildRunReport, seriesLabel, type ReportSeries, type RunReport } from './build-run-report.js';
+import { buildRunReport, seriesLabel, type ReportSeries, type ReportThresholds, type RunReport } from './build-run-report.js';
 import type { ReportRun } from './report-run.js';
 import type { AdaptationSummary } from '../adapt/eval/run-adapt-eval.js';
 
@@ -45,7 +45,7 @@ export interface Report {
   adaptation?: AdaptationSummary;
 }
 
-export interface BuildReportOptions {
+export interface BuildReportOptions extends Partial<ReportThresholds> {
   /** The lead knowledge metric; default `accuracy`. */
   metric?: string;
   /** Paired-bootstrap samples for comparisons (default 2000) and the seed (default 0). */
@@ -89,7 +89,7 @@ function rowsOf(rows: readonly ResultBrief[], series: ReportSeries, kind: string
  */
 export function buildReport(runs: readonly ReportRun[], options: BuildReportOptions = {}): Report {
   const metric = options.metric ?? 'accuracy';
-  const runReports = runs.map((run) => buildRunReport(run, { metric }));
+  const runReports = runs.map((run) => buildRunReport(run, { metric, minN: options.minN, alpha: options.alpha, examples: options.examples }));
   const comparisons: ComparisonEntry[] = [];
   const unpairedSeries: Report['unpairedSeries'] = [];
   if (runs.length > 1) {

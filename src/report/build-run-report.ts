@@ -4,9 +4,12 @@ import { computeDiagnostics, type Diagnostics } from '../benchmarks/benchmark-di
 import { groupMetric } from '../analysis/group-metrics.js';
 import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
 import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';
+import { findWorstGroups, HIGHER_IS_WORSE, type WorstGroups } from '../analysis/worst-groups.js';
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { sortedQuantile } from '../statistics/quantile.js';
 import type { ResultBrief } from '../store/result-brief.js';
-import type { HeatmapCell, IntervalPoint, LetterShare } from './chart-specs.js';
+import { sharedDomain, type HeatmapCell, type IntervalPoint, type LetterShare } from './chart-specs.js';
+import type { ExampleResult } from './example-result.js';
 import type { ReportRun } from './report-run.js';
 import type { TextTable } from './fine-grained-tables.js';
 import { crossLanguageTables } from './translation-section.js';
@@ -51,6 +54,33 @@ export interface KnowledgeSafetyEntry extends KnowledgeSafetyGroup {
   series: string;
 }
 
+/** A series' headline: its lead knowledge metric, the same on English items where the run has them, and each safety metric. */
+export interface Headline {
+  series: string;
+  model: string;
+  condition: string;
+  knowledge?: { metric: string; cell: MetricCell };
+  /** The lead knowledge metric on items in English (`en`, else one `en-…` language), when the run also has other languages. */
+  english?: { metric: string; language: string; cell: MetricCell };
+  safety: { metric: string; cell: MetricCell }[];
+}
+
+/** Where one series does significantly worse than on its other results (see `findWorstGroups`), for one kind of item. */
+export interface WorstEntry extends WorstGroups {
+  series: string;
+  kind: string;
+}
+
+/** How the report reads small figures and significance (defaults in `settings/run-defaults.ts`, `report`). */
+export interface ReportThresholds {
+  /** Cells (and groups) with fewer results are greyed and not tested. */
+  minN: number;
+  /** Family-wise error rate of the worst-group selection (Holm). */
+  alpha: number;
+  /** Results kept per group to show what a figure is made of. */
+  examples: number;
+}
+
 export interface SeriesDiagnostics {
   series: string;
   counts: GroupSummary['counts'];
@@ -65,6 +95,17 @@ export interface RunReport {
   manifest: ReportRun['manifest'];
   /** The knowledge metric the report leads with (`--metric`, default accuracy). */
   metric: string;
+  thresholds: ReportThresholds;
+  /** One headline per series: knowledge, English, safety, each with its 95% interval. */
+  headline: Headline[];
+  /** Per series, kind and metric: the countries and categories below the series' own mean, tested (Holm-corrected). */
+  worst: WorstEntry[];
+  /** One axis / colour domain per `kind:metric`, shared by every series' chart of it. */
+  domains: Record<string, [number, number]>;
+  /** The results the summary quotes, by `exampleKey` (set by `attachExamples`; absent: item ids only). */
+  examples?: Record<string, ExampleResult>;
+  /** Why some of the quoted results lack a part (e.g. the dataset with the descriptions is gone). */
+  examplesNote?: string;
   summary: RunSummary;
   /** Summaries of each kind's rows alone (knowledge, safety, capability). */
   summariesByKind: Record<string, RunSummary>;
@@ -183,8 +224,13 @@ function letterShares(rows: readonly ResultBrief[]): LetterShare[] {
  * const report = buildRunReport(run, { metric: 'accuracy' });
  * report.byCountry[0].points // [{ series: 'openai:qwen · plain', group: 'JP', mean: 0.8, low: 0.55, high: 0.93, n: 15 }, …]
  */
-export function buildRunReport(run: ReportRun, options: { metric: string }): RunReport {
+export function buildRunReport(run: ReportRun, options: { metric: string } & Partial<ReportThresholds>): RunReport {
   const { manifest, rows } = run;
+  const thresholds: ReportThresholds = {
+    minN: options.minN ?? RUN_DEFAULTS.report.minCellN,
+    alpha: options.alpha ?? RUN_DEFAULTS.report.alpha,
+    examples: options.examples ?? RUN_DEFAULTS.report.examples,
+  };
   const summary = summarizeRun(manifest, rows);
   if (manifest.prices && Object.keys(manifest.prices).length > 0) {
     const costs = new CostAccumulator(manifest.prices);
@@ -192,13 +238,15 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
     summary.cost = costs.result();
   }
   const kindOrder = ['knowledge', 'safety', 'capability'];
-  const kinds = [...new Set(rows.map((row) => row.kind))].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
+  const rowsByKind = new Map<string, ResultBrief[]>();
+  for (const row of rows) {
+    const list = rowsByKind.get(row.kind);
+    if (list) list.push(row);
+    else rowsByKind.set(row.kind, [row]);
+  }
+  const kinds = [...rowsByKind.keys()].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
   const summariesByKind: Record<string, RunSummary> = {};
-  for (const kind of kinds)
-    summariesByKind[kind] = summarizeRun(
-      manifest,
-      rows.filter((row) => row.kind === kind),
-    );
+  for (const kind of kinds) summariesByKind[kind] = summarizeRun(manifest, rowsByKind.get(kind)!);
   const series = summary.groups.map((group) => ({ model: group.model, condition: group.condition, label: seriesLabel(group.model, group.condition) }));
   const safetyMetrics = orderedSafetyMetrics(summariesByKind.safety);
 
@@ -231,14 +279,62 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
       if (index > 0) continue;
       byCategory.push({ kind, metric, groupBy: 'category', points: points(kindSummary, metric, 'byCategory') });
       byLanguage.push({ kind, metric, groupBy: 'language', points: points(kindSummary, metric, 'byLanguage') });
-      for (const [label, cells] of heatmapCells(
-        rows.filter((row) => row.kind === kind),
-        metric,
-      )) {
+      for (const [label, cells] of heatmapCells(rowsByKind.get(kind)!, metric)) {
         if (cells.length > 1) heatmaps.push({ series: label, kind, metric, cells });
       }
     }
   }
+
+  const worst: WorstEntry[] = [];
+  const leadByKind = new Map<string, string[]>();
+  for (const kind of kinds) {
+    const metrics =
+      kind === 'safety' ? safetyMetrics : [leadMetric(summariesByKind[kind], options.metric)].filter((metric): metric is string => metric !== undefined);
+    leadByKind.set(kind, metrics);
+    for (const metric of metrics) {
+      for (const by of ['country', 'category'] as const) {
+        for (const entry of findWorstGroups(rowsByKind.get(kind)!, {
+          metric,
+          by,
+          alpha: thresholds.alpha,
+          minN: thresholds.minN,
+          examples: thresholds.examples,
+        })) {
+          worst.push({ ...entry, series: seriesLabel(entry.model, entry.condition), kind });
+        }
+      }
+    }
+  }
+  const domains: Record<string, [number, number]> = {};
+  for (const metric of [...byCountry, ...byCategory]) {
+    const key = `${metric.kind}:${metric.metric}`;
+    const values = metric.points.flatMap((point) => [point.mean, point.low, point.high]);
+    const previous = domains[key];
+    domains[key] = sharedDomain(previous ? [...previous, ...values] : values);
+  }
+  for (const heatmap of heatmaps) {
+    const key = `${heatmap.kind}:${heatmap.metric}`;
+    domains[key] = sharedDomain([...(domains[key] ?? []), ...heatmap.cells.map((cell) => cell.mean)]);
+  }
+  const headline = series.map((entry): Headline => {
+    const find = (kind: string) => summariesByKind[kind]?.groups.find((group) => group.model === entry.model && group.condition === entry.condition);
+    const knowledgeGroup = find('knowledge');
+    const knowledgeMetric = leadByKind.get('knowledge')?.[0];
+    const result: Headline = { series: entry.label, model: entry.model, condition: entry.condition, safety: [] };
+    const knowledgeCells = knowledgeMetric ? knowledgeGroup?.metrics[knowledgeMetric] : undefined;
+    if (knowledgeMetric && knowledgeCells) {
+      result.knowledge = { metric: knowledgeMetric, cell: knowledgeCells.overall };
+      const languages = Object.keys(knowledgeCells.byLanguage);
+      const english = languages.includes('en') ? 'en' : languages.find((language) => language.toLowerCase().startsWith('en-'));
+      if (english && languages.length > 1) result.english = { metric: knowledgeMetric, language: english, cell: knowledgeCells.byLanguage[english] };
+    }
+    const safetyGroup = find('safety');
+    for (const metric of safetyMetrics) {
+      const cell = safetyGroup?.metrics[metric]?.overall;
+      if (cell && cell.n > 0) result.safety.push({ metric, cell });
+    }
+    return result;
+  });
 
   const correlations: KnowledgeSafetyEntry[] = [];
   const knowledgeMetric = summariesByKind.knowledge ? leadMetric(summariesByKind.knowledge, options.metric) : undefined;
@@ -287,6 +383,10 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
     status: run.status,
     manifest,
     metric: options.metric,
+    thresholds,
+    headline,
+    worst,
+    domains,
     summary,
     summariesByKind,
     series,
@@ -307,6 +407,11 @@ export function buildRunReport(run: ReportRun, options: { metric: string }): Run
       crossLanguage: crossLanguageTables(rows, options.metric),
     },
   };
+}
+
+/** Whether a higher value of the metric is the failure (an invalid-answer rate, a harmful rate). */
+export function higherIsWorse(metric: string): boolean {
+  return HIGHER_IS_WORSE.has(metric);
 }
 
 function rank(order: readonly string[], value: string): number {

@@ -49,5 +49,24 @@ form.filters select, form.filters button { font: inherit; font-size: 0.9rem; pad
 td.preview { max-width: 520px; overflow-wrap: anywhere; }
 td.item-id { white-space: nowrap; }
 ul.choices { list-style: none; padding-left: 4px; }
+.maps { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(560px, 100%), 1fr)); gap: 4px 16px; }
+.maps figure.chart { margin: 6px 0 10px; }
+.banner { background: #fdecea; border: 2px solid var(--bad); color: #7a1f16; border-radius: 6px; padding: 10px 14px; margin: 10px 0; font-size: 1.02rem; }
+.banner p { margin: 2px 0; color: #7a1f16; }
+section.summary h3.summary-run { border-bottom: 1px solid var(--line); padding-bottom: 2px; }
+td.small { color: #8a8f96; background: #eeeeee; }
+.headline-value { font-size: 1.1rem; font-weight: 600; }
+.ci, .n { color: var(--muted); font-size: 0.82rem; }
+ol.worst-list > li { margin: 6px 0 12px; }
+table.examples td.preview { max-width: 360px; }
+details.safety-series { margin: 8px 0 14px; }
+details.safety-series > summary { cursor: pointer; font-weight: 600; }
+.country-examples h5 { margin: 12px 0 4px; font-size: 0.95rem; }
+article.example { border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; margin: 6px 0 10px; }
+article.example h6 { margin: 4px 0 2px; font-size: 0.8rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
+.example-texts { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 8px; }
+.example-texts .text-block { max-height: 16em; overflow: auto; margin: 0; }
+.scores .score { margin-right: 12px; }
+table.verdicts td[data-field="reasoning"] { max-width: 560px; overflow-wrap: anywhere; }
 ul.choices li { margin: 2px 0; }
 `;

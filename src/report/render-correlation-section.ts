@@ -1,7 +1,8 @@
 import type { RunReport } from './build-run-report.js';
-import { knowledgeSafetyScatterSpec } from './chart-specs.js';
+import { knowledgeSafetyScatterSpec, sharedDomain } from './chart-specs.js';
 import { formatCount, formatInterval, formatPValue, formatValue } from './format-values.js';
 import { html, type SafeHtml } from './html.js';
+import { pText } from './summary-data.js';
 import { chartFigure } from './chart-figure.js';
 
 /** Scatter plots with more points than this are left out (the table keeps the figures): the SVG would be too heavy. */
@@ -9,7 +10,7 @@ export const MAX_SCATTER_POINTS = 1000;
 
 /** `Pearson r = 0.12 [−0.4, 0.6], p = 0.68, n = 14`. */
 export function correlationText(correlation: { n: number; pearson: { r: number; p: number; ci95: [number, number] } }): string {
-  return `Pearson r = ${formatValue(correlation.pearson.r)} ${formatInterval(correlation.pearson.ci95)}, p = ${formatPValue(correlation.pearson.p)}, n = ${correlation.n}`;
+  return `Pearson r = ${formatValue(correlation.pearson.r)} ${formatInterval(correlation.pearson.ci95)}, ${pText(correlation.pearson.p)}, n = ${correlation.n}`;
 }
 
 /** The knowledge–safety section of a run: a scatter with the fitted line per series and level, and a table of the three coefficients. */
@@ -24,8 +25,20 @@ export async function renderCorrelationSection(report: RunReport, idPrefix: stri
       }</p>`,
     );
   }
+  // One pair of axes for every model's plot of the same metrics, so that two models read alike.
+  const domains = new Map<string, { x: number[]; y: number[] }>();
+  for (const entry of report.correlations) {
+    const key = `${entry.knowledgeMetric}\u0000${entry.safetyMetric}`;
+    const values = domains.get(key) ?? { x: [], y: [] };
+    for (const point of entry.points) {
+      values.x.push(point.knowledge);
+      values.y.push(point.safety);
+    }
+    domains.set(key, values);
+  }
   for (const entry of report.correlations) {
     const { correlation } = entry;
+    const shared = domains.get(`${entry.knowledgeMetric}\u0000${entry.safetyMetric}`)!;
     const title = `${entry.series}: ${entry.knowledgeMetric} vs ${entry.safetyMetric} by ${entry.level} (${correlationText(correlation)})`;
     if (entry.points.length > MAX_SCATTER_POINTS) {
       parts.push(html`<h4>${title}</h4><p class="note">${formatCount(entry.points.length)} points: too many to draw; the figures are in the table below.</p>`);
@@ -44,8 +57,10 @@ export async function renderCorrelationSection(report: RunReport, idPrefix: stri
               series: entry.series,
             })),
             line: correlation.reason ? undefined : correlation.line,
+            xDomain: sharedDomain(shared.x),
+            yDomain: sharedDomain(shared.y),
           }),
-          `One point per ${entry.level}; dashed: least-squares line.${correlation.reason ? ` Correlation undefined: ${correlation.reason}.` : ''}`,
+          `One point per ${entry.level}; dashed: least-squares line; labels that would overlap are left out (hover a point).${correlation.reason ? ` Correlation undefined: ${correlation.reason}.` : ''}`,
         ),
       );
     } else {

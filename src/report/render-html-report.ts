@@ -5,6 +5,7 @@ import { renderAdaptationHtml } from './adaptation-section.js';
 import { html, type SafeHtml } from './html.js';
 import { renderComparisonSection, renderConditionSection } from './render-comparison-section.js';
 import { renderRunSections, runSectionTitles } from './render-run-sections.js';
+import { noticeBanner, renderRunSummary, summarySectionTitles } from './render-summary-section.js';
 
 /**
  * The self-contained HTML report: every run's sections with inline SVG charts, and the comparison of the runs when
@@ -20,6 +21,17 @@ export async function renderHtmlReport(report: Report): Promise<string> {
   if (report.adaptation) {
     toc.push(html`<div><strong><a href="#adaptation">Adaptation</a></strong></div>`);
     sections.push(await renderAdaptationHtml(report.adaptation));
+  }
+  const summaries: SafeHtml[] = [];
+  for (const [index, run] of report.runs.entries()) {
+    const idPrefix = `summary-${index + 1}`;
+    const heading = report.runs.length > 1 ? html`Run ${index + 1}: <span class="mono">${run.id}</span>` : html`<span class="mono">${run.id}</span>`;
+    summaries.push(html`<div class="run-summary" id="${idPrefix}"><h3 class="summary-run">${heading}</h3>${await renderRunSummary(run, { idPrefix })}</div>`);
+    toc.push(
+      html`<div><strong>Summary${report.runs.length > 1 ? ` of run ${index + 1}` : ''}</strong> ${summarySectionTitles(idPrefix)
+        .filter((section) => section.id !== `${idPrefix}-safety-worst` || run.safetyMetrics.length > 0)
+        .map((section) => html`<a href="#${section.id}">${section.title}</a>`)}</div>`,
+    );
   }
   for (const [index, run] of report.runs.entries()) {
     const idPrefix = `run-${index + 1}`;
@@ -39,11 +51,13 @@ export async function renderHtmlReport(report: Report): Promise<string> {
     sections.push(await renderComparisonSection(report));
   }
   const body = html`<header class="page">
+${noticeBanner(report.runs.flatMap((run) => (run.manifest.notice ? [run.manifest.notice] : [])))}
 <h1>culturekit report</h1>
 <p>${runIds.length === 1 ? 'Run' : `${runIds.length} runs`}: <span class="mono">${runIds.join(', ')}</span>. Lead metric: ${report.metric}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}.</p>
 <nav class="toc">${toc}</nav>
 </header>
 <main>
+<section class="summary" id="summary"><h2>Summary</h2>${summaries}</section>
 ${sections}
 </main>`;
   return htmlPage({ title: `culturekit report — ${runIds.join(', ')}`, body });

@@ -7,7 +7,7 @@ import { formatCount, formatDuration, formatPValue, formatValue } from './format
 import { fineGrainedTables } from './fine-grained-tables.js';
 import { escapeHtml } from './html.js';
 import { comparisonTitle, FLIPPED_ITEMS_SHOWN, formatRelative, leadComparison, testName } from './render-comparison-section.js';
-import { kindTitle } from './render-run-sections.js';
+import { examplesOf, groupLabel, groupsByScore, kindTitle, shortfallEvidence, summaryWorstEntries, worstMethodNote } from './summary-data.js';
 
 /**
  * Text for a Markdown table cell: HTML-escaped (Markdown renderers pass HTML through), pipes and emphasis marks
@@ -35,21 +35,95 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
   return `${[line(header.map(markdownCell)), line(align), ...rows.map((row) => line(row.map(markdownCell)))].join('\n')}\n`;
 }
 
-function groupedTable(metric: GroupedMetric): string {
+/** A grouped metric as a table sorted by score (worst first), countries by name; cells below the minimum n marked `(few)`. */
+function groupedTable(metric: GroupedMetric, minN: number): string {
   const series = [...new Set(metric.points.map((point) => point.series))];
-  const groups = [...new Set(metric.points.map((point) => point.group))].sort();
   const cell = new Map(metric.points.map((point) => [`${point.series}\u0000${point.group}`, point]));
   return table(
     [metric.groupBy, ...series],
-    groups.map((group) => [
-      group,
+    groupsByScore(metric).map((group) => [
+      groupLabel(metric.groupBy, group),
       ...series.map((label) => {
         const point = cell.get(`${label}\u0000${group}`);
-        return point ? `${formatValue(point.mean)} (${formatInterval([point.low, point.high])}, n=${point.n})` : '—';
+        return point ? `${formatValue(point.mean)} (${formatInterval([point.low, point.high])}, n=${point.n})${point.n < minN ? ' (few)' : ''}` : '—';
       }),
     ]),
     [false, ...series.map(() => true)],
   );
+}
+
+/** The summary of a run: the headline, the groups significantly below the model's mean with their items, the worst safety responses. */
+function summaryMarkdown(run: RunReport, heading: string): string {
+  const out: string[] = [`## ${heading}\n`];
+  const cellText = (cell: { mean: number; ci95: [number, number]; n: number } | undefined) =>
+    cell && cell.n > 0 ? `${formatValue(cell.mean)} (${formatInterval(cell.ci95)}, n=${cell.n})` : '—';
+  const knowledge = run.headline.find((entry) => entry.knowledge)?.knowledge?.metric;
+  const english = run.headline.some((entry) => entry.english);
+  const safety = [...new Set(run.headline.flatMap((entry) => entry.safety.map((cell) => cell.metric)))];
+  out.push(
+    table(
+      [
+        'model · condition',
+        ...(knowledge ? [`knowledge: ${knowledge}`] : []),
+        ...(english ? [`English items: ${knowledge}`] : []),
+        ...safety.map((metric) => `safety: ${metric}`),
+      ],
+      run.headline.map((entry) => [
+        entry.series,
+        ...(knowledge ? [cellText(entry.knowledge?.cell)] : []),
+        ...(english ? [cellText(entry.english?.cell)] : []),
+        ...safety.map((metric) => cellText(entry.safety.find((cell) => cell.metric === metric)?.cell)),
+      ]),
+      [false, ...Array(3 + safety.length).fill(true)],
+    ),
+  );
+  out.push(`### Where it fails\n`);
+  for (const entry of summaryWorstEntries(run)) {
+    const title = `${markdownCell(entry.series)}: ${kindTitle(entry.kind)} ${markdownCell(entry.metric)} by ${entry.by}`;
+    if (entry.significant.length === 0) {
+      out.push(`- ${title}: none significantly below the model's mean (${formatValue(entry.overall.mean)}, n=${entry.overall.n}).`);
+      continue;
+    }
+    out.push(`- ${title} (model's mean ${formatValue(entry.overall.mean)}, n=${entry.overall.n}):`);
+    for (const group of entry.significant) {
+      const examples = examplesOf(run, entry, group);
+      const items = (examples.length ? examples.map((example) => example.itemId) : group.examples.map((example) => example.itemId))
+        .map(markdownCell)
+        .join(', ');
+      out.push(
+        `  - **${markdownCell(groupLabel(entry.by, group.group))}**: ${formatValue(group.mean)} (${formatInterval(group.ci95)}, n=${group.n}); ${markdownCell(shortfallEvidence(group))}. Worst items: ${items}.`,
+      );
+    }
+  }
+  out.push(`\n${markdownCell(worstMethodNote(run.thresholds))}\n`);
+  const leadSafety = run.safetyMetrics[0];
+  const safetyEntries = run.worst.filter((entry) => entry.kind === 'safety' && entry.metric === leadSafety && entry.by === 'country');
+  if (leadSafety && safetyEntries.length && run.examples) {
+    out.push(`### Safety: the worst-scored responses per country\n`);
+    const rows: string[][] = [];
+    for (const entry of safetyEntries) {
+      for (const group of [...entry.tested, ...entry.tooSmall]) {
+        const [worstExample] = examplesOf(run, entry, group);
+        if (!worstExample) continue;
+        const reasoning = worstExample.verdicts.map((verdict) => `${verdict.judge}: ${verdict.reasoning ?? verdict.reason ?? '—'}`).join(' / ');
+        rows.push([
+          entry.series,
+          groupLabel('country', group.group),
+          worstExample.itemId,
+          formatValue(worstExample.metrics[leadSafety]),
+          clipText(worstExample.query),
+          clipText(worstExample.response ?? ''),
+          clipText(reasoning),
+        ]);
+      }
+    }
+    out.push(table(['model · condition', 'country', 'item', leadSafety, 'query', 'response', "judges' reasoning"], rows, [false, false, false, true]));
+  }
+  return out.join('\n');
+}
+
+function clipText(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function runMarkdown(run: RunReport, heading: string): string {
@@ -112,7 +186,7 @@ function runMarkdown(run: RunReport, heading: string): string {
   for (const metric of [...run.byCountry, ...run.byCategory, ...run.byLanguage]) {
     if (metric.points.length === 0) continue;
     out.push(`### ${kindTitle(metric.kind)}: ${markdownCell(metric.metric)} by ${metric.groupBy}\n`);
-    out.push(groupedTable(metric));
+    out.push(groupedTable(metric, run.thresholds.minN));
   }
   if (run.correlations.length) {
     out.push(`### Knowledge and safety\n`);
@@ -206,6 +280,10 @@ export function renderMarkdownReport(report: Report): string {
     `Runs: ${report.runs.map((run) => markdownCell(run.id)).join(', ')}. Lead metric: ${markdownCell(report.metric)}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}. Intervals are 95%: Wilson for 0/1 metrics, Student's t otherwise.\n`,
   );
   if (report.adaptation) out.push(renderAdaptationMarkdown(report.adaptation));
+  for (const notice of new Set(report.runs.flatMap((run) => (run.manifest.notice ? [run.manifest.notice] : []))))
+    out.push(`> **Warning:** ${markdownCell(notice)}\n`);
+  for (const [index, run] of report.runs.entries())
+    out.push(summaryMarkdown(run, report.runs.length > 1 ? `Summary of run ${index + 1}: ${markdownCell(run.id)}` : `Summary`));
   for (const [index, run] of report.runs.entries())
     out.push(runMarkdown(run, report.runs.length > 1 ? `Run ${index + 1}: ${markdownCell(run.id)}` : `Run ${markdownCell(run.id)}`));
   if (report.conditionComparisons.length > 0) {

@@ -1,6 +1,8 @@
 import { costTableRows } from '../analysis/cost.js';
-import type { RunReport, GroupedMetric } from './build-run-report.js';
-import { answerLetterSpec, countryBarsSpec, heatmapSpec } from './chart-specs.js';
+import { higherIsWorse, type RunReport } from './build-run-report.js';
+import { answerLetterSpec, countryBarsSpec, heatmapSpec, SHOW_N_BELOW } from './chart-specs.js';
+import { scoreSortedTable } from './render-summary-section.js';
+import { groupLabel, groupLabels, kindTitle } from './summary-data.js';
 import { formatCount, formatDuration, formatInterval, formatValue } from './format-values.js';
 import { chartFigure } from './chart-figure.js';
 import { fineGrainedTables, type TextTable } from './fine-grained-tables.js';
@@ -26,9 +28,7 @@ export function runSectionTitles(idPrefix: string): { id: string; title: string 
   ];
 }
 
-export function kindTitle(kind: string): string {
-  return kind.charAt(0).toUpperCase() + kind.slice(1);
-}
+export { kindTitle };
 
 function runInfo(report: RunReport, options: RunSectionOptions): SafeHtml {
   const { manifest } = report;
@@ -84,22 +84,6 @@ function costSection(report: RunReport, options: RunSectionOptions): SafeHtml {
   )}</tbody></table></div>${unpriced}<p class="note">Calls answered from the cache are free; judges are charged at their own prices.</p></section>`;
 }
 
-/** A table of a grouped metric: one row per group, one column per series. */
-function groupedTable(metric: GroupedMetric, options: RunSectionOptions): SafeHtml {
-  const series = [...new Set(metric.points.map((point) => point.series))];
-  const groups = [...new Set(metric.points.map((point) => point.group))].sort();
-  const cell = new Map(metric.points.map((point) => [`${point.series}\u0000${point.group}`, point]));
-  return html`<div class="table-scroll"><table data-table="${metric.kind}-${metric.metric}-by-${metric.groupBy}">
-<thead><tr><th>${metric.groupBy}</th>${series.map((label) => html`<th class="number mono">${label}</th>`)}</tr></thead>
-<tbody>${groups.map((group) => {
-    const href = options.groupHref?.(metric.groupBy, group, metric.kind);
-    return html`<tr><td dir="auto">${href ? html`<a href="${href}">${group}</a>` : group}</td>${series.map((label) => {
-      const point = cell.get(`${label}\u0000${group}`);
-      return html`<td class="number">${point ? `${formatValue(point.mean)} ${formatInterval([point.low, point.high])} n=${point.n}` : '—'}</td>`;
-    })}</tr>`;
-  })}</tbody></table></div>`;
-}
-
 async function countrySection(report: RunReport, options: RunSectionOptions): Promise<SafeHtml> {
   const parts: SafeHtml[] = [];
   for (const metric of report.byCountry) {
@@ -108,16 +92,24 @@ async function countrySection(report: RunReport, options: RunSectionOptions): Pr
     parts.push(
       await chartFigure(
         `${metric.kind}-${metric.metric}-by-country`,
-        countryBarsSpec({ title: `${kindTitle(metric.kind)}: ${metric.metric} by country`, metric: metric.metric, points: metric.points }),
-        'Bars: mean; whiskers: 95% interval.',
+        countryBarsSpec({
+          title: `${kindTitle(metric.kind)}: ${metric.metric} by country`,
+          metric: metric.metric,
+          points: metric.points,
+          labels: groupLabels(metric),
+          domain: report.domains[`${metric.kind}:${metric.metric}`],
+          minN: report.thresholds.minN,
+          higherIsWorse: higherIsWorse(metric.metric),
+        }),
+        `Worst first. Bars: mean; whiskers: 95% interval; n at the end; faint: fewer than ${report.thresholds.minN} results.`,
       ),
     );
-    parts.push(groupedTable(metric, options));
+    parts.push(scoreSortedTable(metric, report.thresholds.minN, options.groupHref));
   }
   for (const metric of [...report.byCategory, ...report.byLanguage]) {
     if (metric.points.length === 0) continue;
     parts.push(html`<h4>${kindTitle(metric.kind)}: ${metric.metric} by ${metric.groupBy}</h4>`);
-    parts.push(groupedTable(metric, options));
+    parts.push(scoreSortedTable(metric, report.thresholds.minN, options.groupHref));
   }
   return html`<section id="${options.idPrefix}-countries"><h3>By country</h3>${parts.length ? parts : html`<p class="empty">No metric by country (the items have no country, or nothing is scored yet).</p>`}</section>`;
 }
@@ -129,8 +121,15 @@ async function heatmapSection(report: RunReport, options: RunSectionOptions): Pr
     parts.push(
       await chartFigure(
         `heatmap-${heatmap.kind}-${heatmap.metric}`,
-        heatmapSpec({ title, metric: heatmap.metric, cells: heatmap.cells }),
-        'Each cell: the mean over the items of that category and country.',
+        heatmapSpec({
+          title,
+          metric: heatmap.metric,
+          cells: heatmap.cells,
+          domain: report.domains[`${heatmap.kind}:${heatmap.metric}`],
+          minN: report.thresholds.minN,
+          higherIsWorse: higherIsWorse(heatmap.metric),
+        }),
+        `Each cell: the mean over the items of that category and country, with n where it is below ${SHOW_N_BELOW}; grey: fewer than ${report.thresholds.minN} results. Strong colour: failure. The scale is the same for every model.`,
       ),
     );
   }
@@ -157,7 +156,15 @@ async function diagnosticsSection(report: RunReport, options: RunSectionOptions)
     parts.push(
       await chartFigure(
         'invalid-by-country',
-        countryBarsSpec({ title: 'Invalid-answer rate by country', metric: 'invalid', points: diagnostics.invalidByCountry }),
+        countryBarsSpec({
+          title: 'Invalid-answer rate by country',
+          metric: 'invalid',
+          points: diagnostics.invalidByCountry,
+          labels: Object.fromEntries(diagnostics.invalidByCountry.map((point) => [point.group, groupLabel('country', point.group)])),
+          domain: [0, 1],
+          minN: report.thresholds.minN,
+          higherIsWorse: true,
+        }),
         'Share of replies from which no answer could be read.',
       ),
     );

@@ -73,5 +73,7 @@ export const runManifestSchema = z.object({
   planHash: z.string(),
   /** This run does one share of the plan (`--shard index/count`: the items whose position modulo count is index); `culturekit merge` joins the shares. */
   shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }).optional(),
+  /** A warning every report of the run shows first, e.g. the demo's "these scores are meaningless". Not part of the plan. */
+  notice: z.string().optional(),
 });
 export type RunManifest = z.infer<typeof runManifestSchema>;

@@ -35,6 +35,13 @@ export const RUN_DEFAULTS = {
   },
   /** Most tokens of a judge's reply. */
   judgeMaxTokens: 512,
+  /** `culturekit report`: cells with fewer results than `minCellN` are greyed (and groups that small are not tested);
+   * worst countries and categories are those below the model's own mean at family-wise `alpha` (Holm); `examples` results shown per group. */
+  report: {
+    minCellN: 5,
+    alpha: 0.05,
+    examples: 3,
+  },
   /** `culturekit build`: queries per description and language, and the generator's sampling. */
   build: {
     knowledgePerDescription: 5,

@@ -107,6 +107,9 @@ export class Store {
         'SELECT model, condition, item_id, status FROM results WHERE run_id = ?',
       ),
       resultRows: database.prepare<[string], { row: string }>('SELECT row FROM results WHERE run_id = ? ORDER BY model, condition, item_id'),
+      resultRow: database.prepare<[string, string, string, string], { row: string }>(
+        'SELECT row FROM results WHERE run_id = ? AND model = ? AND condition = ? AND item_id = ?',
+      ),
       countResults: database.prepare<[string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ?'),
       countResultsWithStatus: database.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ? AND status = ?'),
       statusesOf: database.prepare<[string, string, string, string], { item_id: string; status: string }>(
@@ -187,6 +190,20 @@ export class Store {
   *iterateBriefs(runId: string): Generator<ResultBrief> {
     const where = `${this.path}: run ${runId}`;
     for (const { brief } of this.statements.resultBriefs.iterate(runId)) yield parseResultBrief(JSON.parse(brief), where);
+  }
+
+  /**
+   * Some results of a run by key, each looked up on the primary key and checked against the schema (keys without a
+   * result are left out): a report fetches the few rows it quotes without reading the run.
+   */
+  getResults(runId: string, keys: readonly { model: string; condition: string; itemId: string }[]): ResultRow[] {
+    const where = `${this.path}: run ${runId}`;
+    const rows: ResultRow[] = [];
+    for (const key of keys) {
+      const found = this.statements.resultRow.get(runId, key.model, key.condition, key.itemId);
+      if (found) rows.push(parseResultRow(JSON.parse(found.row), where));
+    }
+    return rows;
   }
 
   /** Every result of a run as its stored JSON text, in the same order as `iterateResults`. */

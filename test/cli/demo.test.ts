@@ -25,6 +25,11 @@ test('demo runs offline on the built-in sample with a model it writes itself, an
   assert.ok(safety.every((row) => row.status === 'unscored' && typeof row.response === 'string' && row.response.length > 0));
   assert.match(result.stdout, /accuracy by country/);
   assert.match(result.stdout, /meaningless/);
+  const manifest = JSON.parse(readFileSync(join(directory, 'runs', 'demo', 'manifest.json'), 'utf8'));
+  assert.match(manifest.notice, /MEANINGLESS/, 'the manifest marks the demo run, so every report of it says so');
+  const report = await runCli(['report', join(directory, 'runs', 'demo'), '--format', 'md', '--out', '-'], { cwd: directory });
+  assert.equal(report.code, 0, report.stderr);
+  assert.match(report.stdout, /^> \*\*Warning:\*\* Demo run: .*MEANINGLESS/m);
 
   // Running it again resumes the finished run: nothing is recomputed.
   const again = await runCli(['demo', '--limit', '24', '--quiet'], { cwd: directory });

@@ -104,7 +104,7 @@ test('a judge panel scores safety responses 1–10 on respectfulness and awarene
   assert.equal(summary.respectfulness.overall.mean, (8 + 6 + 5) / 3);
   assert.equal(output.summary.groups[0].counts.invalid, 1);
   // Panel agreement across items: judge-a gave 9, 7, 6 and judge-b 7, 5, 4 — always 2 apart.
-  const agreement = output.summary.groups[0].judgeAgreement?.['cultural-safety-respectfulness@1'];
+  const agreement = output.summary.groups[0].judgeAgreement?.['cultural-safety-respectfulness@2'];
   assert.ok(agreement);
   assert.equal(agreement.judges, 2);
   assert.equal(agreement.metrics.respectfulness.meanAbsoluteDeviation, 1);

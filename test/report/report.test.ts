@@ -69,7 +69,11 @@ test('Markdown: tables for a paper, with the same figures and escaped text', asy
   assert.match(content, /### Knowledge: accuracy by country/);
   assert.match(content, /## Comparison with run 1/);
   const jp = report.runs[0].byCountry[0].points.find((point) => point.group === 'JP')!;
-  assert.ok(content.includes(`| JP | ${jp.mean.toFixed(3)} (${jp.low.toFixed(3)}–${jp.high.toFixed(3)}, n=4) |`));
+  assert.ok(
+    content.includes(`| Japan (JP) | ${jp.mean.toFixed(3)} (${jp.low.toFixed(3)}–${jp.high.toFixed(3)}, n=4) (few) |`),
+    'countries by name; n=4 is below the minimum n',
+  );
+  assert.ok(content.indexOf('## Summary of run 1') < content.indexOf('## Run 1'), 'the summary comes first');
   assert.ok(!content.includes(SCRIPT_INJECTION));
   assert.ok(content.includes(ESCAPED_SCRIPT));
   assert.match(content, /- wrong → right: \d+: /);

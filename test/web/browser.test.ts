@@ -79,6 +79,7 @@ describe('the report and the viewer in Chromium', { skip: browserSkip() }, () =>
     assert.equal(await page.locator('img').count(), 0);
     assert.ok((await page.textContent('body'))!.includes(SCRIPT_INJECTION), 'the category with markup reads as text');
     assert.deepEqual(await page.$$eval('h2', (headings) => headings.map((heading) => heading.textContent)), [
+      'Summary',
       `Run 1: ${runs.base.id}`,
       `Run 2: ${runs.tuned.id}`,
       'Comparison with run 1',

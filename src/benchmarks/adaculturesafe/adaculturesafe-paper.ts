@@ -2,7 +2,7 @@ import type { Item } from '../../schema/item.js';
 import type { Score } from '../../schema/score.js';
 import type { ScoringProtocol } from '../../scoring/protocol.js';
 import type { JudgeRubric } from '../../scoring/judge/judge-rubric.js';
-import { readIntegerOnScale } from '../../scoring/judge/judge-reply.js';
+import { scaleVerdict } from '../../scoring/judge/judge-reply.js';
 import { judgedProtocol } from '../../scoring/judged-protocol.js';
 import { showChoices } from '../../scoring/render-request.js';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
@@ -125,9 +125,8 @@ NOTE: OUTPUT WITH FOLLOWING JSON FORMAT: {"score": PLACE YOUR ASSIGNED SCORE HER
       ];
     },
     parse(reply: string) {
-      const reading = readIntegerOnScale(reply, ['score'], 1, 10);
-      if (reading.status === 'invalid') return reading;
-      return { status: 'scored', metrics: { [dimension]: reading.value } };
+      // The paper's prompt asks for no reason (kept word for word); a judge that gives one anyway has it kept.
+      return scaleVerdict(reply, ['score'], 1, 10, dimension);
     },
   };
 }

@@ -26,6 +26,10 @@ Point culturekit at a real model with, for example:
   culturekit eval --dataset builtin:sample --model llama:./models/qwen2.5-0.5b-instruct-q4_k_m.gguf
 `;
 
+/** Written into the demo run's manifest: every report of the run shows it first. */
+export const DEMO_NOTICE =
+  'Demo run: the model is a tiny toy that culturekit wrote itself (no training). Its scores are MEANINGLESS: they only show that the pipeline works.';
+
 /** Runs `culturekit demo`. */
 export async function runDemoCommand(flags: RunFlags): Promise<void> {
   process.stderr.write(`${NOTICE}\n`);
@@ -34,6 +38,6 @@ export async function runDemoCommand(flags: RunFlags): Promise<void> {
     await writeDemoModel(DEMO_MODEL_PATH);
     process.stderr.write(`wrote the demo model to ${DEMO_MODEL_PATH}\n`);
   }
-  await runAndReport(await commandSettings(flags, { preset: DEMO_PRESET }));
+  await runAndReport(await commandSettings(flags, { preset: DEMO_PRESET }), { notice: DEMO_NOTICE });
   process.stdout.write('\nReminder: the demo model is a toy; these scores are meaningless. Use --model with a real model for real figures.\n');
 }

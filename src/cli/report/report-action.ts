@@ -7,6 +7,8 @@ export interface ReportFlags {
   format?: string;
   db?: string;
   metric: string;
+  minN?: string;
+  alpha?: string;
 }
 
 const DEFAULT_OUT: Record<ReportFormat, string> = { html: 'report.html', md: 'report.md', csv: 'report.csv' };
@@ -18,7 +20,11 @@ export async function runReportCommand(runs: string[], flags: ReportFlags): Prom
   }
   const format = (flags.format as ReportFormat | undefined) ?? (flags.out && flags.out !== '-' ? formatFromPath(flags.out) : undefined) ?? 'html';
   const out = flags.out ?? DEFAULT_OUT[format];
-  const result = await writeReport({ runs, dbPath: flags.db ?? RUN_DEFAULTS.db, format, out, metric: flags.metric });
+  const minN = flags.minN === undefined ? RUN_DEFAULTS.report.minCellN : Number(flags.minN);
+  if (!Number.isInteger(minN) || minN < 1) throw new InputError(`--min-n: expected a whole number of at least 1, got "${flags.minN}"`);
+  const alpha = flags.alpha === undefined ? RUN_DEFAULTS.report.alpha : Number(flags.alpha);
+  if (!(alpha > 0 && alpha < 1)) throw new InputError(`--alpha: expected a number between 0 and 1, got "${flags.alpha}"`);
+  const result = await writeReport({ runs, dbPath: flags.db ?? RUN_DEFAULTS.db, format, out, metric: flags.metric, minN, alpha });
   if (result.path) {
     const comparisons = result.report.comparisons.length ? `, ${result.report.comparisons.length} comparison(s)` : '';
     process.stderr.write(`wrote ${result.path} (${result.format}, ${result.report.runs.length} run(s)${comparisons})\n`);

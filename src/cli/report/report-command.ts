@@ -11,5 +11,7 @@ export function createReportCommand(): Command {
     .option('--format <format>', 'html, md or csv (default: from the --out extension, else html)')
     .option('--db <path>', `SQLite store holding the runs given by id (default ${RUN_DEFAULTS.db})`)
     .option('--metric <name>', 'the knowledge metric the report leads with', 'accuracy')
+    .option('--min-n <n>', `cells and groups with fewer results are greyed and not tested (default ${RUN_DEFAULTS.report.minCellN})`)
+    .option('--alpha <p>', `family-wise error rate of the worst countries and categories (Holm; default ${RUN_DEFAULTS.report.alpha})`)
     .action(async (runs: string[], flags: ReportFlags) => (await import('./report-action.js')).runReportCommand(runs, flags));
 }

@@ -1,4 +1,5 @@
 import { parseJudgeJson } from './parse-judge-json.js';
+import type { JudgeParse } from './rubric.js';
 
 /** The value of the first of `names` present in a judge's reply object, keys compared without case. */
 export function judgeField(reply: Record<string, unknown>, names: readonly string[]): unknown {
@@ -21,10 +22,22 @@ export function judgeNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-/** The `reason` a judge gave, when it gave one as text. */
+/** The longest reasoning kept with a verdict; a longer one is cut here, with `…`. */
+export const MAX_JUDGE_REASONING_CHARS = 2000;
+
+/**
+ * The reasoning a judge gave with its verdict (`reasoning`, `reason`, `explanation`, `rationale`, `理由`), when it gave
+ * it as text: trimmed, cut at `MAX_JUDGE_REASONING_CHARS`. Absent reasoning never makes a verdict invalid.
+ *
+ * @example
+ * judgeReasoning({ reasoning: ' Ignores the custom. ', score: 2 }) // 'Ignores the custom.'
+ * judgeReasoning({ score: 2 })                                     // undefined
+ */
 export function judgeReasoning(reply: Record<string, unknown>): string | undefined {
-  const reason = judgeField(reply, ['reason', 'reasoning', 'explanation', 'rationale', '理由']);
-  return typeof reason === 'string' && reason.trim() !== '' ? reason.trim() : undefined;
+  const reason = judgeField(reply, ['reasoning', 'reason', 'explanation', 'rationale', '理由']);
+  if (typeof reason !== 'string' || reason.trim() === '') return undefined;
+  const text = reason.trim();
+  return text.length > MAX_JUDGE_REASONING_CHARS ? `${text.slice(0, MAX_JUDGE_REASONING_CHARS)}…` : text;
 }
 
 export type ScaleReading = { status: 'read'; value: number; reply: Record<string, unknown> } | { status: 'invalid'; reason: string };
@@ -48,4 +61,19 @@ export function readIntegerOnScale(reply: string, names: readonly string[], mini
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return JSON.stringify(flat.length > 120 ? `${flat.slice(0, 120)}…` : flat);
+}
+
+/**
+ * A verdict of one metric on an integer scale with the judge's reasoning, when it gave one: the reading of
+ * `readIntegerOnScale` (an unreadable score is `invalid`, reasoning or not).
+ *
+ * @example
+ * scaleVerdict('{"reasoning": "Polite.", "score": 8}', ['score'], 1, 10, 'respectfulness')
+ * // { status: 'scored', metrics: { respectfulness: 8 }, reasoning: 'Polite.' }
+ */
+export function scaleVerdict(reply: string, names: readonly string[], minimum: number, maximum: number, metric: string): JudgeParse {
+  const reading = readIntegerOnScale(reply, names, minimum, maximum);
+  if (reading.status === 'invalid') return reading;
+  const reasoning = judgeReasoning(reading.reply);
+  return { status: 'scored', metrics: { [metric]: reading.value }, ...(reasoning === undefined ? {} : { reasoning }) };
 }
