@@ -17,7 +17,7 @@ before(async () => {
 });
 after(() => store.close());
 
-const unescape = (text: string) =>
+const cellText = (text: string) =>
   text
     .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
@@ -32,7 +32,7 @@ function tableRows(page: string): Record<string, string>[] {
   return body
     .split('<tr ')
     .slice(1)
-    .map((row) => Object.fromEntries([...row.matchAll(/<td data-label="([^"]+)"[^>]*>(.*?)<\/td>/g)].map((match) => [match[1], unescape(match[2]).trim()])));
+    .map((row) => Object.fromEntries([...row.matchAll(/<td data-label="([^"]+)"[^>]*>(.*?)<\/td>/g)].map((match) => [match[1], cellText(match[2]).trim()])));
 }
 
 function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string, T[]> {
@@ -207,12 +207,12 @@ test('the summary lists where each model fails per country with a link to its wo
   const first = await viewer.request('/runs/live-run');
   assert.equal(first.headers.get('refresh'), '2');
   assert.match(await first.text(), /5 of 26 results/);
-  assert.equal((await (await viewer.request('/runs/live-run/progress.json')).json()).results, 5);
+  assert.equal(((await (await viewer.request('/runs/live-run/progress.json')).json()) as { results: number }).results, 5);
   store.saveResults(rows.slice(5, 20).map((row) => ({ row })));
   const later = await viewer.request('/runs/live-run/items');
   assert.equal(later.headers.get('refresh'), '2');
   assert.match(await later.text(), /20 of 20 results/);
-  const progress = await (await viewer.request('/runs/live-run/progress.json')).json();
+  const progress = (await (await viewer.request('/runs/live-run/progress.json')).json()) as { results: number; planned: number; status: string };
   assert.deepEqual([progress.results, progress.planned, progress.status], [20, 26, 'running']);
   store.setRunStatus('live-run', 'finished');
   assert.equal((await viewer.request('/runs/live-run')).headers.get('refresh'), null);
