@@ -301,7 +301,7 @@ function renderJudges(row: ResultRow): SafeHtml | '' {
   if (!verdicts.length) {
     const reasoning = judgeReasoning(row.details);
     return reasoning.length
-      ? html`<h3>Judge reasoning</h3>${reasoning.map((entry) => html`<h4 class="mono">${entry.path}</h4><div class="text-block" data-field="reasoning" dir="auto">${entry.text}</div>`)}`
+      ? html`<h3>Judge reasoning</h3>${reasoning.map((entry) => html`<h4 class="mono">${entry.path}</h4><div tabindex="0" class="text-block" data-field="reasoning" dir="auto">${entry.text}</div>`)}`
       : '';
   }
   return html`<h3>Judges</h3><div class="table-scroll"><table data-table="judges" class="cards"><thead><tr><th scope="col">rubric</th><th scope="col">judge</th><th scope="col">verdict</th><th scope="col">scores</th><th scope="col">reasoning</th></tr></thead>
@@ -331,7 +331,7 @@ function renderDescription(row: ResultRow, descriptions: ItemPageContext['descri
     const role = id === row.descriptionId ? 'the item’s own description' : 'given to the model';
     return html`<h4><span class="mono">${id}</span> · ${role}</h4>${
       text !== undefined
-        ? html`<div class="text-block" data-field="description" dir="auto" lang="${row.language}">${showText(text)}</div>`
+        ? html`<div tabindex="0" class="text-block" data-field="description" dir="auto" lang="${row.language}">${showText(text)}</div>`
         : html`<p class="empty" data-field="description-missing">Text not available${typeof descriptions === 'string' ? html`: ${descriptions}` : ' in the dataset this run was read from'}.</p>`
     }`;
   })}</section>`;
@@ -342,16 +342,19 @@ export function renderItemPage(run: StoredRun, row: ResultRow, context: ItemPage
   const outcome = itemOutcome(row);
   const lang = row.language;
   const messages = typeof row.prompt === 'string' ? [{ role: 'context (log-likelihood)', content: row.prompt }] : row.prompt;
-  const nav = html`<nav class="item-nav" aria-label="results in this list">${
-    context.previous
-      ? html`<a rel="prev" accesskey="p" data-link="previous" href="${itemHref(run.id, context.previous, context.list)}">← previous: ${context.previous.itemId}</a>`
-      : html`<span class="note">first in the list</span>`
-  }<a accesskey="u" data-link="list" href="${itemsHref(run.id, context.list)}">back to the list</a>${context.siblings > 1 ? html`<a data-link="compare" accesskey="c" href="${compareHref(run.id, row.itemId)}">compare the ${context.siblings} results of this item</a>` : ''}${
-    context.next
-      ? html`<a rel="next" accesskey="n" data-link="next" href="${itemHref(run.id, context.next, context.list)}">next: ${context.next.itemId} →</a>`
-      : html`<span class="note">last in the list</span>`
-  }</nav>`;
-  const body = html`${demoBanner(run)}${nav}<dl class="facts">
+  const nav = (where: 'top' | 'bottom') => {
+    const key = (letter: string) => (where === 'top' ? html` accesskey="${letter}"` : '');
+    return html`<nav class="item-nav" aria-label="results in this list (${where})">${
+      context.previous
+        ? html`<a rel="prev"${key('p')} data-link="previous" href="${itemHref(run.id, context.previous, context.list)}">← previous: ${context.previous.itemId}</a>`
+        : html`<span class="note">first in the list</span>`
+    }<a${key('u')} data-link="list" href="${itemsHref(run.id, context.list)}">back to the list</a>${context.siblings > 1 ? html`<a data-link="compare"${key('c')} href="${compareHref(run.id, row.itemId)}">compare the ${context.siblings} results of this item</a>` : ''}${
+      context.next
+        ? html`<a rel="next"${key('n')} data-link="next" href="${itemHref(run.id, context.next, context.list)}">next: ${context.next.itemId} →</a>`
+        : html`<span class="note">last in the list</span>`
+    }</nav>`;
+  };
+  const body = html`${demoBanner(run)}${nav('top')}<dl class="facts">
 ${fact('model', html`<span class="mono">${row.model}</span>`)}
 ${fact('condition', row.condition)}
 ${fact('kind · format', `${row.kind} · ${row.format}`)}
@@ -370,11 +373,11 @@ ${fact('tokens', `${formatCount(row.usage.inputTokens)} in, ${formatCount(row.us
 ${fact('attempts', String(row.attempts))}
 ${fact('completed', row.completedAt)}
 </dl>
-${row.error ? html`<h3>Error</h3><div class="text-block status-error" data-field="error" dir="auto">${row.error}</div>` : ''}
+${row.error ? html`<h3>Error</h3><div tabindex="0" class="text-block status-error" data-field="error" dir="auto">${row.error}</div>` : ''}
 ${renderDescription(row, context.descriptions)}
 <h3>Prompt</h3>
 ${hiddenWarning([...messages.map((message) => message.content), ...(row.choices ?? []), row.response])}
-${messages.map((message) => html`<h4>${message.role}</h4><div class="text-block" data-field="prompt" dir="auto" lang="${lang}">${showText(message.content)}</div>`)}
+${messages.map((message) => html`<h4>${message.role}</h4><div tabindex="0" class="text-block" data-field="prompt" dir="auto" lang="${lang}">${showText(message.content)}</div>`)}
 ${
   row.choices?.length
     ? html`<h3>Choices as shown</h3><ul class="choices">${row.choices.map((choice, index) => {
@@ -385,10 +388,10 @@ ${
     : ''
 }
 <h3>Response</h3>
-${row.response !== undefined ? html`<div class="text-block" data-field="response" dir="auto" lang="${lang}">${showText(row.response)}</div>` : html`<p class="empty">No response.</p>`}
+${row.response !== undefined ? html`<div tabindex="0" class="text-block" data-field="response" dir="auto" lang="${lang}">${showText(row.response)}</div>` : html`<p class="empty">No response.</p>`}
 ${renderJudges(row)}
-${row.details ? html`<details><summary>Scoring details (JSON)</summary><div class="text-block mono" data-field="details">${JSON.stringify(row.details, null, 2)}</div></details>` : ''}
-${nav}`;
+${row.details ? html`<details><summary>Scoring details (JSON)</summary><div tabindex="0" class="text-block mono" data-field="details">${JSON.stringify(row.details, null, 2)}</div></details>` : ''}
+${nav('bottom')}`;
   return page(
     `${row.itemId}`,
     [{ href: runHref(run.id), label: run.id }, { href: itemsHref(run.id, context.list), label: 'results' }, { label: row.itemId }],
@@ -423,7 +426,7 @@ export function renderComparePage(
   const messages = typeof first.prompt === 'string' ? first.prompt : (first.prompt.findLast((message) => message.role === 'user')?.content ?? '');
   const addRun = html`<form class="filters" method="get" action="${runHref(run.id)}/compare" aria-label="add a run to the comparison"><input type="hidden" name="item" value="${itemId}">${options.withRuns.map((other) => html`<input type="hidden" name="with" value="${other}">`)}${select('with', 'add a run', options.otherRuns, undefined)}<button type="submit">Compare</button></form>`;
   const body = html`${demoBanner(run)}<dl class="facts">${fact('item', html`<span class="mono">${itemId}</span>`)}${first.country ? fact('country', countryLabel(first.country)) : ''}${first.category ? fact('category', html`<span dir="auto">${first.category}</span>`) : ''}${first.answer !== undefined ? fact('right answer', first.answer) : ''}</dl>
-<h3>Prompt</h3><div class="text-block" data-field="prompt" dir="auto" lang="${lang}">${showText(messages)}</div>
+<h3>Prompt</h3><div tabindex="0" class="text-block" data-field="prompt" dir="auto" lang="${lang}">${showText(messages)}</div>
 ${options.otherRuns.length ? addRun : ''}
 <p class="note">Each response is compared word by word with the base (<span class="mono">${label(base)}</span>): <del>removed</del> words are the base's, <ins>added</ins> ones this response's.</p>
 <div class="compare-grid" data-field="compare">${entries.map((entry, index) => {
@@ -432,7 +435,7 @@ ${options.otherRuns.length ? addRun : ''}
     const verdicts = judgeVerdicts(row.details);
     return html`<article data-series="${label(entry)}" data-outcome="${outcome}" aria-label="${label(entry)}"><h3 class="mono">${label(entry)}</h3>
 <p><span class="outcome-${outcome} status-${outcome}" data-field="outcome">${outcome}</span> · <span class="score" data-field="score">${scoreSummary(row)}</span>${row.extracted !== undefined ? html` · answer <span dir="auto">${row.extracted}</span>` : ''}</p>
-<div class="text-block" data-field="response" dir="auto" lang="${lang}">${
+<div tabindex="0" class="text-block" data-field="response" dir="auto" lang="${lang}">${
       row.response === undefined
         ? html`<span class="empty">No response.</span>`
         : entry === base || base.row.response === undefined

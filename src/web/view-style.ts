@@ -35,6 +35,8 @@ nav.item-nav { display: flex; flex-wrap: wrap; gap: 8px 18px; margin: 10px 0; }
 .score { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .score-bar { display: inline-block; height: 0.55em; background: var(--bar); vertical-align: middle; margin-left: 6px; border-radius: 2px; }
 .text-block { max-height: 28rem; overflow: auto; }
+figure.chart { overflow-x: visible; }
+figure.chart svg { max-width: 100%; height: auto; }
 ins { background: var(--ins-bg); color: var(--ins-ink); text-decoration: underline; text-decoration-thickness: 1px; }
 del { background: var(--del-bg); color: var(--del-ink); text-decoration: line-through; }
 .compare-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 12px; margin: 12px 0; }

@@ -62,12 +62,12 @@ export function wordDiff(before: string, after: string): DiffPart[] {
         push(parts, 'same', a[start + i]);
         i++;
         j++;
-      } else if (j < m && (i === n || lengths[i * (m + 1) + j + 1] >= lengths[(i + 1) * (m + 1) + j])) {
-        push(parts, 'added', b[start + j]);
-        j++;
-      } else {
+      } else if (i < n && (j === m || lengths[(i + 1) * (m + 1) + j] >= lengths[i * (m + 1) + j + 1])) {
         push(parts, 'removed', a[start + i]);
         i++;
+      } else {
+        push(parts, 'added', b[start + j]);
+        j++;
       }
     }
   }
