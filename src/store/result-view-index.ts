@@ -122,9 +122,9 @@ CREATE TEMP TABLE IF NOT EXISTS view_results (
 );
 CREATE INDEX IF NOT EXISTS temp.view_results_item ON view_results (run_id, item_id, outcome);
 CREATE INDEX IF NOT EXISTS temp.view_results_score ON view_results (run_id, coalesce(score, -1e300), model, condition, item_id);
-CREATE INDEX IF NOT EXISTS temp.view_results_kind ON view_results (run_id, kind, coalesce(score, -1e300));
-CREATE INDEX IF NOT EXISTS temp.view_results_country ON view_results (run_id, country, coalesce(score, -1e300));
-CREATE INDEX IF NOT EXISTS temp.view_results_disagree ON view_results (run_id, judges_disagree);
+CREATE INDEX IF NOT EXISTS temp.view_results_kind ON view_results (run_id, kind, coalesce(score, -1e300), model, condition, item_id);
+CREATE INDEX IF NOT EXISTS temp.view_results_country ON view_results (run_id, country, coalesce(score, -1e300), model, condition, item_id);
+CREATE INDEX IF NOT EXISTS temp.view_results_disagree ON view_results (run_id, judges_disagree, coalesce(judge_spread, -1), model, condition, item_id);
 CREATE INDEX IF NOT EXISTS temp.view_results_preview ON view_results (run_id, preview, model, condition, item_id);
 CREATE TEMP TABLE IF NOT EXISTS view_synced (run_id TEXT PRIMARY KEY, max_rowid INTEGER NOT NULL, metric TEXT NOT NULL);
 `;
@@ -186,6 +186,8 @@ function escapeLike(text: string): string {
 export class ResultViewIndex {
   private readonly statements;
   private readonly cache = new Map<string, Database.Statement>();
+  private readonly checked = new Map<string, string>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     private readonly database: Database.Database,
@@ -205,27 +207,57 @@ export class ResultViewIndex {
       resultJson: database.prepare<[string, string, string, string], { row: string }>(
         'SELECT row FROM results WHERE run_id = ? AND model = ? AND condition = ? AND item_id = ?',
       ),
+      totalChanges: database.prepare<[], { n: number }>('SELECT total_changes() AS n'),
+      runIds: database.prepare<[], { id: string }>('SELECT id FROM runs ORDER BY created_at DESC'),
       markSynced: database.prepare('INSERT OR REPLACE INTO temp.view_synced (run_id, max_rowid, metric) VALUES (?, ?, ?)'),
     };
   }
 
   /** Brings a run's index up to date: new and rewritten results by row id; a full rebuild when results went away. */
   sync(runId: string): void {
+    // Nothing committed by anyone since this run was last checked: no query at all.
+    if (this.checked.get(runId) === this.databaseStamp()) return;
     const { max_rowid: maxRowid, n } = this.statements.maxRowid.get(runId) ?? { max_rowid: null, n: 0 };
     const synced = this.statements.synced.get(runId);
     const upTo = maxRowid ?? 0;
-    if (synced && synced.metric === this.metric && synced.max_rowid === upTo && this.statements.indexed.get(runId)?.n === n) return;
-    const metricPath = `$.metrics.${JSON.stringify(this.metric)}`;
-    const fill = (from: number) => {
-      if (from === 0) this.statements.clear.run(runId);
-      this.statements.sync.run({ run: runId, from, path: metricPath, metric: this.metric });
-    };
-    this.database.transaction(() => {
-      fill(synced && synced.metric === this.metric ? synced.max_rowid : 0);
-      // Results were deleted (a resume that drops failed rows): index the run afresh.
-      if (this.statements.indexed.get(runId)?.n !== n) fill(0);
-      this.statements.markSynced.run(runId, upTo, this.metric);
-    })();
+    if (!(synced && synced.metric === this.metric && synced.max_rowid === upTo && this.statements.indexed.get(runId)?.n === n)) {
+      const metricPath = `$.metrics.${JSON.stringify(this.metric)}`;
+      const fill = (from: number) => {
+        if (from === 0) this.statements.clear.run(runId);
+        this.statements.sync.run({ run: runId, from, path: metricPath, metric: this.metric });
+      };
+      this.database.transaction(() => {
+        fill(synced && synced.metric === this.metric ? synced.max_rowid : 0);
+        // Results were deleted (a resume that drops failed rows): index the run afresh.
+        if (this.statements.indexed.get(runId)?.n !== n) fill(0);
+        this.statements.markSynced.run(runId, upTo, this.metric);
+      })();
+      this.memos.clear();
+    }
+    this.checked.set(runId, this.databaseStamp());
+  }
+
+  /**
+   * Changes since a moment: SQLite's `data_version` moves when another connection commits, `total_changes()` when this
+   * one writes (the engine writing through the same store, or this index filling its own tables).
+   */
+  private databaseStamp(): string {
+    return `${this.database.pragma('data_version', { simple: true })}:${this.statements.totalChanges.get()!.n}`;
+  }
+
+  /** A value computed from a run's index, kept until any indexed run changes (counts, menus, group scores). */
+  private memo<T>(runIds: readonly string[], key: string, compute: () => T): T {
+    for (const runId of runIds) this.sync(runId);
+    const memoKey = `${runIds.join('\u0000')}\u0000${key}`;
+    if (this.memos.has(memoKey)) return this.memos.get(memoKey) as T;
+    const value = compute();
+    this.memos.set(memoKey, value);
+    return value;
+  }
+
+  /** Ids of the store's runs, newest first (without reading their manifests). */
+  runIds(): string[] {
+    return this.statements.runIds.all().map((row) => row.id);
   }
 
   /** A statement prepared once per distinct SQL text (the filters make a few dozen shapes). */
@@ -296,11 +328,14 @@ export class ResultViewIndex {
 
   /** One page of a run's results matching `query`, in its order, and how many match in all. */
   page(query: ResultViewQuery, limit: number, offset: number): { rows: ResultViewRow[]; total: number } {
-    this.sync(query.runId);
-    for (const run of query.againstRuns ?? []) this.sync(run);
+    const runs = [query.runId, ...(query.againstRuns ?? [])];
     const { sql, parameters } = this.where(query);
     const { by } = this.order(query);
-    const total = this.prepared<{ n: number }>(`SELECT count(*) AS n FROM temp.view_results WHERE ${sql}`).get(...parameters)?.n ?? 0;
+    const total = this.memo(
+      runs,
+      `count ${sql} ${JSON.stringify(parameters)}`,
+      () => this.prepared<{ n: number }>(`SELECT count(*) AS n FROM temp.view_results WHERE ${sql}`).get(...parameters)?.n ?? 0,
+    );
     const rows = this.prepared<ResultViewRow>(`SELECT ${COLUMNS} FROM temp.view_results WHERE ${sql} ORDER BY ${by} LIMIT ? OFFSET ?`).all(
       ...parameters,
       limit,
@@ -346,12 +381,11 @@ export class ResultViewIndex {
 
   /** The distinct values of a column in a run (for the filter menus). */
   distinct(runId: string, column: 'model' | 'condition' | 'kind' | 'country' | 'category' | 'language'): string[] {
-    this.sync(runId);
-    return this.prepared<{ value: string }>(
-      `SELECT DISTINCT ${column} AS value FROM temp.view_results WHERE run_id = ? AND ${column} IS NOT NULL ORDER BY value`,
-    )
-      .all(runId)
-      .map((row) => row.value);
+    return this.memo([runId], `distinct ${column}`, () =>
+      this.prepared<{ value: string }>(`SELECT DISTINCT ${column} AS value FROM temp.view_results WHERE run_id = ? AND ${column} IS NOT NULL ORDER BY value`)
+        .all(runId)
+        .map((row) => row.value),
+    );
   }
 
   /** Every result of an item in some runs (models, conditions side by side). */
@@ -366,22 +400,24 @@ export class ResultViewIndex {
 
   /** Mean and lowest score per country or category and kind of a run's scored results, lowest mean first. */
   groupScores(runId: string, by: 'country' | 'category', model?: string): ResultGroupScore[] {
-    this.sync(runId);
-    return this.prepared<ResultGroupScore>(
-      `SELECT ${by} AS "group", kind, count(*) AS n, avg(score) AS mean, min(score) AS min FROM temp.view_results
+    return this.memo([runId], `groups ${by} ${model ?? ''}`, () =>
+      this.prepared<ResultGroupScore>(
+        `SELECT ${by} AS "group", kind, count(*) AS n, avg(score) AS mean, min(score) AS min FROM temp.view_results
          WHERE run_id = ? AND status = 'scored' AND score IS NOT NULL AND ${by} IS NOT NULL${model === undefined ? '' : ' AND model = ?'}
          GROUP BY ${by}, kind ORDER BY kind, mean, "group"`,
-    ).all(...(model === undefined ? [runId] : [runId, model]));
+      ).all(...(model === undefined ? [runId] : [runId, model])),
+    );
   }
 
   /** How many of a run's results ended in each status. */
   statusCounts(runId: string): Record<string, number> {
-    this.sync(runId);
-    const counts: Record<string, number> = {};
-    for (const row of this.prepared<{ outcome: string; n: number }>(
-      'SELECT outcome, count(*) AS n FROM temp.view_results WHERE run_id = ? GROUP BY outcome',
-    ).all(runId))
-      counts[row.outcome] = row.n;
-    return counts;
+    return this.memo([runId], 'outcomes', () => {
+      const counts: Record<string, number> = {};
+      for (const row of this.prepared<{ outcome: string; n: number }>(
+        'SELECT outcome, count(*) AS n FROM temp.view_results WHERE run_id = ? GROUP BY outcome',
+      ).all(runId))
+        counts[row.outcome] = row.n;
+      return counts;
+    });
   }
 }

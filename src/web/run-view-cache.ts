@@ -43,7 +43,7 @@ export class RunViewCache {
   get(runId: string): RunView | undefined {
     const run = this.store.getRun(runId);
     if (!run) return undefined;
-    const results = this.store.countResults(runId);
+    const results = this.store.resultViewIndex(this.options.metric).page({ runId }, 0, 0).total;
     const stamp = `${run.status}\u0000${run.updatedAt}\u0000${results}`;
     const cached = this.entries.get(runId);
     const fresh =

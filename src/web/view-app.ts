@@ -129,7 +129,7 @@ export function createViewApp(options: ViewAppOptions): Hono {
     const view = cache.get(c.req.param('id'));
     if (!view) return c.html(notFound(c.req.param('id')), 404);
     if (view.run.status === 'running') c.header('Refresh', refresh);
-    const live = { results: store.countResults(view.run.id), statusCounts: index().statusCounts(view.run.id) };
+    const live = { results: index().page({ runId: view.run.id }, 0, 0).total, statusCounts: index().statusCounts(view.run.id) };
     return c.html(renderRunPage(view, await view.sections(), live));
   });
 
@@ -166,13 +166,10 @@ export function createViewApp(options: ViewAppOptions): Hono {
       country: views.distinct(run.id, 'country'),
       category: views.distinct(run.id, 'category'),
       language: views.distinct(run.id, 'language'),
-      runs: store
-        .listRuns()
-        .map((other) => other.id)
-        .filter((id) => id !== run.id),
+      runs: views.runIds().filter((id) => id !== run.id),
     };
     if (run.status === 'running') c.header('Refresh', refresh);
-    const all = store.countResults(run.id);
+    const all = views.page({ runId: run.id }, 0, 0).total;
     return c.html(renderItemsPage(run, { ...state, page: current }, { ...result, all }, { menus, pageSize, live: run.status === 'running' }));
   });
 
@@ -195,7 +192,7 @@ export function createViewApp(options: ViewAppOptions): Hono {
     const run = store.getRun(runId);
     if (!run) return c.html(notFound(runId), 404);
     const itemId = c.req.query('item') ?? '';
-    const known = new Set(store.listRuns().map((other) => other.id));
+    const known = new Set(index().runIds());
     const withRuns = [...new Set(c.req.queries('with') ?? [])].filter((other) => other !== runId && known.has(other)).slice(0, 8);
     const entries: CompareEntry[] = [];
     for (const found of index().itemResults([runId, ...withRuns], itemId)) {
