@@ -10,8 +10,9 @@ function createCreateCommand(): Command {
     .requiredOption('--name <name>', 'project name')
     .requiredOption('--dataset <ref>', 'dataset to verify: a .jsonl/.json/.csv/.parquet file, adapter:path or builtin:sample')
     .option('--reviews-per-record <n>', 'independent reviews each record needs', positiveInteger('--reviews-per-record'), 2)
+    .option('--guidelines <file>', 'a text or Markdown file of instructions shown to annotators beside every record')
     .option(...dbOption)
-    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; db?: string }) =>
+    .action(async (flags: { name: string; dataset: string; reviewsPerRecord: number; guidelines?: string; db?: string }) =>
       (await import('./review-action.js')).runReviewCreate(flags),
     );
 }
@@ -38,6 +39,15 @@ function createTokenCommand(): Command {
     );
 }
 
+function createGuidelinesCommand(): Command {
+  return new Command('guidelines')
+    .description("set or replace a project's guidelines: instructions shown to annotators beside every record")
+    .requiredOption('--project <name>', 'project name')
+    .requiredOption('--file <file>', 'a text or Markdown file (shown as text)')
+    .option(...dbOption)
+    .action(async (flags: { project: string; file: string; db?: string }) => (await import('./review-action.js')).runReviewGuidelines(flags));
+}
+
 function createServeCommand(): Command {
   return new Command('serve')
     .description('serve the review web app (every page and API call needs a token)')
@@ -62,6 +72,7 @@ export function createReviewCommand(): Command {
     .addCommand(createCreateCommand().exitOverride())
     .addCommand(createAddAnnotatorCommand().exitOverride())
     .addCommand(createTokenCommand().exitOverride())
+    .addCommand(createGuidelinesCommand().exitOverride())
     .addCommand(createServeCommand().exitOverride())
     .addCommand(createExportCommand().exitOverride());
 }
