@@ -214,6 +214,11 @@ test('the summary lists where each model fails per country with a link to its wo
   assert.match(await later.text(), /20 of 20 results/);
   const progress = (await (await viewer.request('/runs/live-run/progress.json')).json()) as { results: number; planned: number; status: string };
   assert.deepEqual([progress.results, progress.planned, progress.status], [20, 26, 'running']);
-  store.setRunStatus('live-run', 'finished');
+  // Another process writing (here: another connection to the same file, as culturekit eval's would be).
+  const writer = openStore(runs.dbPath);
+  writer.saveResults(rows.slice(20).map((row) => ({ row })));
+  writer.setRunStatus('live-run', 'finished');
+  writer.close();
+  assert.match(await (await viewer.request('/runs/live-run/items')).text(), /26 of 26 results/);
   assert.equal((await viewer.request('/runs/live-run')).headers.get('refresh'), null);
 });
