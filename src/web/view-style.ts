@@ -15,12 +15,14 @@ export const WEB_STYLE = `
   figure.chart svg { background: #fff; border-radius: 4px; }
   mark.hidden-char, p.hidden-warning { filter: brightness(0.95); }
 }
-body { overflow-wrap: anywhere; }
+body { overflow-wrap: break-word; }
+td.clip, td.preview, dd, .text-block, .compare-grid article { overflow-wrap: anywhere; }
+th { white-space: nowrap; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 a.skip { position: absolute; left: -9999px; top: 0; }
 a.skip:focus { left: 8px; top: 8px; background: var(--soft); padding: 6px 10px; z-index: 10; }
 main { padding-bottom: 40px; }
-td, th { max-width: 28rem; overflow-wrap: anywhere; }
+td, th { max-width: 28rem; }
 td.clip { max-width: 14rem; }
 td.clip span.clip { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 th a.sort { color: inherit; text-decoration: none; display: inline-block; }
