@@ -62,3 +62,45 @@ export function recordDecision(reviews: ReviewStore, identity: ReviewIdentity, i
     clientEventId,
   });
 }
+
+/**
+ * Undoes the actor's latest verdict (of the whole project) that is not yet undone: appends a `withdraw` event for its
+ * record, so the actor's verdict before it (if any) counts again. Nothing to undo is an `InputError`.
+ *
+ * @example
+ * const { record } = withdrawLastDecision(reviews, identity); // then show that record again
+ */
+export function withdrawLastDecision(reviews: ReviewStore, identity: ReviewIdentity): { event: ReviewEvent; record: string } {
+  const last = lastDecision(reviews, identity);
+  if (!last) throw new InputError('nothing to undo: you have no verdict left to take back');
+  const { event } = reviews.appendEvent({
+    projectId: identity.project.id,
+    recordKey: last.recordKey,
+    action: 'withdraw',
+    actor: last.actor,
+    annotatorId: last.annotatorId,
+    decision: last.decision,
+    reason: `undo of event ${last.id}`,
+  });
+  return { event, record: last.recordKey };
+}
+
+/** The actor's latest verdict that no withdrawal took back (what `withdrawLastDecision` would undo). */
+export function lastDecision(reviews: ReviewStore, identity: ReviewIdentity): ReviewEvent | undefined {
+  const actor = identity.role === 'admin' ? 'admin' : identity.annotator.name;
+  const stacks = new Map<string, ReviewEvent[]>();
+  const order: ReviewEvent[] = [];
+  for (const event of reviews.events(identity.project.id)) {
+    if (event.actor !== actor) continue;
+    const stack = stacks.get(event.recordKey) ?? [];
+    stacks.set(event.recordKey, stack);
+    if (event.action === 'withdraw') {
+      const taken = stack.pop();
+      if (taken) order.splice(order.indexOf(taken), 1);
+    } else {
+      stack.push(event);
+      order.push(event);
+    }
+  }
+  return order.at(-1);
+}

@@ -64,13 +64,17 @@ export function deriveRecordStates(records: readonly ReviewRecord[], events: rea
   return records.map((record) => {
     const recordEvents = byRecord.get(record.key) ?? [];
     const history = recordEvents.filter((event) => event.action === 'review');
-    const latest = new Map<string, ReviewEvent>();
-    for (const event of history) {
-      latest.delete(event.actor);
-      latest.set(event.actor, event);
+    // Each actor's verdicts in order; a withdrawal takes the latest one back (so the one before it counts again).
+    const verdicts = new Map<string, ReviewEvent[]>();
+    for (const event of recordEvents) {
+      const stack = verdicts.get(event.actor) ?? [];
+      if (event.action === 'withdraw') stack.pop();
+      else stack.push(event);
+      verdicts.set(event.actor, stack);
     }
-    const reviews = [...latest.values()].sort((left, right) => left.id - right.id);
-    const adjudication = recordEvents.filter((event) => event.action === 'adjudicate').at(-1);
+    const current = [...verdicts.values()].map((stack) => stack.at(-1)).filter((event): event is ReviewEvent => event !== undefined);
+    const reviews = current.filter((event) => event.action === 'review').sort((left, right) => left.id - right.id);
+    const adjudication = current.filter((event) => event.action === 'adjudicate').at(-1);
     const base = { record, reviews, history, adjudication };
     if (adjudication) return { ...base, ...resolved(record, adjudication), resolvedBy: 'adjudication' };
     if (reviews.length < reviewsPerRecord) return { ...base, status: 'pending' };

@@ -47,6 +47,11 @@ CREATE TABLE IF NOT EXISTS review_events (
   created_at TEXT NOT NULL,
   UNIQUE (project_id, actor, client_event_id)
 );
+CREATE TABLE IF NOT EXISTS review_guidelines (
+  project_id INTEGER PRIMARY KEY REFERENCES review_projects (id),
+  text TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS review_events_by_project ON review_events (project_id, id);
 CREATE TRIGGER IF NOT EXISTS review_events_no_update BEFORE UPDATE ON review_events
   BEGIN SELECT RAISE(ABORT, 'review events are append-only'); END;
@@ -196,6 +201,20 @@ export class ReviewStore {
     throw new InputError(
       `no review project "${name}" in ${this.path}${names.length ? ` (projects: ${names.join(', ')})` : ''}: create it with culturekit review create`,
     );
+  }
+
+  /** Sets (or replaces) a project's guidelines for annotators: plain text shown beside every record under review. */
+  setGuidelines(projectId: number, text: string): void {
+    this.database
+      .prepare(
+        'INSERT INTO review_guidelines (project_id, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at',
+      )
+      .run(projectId, text, new Date().toISOString());
+  }
+
+  /** A project's guidelines, if it has any. */
+  guidelines(projectId: number): string | undefined {
+    return (this.database.prepare('SELECT text FROM review_guidelines WHERE project_id = ?').get(projectId) as { text: string } | undefined)?.text;
   }
 
   listProjects(): ReviewProject[] {

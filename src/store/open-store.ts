@@ -8,6 +8,7 @@ import { parseResultRow } from './read-result-rows.js';
 import { resultKey } from './result-key.js';
 import { briefOf, parseResultBrief, type ResultBrief } from './result-brief.js';
 import { openDatabase } from './open-database.js';
+import { ResultViewIndex } from './result-view-index.js';
 
 const SCHEMA_VERSION = 2;
 
@@ -242,6 +243,14 @@ export class Store {
 
   listRuns(): StoredRun[] {
     return this.statements.listRuns.all().map((row) => toStoredRun(row, this.path));
+  }
+
+  private viewIndex?: ResultViewIndex;
+
+  /** The viewer's queryable index of results scored by `metric` (temporary tables of this connection: `result-view-index.ts`). */
+  resultViewIndex(metric: string): ResultViewIndex {
+    if (this.viewIndex?.metric !== metric) this.viewIndex = new ResultViewIndex(this.database, metric);
+    return this.viewIndex;
   }
 
   close(): void {

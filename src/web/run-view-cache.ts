@@ -1,48 +1,34 @@
 import { buildRunReport, type RunReport } from '../report/build-run-report.js';
 import type { SafeHtml } from '../report/html.js';
+import { readStoredRun } from '../report/load-report-runs.js';
 import { renderRunSections } from '../report/render-run-sections.js';
 import type { Store, StoredRun } from '../store/open-store.js';
-import { parseResultRow } from '../store/read-result-rows.js';
-import type { ResultRow } from '../schema/result.js';
-import { itemOutcome, type ItemOutcome } from './item-outcome.js';
-
-/** What the items table shows of a result, kept in memory (the full row is read from the store on its own page). */
-export interface IndexedItem
-  extends Pick<ResultRow, 'model' | 'condition' | 'itemId' | 'kind' | 'format' | 'language' | 'country' | 'category' | 'answer' | 'extracted'> {
-  outcome: ItemOutcome;
-  /** The start of the prompt's last user message. */
-  preview: string;
-}
+import type { ResultGroupScore } from '../store/result-view-index.js';
 
 export interface RunView {
   run: StoredRun;
+  /** Results when the summary was built (a running run may have more by now). */
   results: number;
   report: RunReport;
-  items: IndexedItem[];
+  /** Mean and lowest score per model, kind and country, lowest mean first. */
+  countryScores: { model: string; scores: ResultGroupScore[] }[];
+  /** When the summary was built (ms since the epoch). */
+  builtAt: number;
   /** The run's report sections with charts (rendered once, on first use). */
   sections(): Promise<SafeHtml>;
 }
 
-const PREVIEW_CHARACTERS = 140;
-
-/** The text of a prompt's last user message (or the raw context of a log-likelihood prompt). */
-export function promptText(prompt: ResultRow['prompt']): string {
-  if (typeof prompt === 'string') return prompt;
-  const user = [...prompt].reverse().find((message) => message.role === 'user');
-  return user?.content ?? prompt.at(-1)?.content ?? '';
-}
-
-function preview(text: string): string {
-  const characters = Array.from(text.replace(/\s+/g, ' ').trim());
-  return characters.length > PREVIEW_CHARACTERS ? `${characters.slice(0, PREVIEW_CHARACTERS).join('')}…` : characters.join('');
-}
+/** A running run's summary is rebuilt at most this often (and never more often than five times its build time). */
+const LIVE_REBUILD_MS = 10_000;
 
 /**
- * Per-run data for the viewer, built from the store once and reused while the run is unchanged (same status,
- * update time and number of results). Keeps the few most recent runs.
+ * Per-run summaries for the viewer, built from the store's result briefs once and reused while the run is unchanged
+ * (same status, update time and number of results). A run still being written keeps its summary for a few seconds
+ * between rebuilds, so a page that refreshes itself does not rebuild the charts on every new result. Keeps the few
+ * most recent runs.
  */
 export class RunViewCache {
-  private readonly entries = new Map<string, { stamp: string; view: RunView }>();
+  private readonly entries = new Map<string, { stamp: string; view: RunView; buildMs: number }>();
 
   constructor(
     private readonly store: Store,
@@ -57,49 +43,35 @@ export class RunViewCache {
   get(runId: string): RunView | undefined {
     const run = this.store.getRun(runId);
     if (!run) return undefined;
-    const results = this.store.countResults(runId);
+    const results = this.store.resultViewIndex(this.options.metric).page({ runId }, 0, 0).total;
     const stamp = `${run.status}\u0000${run.updatedAt}\u0000${results}`;
     const cached = this.entries.get(runId);
-    if (cached && cached.stamp === stamp) {
+    const fresh =
+      cached && (cached.stamp === stamp || (run.status === 'running' && Date.now() - cached.view.builtAt < Math.max(LIVE_REBUILD_MS, 5 * cached.buildMs)));
+    if (cached && fresh) {
       this.entries.delete(runId);
       this.entries.set(runId, cached);
       return cached.view;
     }
+    const started = performance.now();
     const view = this.load(run, results);
-    this.entries.set(runId, { stamp, view });
+    this.entries.set(runId, { stamp, view, buildMs: performance.now() - started });
     while (this.entries.size > (this.options.size ?? 4)) this.entries.delete(this.entries.keys().next().value!);
     return view;
   }
 
   private load(run: StoredRun, results: number): RunView {
-    const rows = [...this.store.iterateResults(run.id)];
-    const report = buildRunReport(
-      { id: run.id, source: `store ${this.store.path}`, manifest: run.manifest, status: run.status, rows },
-      { metric: this.options.metric },
-    );
-    const items = rows.map(
-      (row): IndexedItem => ({
-        model: row.model,
-        condition: row.condition,
-        itemId: row.itemId,
-        kind: row.kind,
-        format: row.format,
-        language: row.language,
-        country: row.country,
-        category: row.category,
-        outcome: itemOutcome(row, this.options.metric),
-        preview: preview(promptText(row.prompt)),
-        answer: row.answer,
-        extracted: row.extracted,
-      }),
-    );
+    const report = buildRunReport(readStoredRun(this.store, run.id), { metric: this.options.metric });
+    const index = this.store.resultViewIndex(this.options.metric);
+    const countryScores = run.manifest.models.map((model) => ({ model: model.spec, scores: index.groupScores(run.id, 'country', model.spec) }));
     let sections: Promise<SafeHtml> | undefined;
     const { groupHref, idPrefix } = this.options;
     return {
       run,
       results,
       report,
-      items,
+      countryScores,
+      builtAt: Date.now(),
       sections: () =>
         (sections ??= renderRunSections(report, {
           idPrefix: idPrefix ?? 'run',
@@ -107,15 +79,4 @@ export class RunViewCache {
         })),
     };
   }
-}
-
-/** Reads one result of a run from the store (a scan of the run's stored JSON that parses only likely matches). */
-export function findResult(store: Store, runId: string, key: { model: string; condition: string; itemId: string }): ResultRow | undefined {
-  const needle = `"itemId":${JSON.stringify(key.itemId)}`;
-  for (const json of store.iterateResultJson(runId)) {
-    if (!json.includes(needle)) continue;
-    const row = parseResultRow(JSON.parse(json), `${store.path}: run ${runId}`);
-    if (row.itemId === key.itemId && row.model === key.model && row.condition === key.condition) return row;
-  }
-  return undefined;
 }

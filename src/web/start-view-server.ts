@@ -1,5 +1,5 @@
 import type { Store } from '../store/open-store.js';
-import { createViewApp } from './view-app.js';
+import { createViewApp, type ViewAppOptions } from './view-app.js';
 import { allowedHostsFor, startLocalServer, type LocalServer } from '../server/start-local-server.js';
 
 export type ViewServer = LocalServer;
@@ -12,9 +12,11 @@ export type ViewServer = LocalServer;
  * console.log(server.url);
  * await server.close();
  */
-export async function startViewServer(input: { store: Store; port?: number; host?: string; metric?: string; pageSize?: number }): Promise<ViewServer> {
+export async function startViewServer(
+  input: { store: Store; port?: number; host?: string } & Pick<ViewAppOptions, 'metric' | 'pageSize' | 'descriptions' | 'refreshSeconds'>,
+): Promise<ViewServer> {
   const host = input.host ?? '127.0.0.1';
   const allowedHosts = allowedHostsFor(host);
-  const app = createViewApp({ store: input.store, metric: input.metric, pageSize: input.pageSize, allowedHosts });
+  const app = createViewApp({ ...input, allowedHosts });
   return startLocalServer(app.fetch, { host, port: input.port ?? 4173 });
 }

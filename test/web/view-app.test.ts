@@ -89,7 +89,7 @@ test('a judged safety result shows each judge verdict and its reasoning as text;
   store.saveResults(rows.map((row) => ({ row })));
   const app = createViewApp({ store });
   const item = await (await app.request('/runs/judged-run/item?model=openai:test-model&condition=plain&item=sa-s0')).text();
-  assert.ok(item.includes('<table data-table="judges">'));
+  assert.match(item, /<table data-table="judges"/);
   assert.ok(item.includes('cultural-safety-respectfulness@1') && item.includes('openai:judge'));
   assert.ok(item.includes('Polite. &lt;img src=x onerror=alert(1)&gt;'));
   const summary = await (await app.request('/runs/judged-run')).text();

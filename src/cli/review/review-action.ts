@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { exportVerified } from '../../review/export-verified.js';
@@ -20,6 +20,15 @@ function existingStore(dbPath: string | undefined): string {
   return path;
 }
 
+/** The text of a guidelines file: an `InputError` naming it when it is missing, empty or larger than 200 KB. */
+function readGuidelines(file: string): string {
+  if (!existsSync(file)) throw new InputError(`--guidelines ${file}: no such file`);
+  const text = readFileSync(file, 'utf8');
+  if (!text.trim()) throw new InputError(`--guidelines ${file}: the file is empty`);
+  if (text.length > 200_000) throw new InputError(`--guidelines ${file}: ${text.length} characters is more than the 200,000 allowed`);
+  return text;
+}
+
 /** Runs `culturekit review create`. */
 export async function runReviewCreate(flags: {
   name: string;
@@ -27,14 +36,17 @@ export async function runReviewCreate(flags: {
   translation?: string;
   select?: string;
   reviewsPerRecord: number;
+  guidelines?: string;
   db?: string;
 }): Promise<void> {
   if (Boolean(flags.dataset) === Boolean(flags.translation)) throw new InputError('review create: give --dataset or --translation (one of them)');
+  const guidelines = flags.guidelines === undefined ? undefined : readGuidelines(flags.guidelines);
   const dataset = flags.translation
     ? await translationDataset(flags.translation, flags.select ?? 'rejected')
     : await loadDataset(flags.dataset!, { onWarning: (message) => process.stderr.write(`culturekit: ${message}\n`) });
   await withStore(flags.db, (reviews) => {
     const { project, adminToken } = reviews.createProject({ name: flags.name, dataset, reviewsPerRecord: flags.reviewsPerRecord });
+    if (guidelines !== undefined) reviews.setGuidelines(project.id, guidelines);
     process.stdout.write(
       `created review project ${project.name}: ${dataset.descriptions.length} descriptions and ${dataset.items.length} items, ${project.reviewsPerRecord} reviews per record\n` +
         `admin token (shown once; keep it secret): ${adminToken}\n`,
@@ -55,6 +67,15 @@ export async function runReviewAddAnnotator(flags: { project: string; name: stri
   await withStore(existingStore(flags.db), (reviews) => {
     const { annotator, token } = reviews.addAnnotator(flags.project, flags.name);
     process.stdout.write(`added annotator ${annotator.name} to ${flags.project}\ntoken (shown once; give it to ${annotator.name}): ${token}\n`);
+  });
+}
+
+/** Runs `culturekit review guidelines`: sets or replaces a project's guidelines. */
+export async function runReviewGuidelines(flags: { project: string; file: string; db?: string }): Promise<void> {
+  const text = readGuidelines(flags.file);
+  await withStore(existingStore(flags.db), (reviews) => {
+    reviews.setGuidelines(reviews.requireProject(flags.project).id, text);
+    process.stdout.write(`set the guidelines of ${flags.project} (${text.length} characters): annotators see them beside every record\n`);
   });
 }
 

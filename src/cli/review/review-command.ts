@@ -12,9 +12,11 @@ function createCreateCommand(): Command {
     .option('--translation <dir>', 'instead of --dataset: the --out folder of culturekit translate (its rejected or borderline records)')
     .option('--select <which>', 'with --translation: rejected or borderline', 'rejected')
     .option('--reviews-per-record <n>', 'independent reviews each record needs', positiveInteger('--reviews-per-record'), 2)
+    .option('--guidelines <file>', 'a text or Markdown file of instructions shown to annotators beside every record')
     .option(...dbOption)
-    .action(async (flags: { name: string; dataset?: string; translation?: string; select: string; reviewsPerRecord: number; db?: string }) =>
-      (await import('./review-action.js')).runReviewCreate(flags),
+    .action(
+      async (flags: { name: string; dataset?: string; translation?: string; select: string; reviewsPerRecord: number; guidelines?: string; db?: string }) =>
+        (await import('./review-action.js')).runReviewCreate(flags),
     );
 }
 
@@ -38,6 +40,15 @@ function createTokenCommand(): Command {
     .action(async (flags: { project: string; name: string; rotate?: boolean; revoke?: boolean; db?: string }) =>
       (await import('./review-action.js')).runReviewToken(flags),
     );
+}
+
+function createGuidelinesCommand(): Command {
+  return new Command('guidelines')
+    .description("set or replace a project's guidelines: instructions shown to annotators beside every record")
+    .requiredOption('--project <name>', 'project name')
+    .requiredOption('--file <file>', 'a text or Markdown file (shown as text)')
+    .option(...dbOption)
+    .action(async (flags: { project: string; file: string; db?: string }) => (await import('./review-action.js')).runReviewGuidelines(flags));
 }
 
 function createServeCommand(): Command {
@@ -64,6 +75,7 @@ export function createReviewCommand(): Command {
     .addCommand(createCreateCommand().exitOverride())
     .addCommand(createAddAnnotatorCommand().exitOverride())
     .addCommand(createTokenCommand().exitOverride())
+    .addCommand(createGuidelinesCommand().exitOverride())
     .addCommand(createServeCommand().exitOverride())
     .addCommand(createExportCommand().exitOverride());
 }

@@ -12,6 +12,13 @@ export interface ViewFlags {
   metric: string;
 }
 
+/** The description texts of a run's dataset, read again from its reference (item pages show them beside the response). */
+async function readDescriptions(ref: string): Promise<ReadonlyMap<string, string>> {
+  const { loadDataset } = await import('../../benchmarks/load-dataset.js');
+  const dataset = await loadDataset(ref);
+  return new Map(dataset.descriptions.map((description) => [description.id, description.text]));
+}
+
 /** Runs `culturekit view` until Ctrl-C. */
 export async function runViewCommand(flags: ViewFlags): Promise<void> {
   const dbPath = flags.db ?? RUN_DEFAULTS.db;
@@ -19,7 +26,7 @@ export async function runViewCommand(flags: ViewFlags): Promise<void> {
   const store = openStore(dbPath);
   let server: Awaited<ReturnType<typeof startViewServer>>;
   try {
-    server = await startViewServer({ store, port: flags.port, host: flags.host, metric: flags.metric });
+    server = await startViewServer({ store, port: flags.port, host: flags.host, metric: flags.metric, descriptions: readDescriptions });
   } catch (error) {
     store.close();
     throw error;

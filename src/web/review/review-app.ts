@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../../errors/culturekit-error.js';
-import { recordDecision, type DecisionInput } from '../../review/record-decision.js';
+import { lastDecision, recordDecision, withdrawLastDecision, type DecisionInput } from '../../review/record-decision.js';
 import { annotatorQueue, countStatuses, deriveRecordStates, type RecordState } from '../../review/record-state.js';
 import { reviewAgreement } from '../../review/review-agreement.js';
 import { editableFields, type FieldValue, type ReviewRecord } from '../../review/review-record.js';
@@ -166,7 +166,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     }
     await next();
   };
-  for (const path of ['/review', '/api/queue', '/api/reviews']) app.use(path, requireRole('annotator'));
+  for (const path of ['/review', '/review/*', '/api/queue', '/api/reviews', '/api/reviews/*']) app.use(path, requireRole('annotator'));
   for (const path of ['/admin', '/admin/*', '/api/admin/*']) app.use(path, requireRole('admin'));
 
   app.post('/sign-out', (c) => {
@@ -191,6 +191,9 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     const list = state && !work.all.includes(state) ? [...work.all, state].sort((left, right) => left.record.position - right.record.position) : work.all;
     const index = state ? list.indexOf(state) : -1;
     const linked = state ? context(project, state.record) : { description: undefined, queries: [] };
+    // Skipping leaves the record in the queue: the next queued record after it (or the first, wrapping round).
+    const others = work.queue.filter((candidate) => candidate !== state);
+    const skip = state ? (others.find((candidate) => candidate.record.position > state.record.position) ?? others[0]) : undefined;
     const page = renderReviewPage({
       nonce: c.get('nonce'),
       project,
@@ -200,6 +203,9 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
       ...linked,
       previousKey: index > 0 ? list[index - 1].record.key : undefined,
       nextKey: index >= 0 && index < list.length - 1 ? list[index + 1].record.key : undefined,
+      skipKey: skip?.record.key,
+      lastDecision: lastDecision(reviews, c.get('identity')),
+      guidelines: reviews.guidelines(project.id),
       ...extra,
     });
     return c.html(page, extra.error ? 400 : 200);
@@ -222,6 +228,18 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
     const next = work.queue.find((state) => state.record.position > record!.position) ?? work.queue[0];
     return c.redirect(next ? `/review?${new URLSearchParams({ record: next.record.key })}` : '/review', 303);
   });
+
+  // Undo: the annotator's latest verdict is taken back (an appended `withdraw` event) and its record shown again.
+  app.post('/review/undo', (c) => {
+    try {
+      const { record } = withdrawLastDecision(reviews, c.get('identity'));
+      return c.redirect(`/review?${new URLSearchParams({ record })}`, 303);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return renderReview(c, undefined, { error: error.message });
+    }
+  });
+  app.post('/api/reviews/undo', (c) => c.json(withdrawLastDecision(reviews, c.get('identity'))));
 
   const recordJson = (project: ReviewProject, record: ReviewRecord) => {
     const { description, queries } = context(project, record);
@@ -300,9 +318,29 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
       .filter((state) => state.status === 'disputed')
       .map((state) => ({ state, ...context(project, state.record) }));
 
-  app.get('/admin/adjudicate', (c) => {
-    const { project } = c.get('identity');
-    return c.html(renderAdjudicationPage({ nonce: c.get('nonce'), project, disputes: disputes(project) }));
+  const adjudicationPage = (c: ReviewContext, error?: string) => {
+    const identity = c.get('identity');
+    const { project } = identity;
+    const page = renderAdjudicationPage({
+      nonce: c.get('nonce'),
+      project,
+      disputes: disputes(project),
+      error,
+      guidelines: reviews.guidelines(project.id),
+      lastDecision: lastDecision(reviews, identity),
+    });
+    return c.html(page, error ? 400 : 200);
+  };
+
+  app.get('/admin/adjudicate', (c) => adjudicationPage(c));
+  app.post('/admin/undo', (c) => {
+    try {
+      withdrawLastDecision(reviews, c.get('identity'));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return adjudicationPage(c, error.message);
+    }
+    return c.redirect('/admin/adjudicate', 303);
   });
 
   app.post('/admin/adjudicate', async (c) => {
@@ -327,10 +365,7 @@ export function createReviewApp(options: ReviewAppOptions): Hono<Env> {
       });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      return c.html(
-        renderAdjudicationPage({ nonce: c.get('nonce'), project: identity.project, disputes: disputes(identity.project), error: error.message }),
-        400,
-      );
+      return adjudicationPage(c, error.message);
     }
     return c.redirect('/admin/adjudicate', 303);
   });

@@ -7,24 +7,29 @@ import { editableFields, editableValues, type FieldDiff, type FieldValue, type R
 import type { ReviewProject } from '../../review/review-store.js';
 import { CHOICE_LETTERS } from '../../schema/fields.js';
 import { hiddenWarning, showText } from '../show-text.js';
+import { WEB_STYLE } from '../view-style.js';
+import { renderWordDiff } from '../word-diff.js';
 
 const REVIEW_STYLE = `
 .columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 24px; align-items: start; }
 @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
-aside.description { background: #fbfaf5; border: 1px solid var(--line); border-radius: 4px; padding: 4px 14px 10px; }
+aside.description { background: var(--soft); border: 1px solid var(--line); border-radius: 4px; padding: 4px 14px 10px; }
 .actions { display: grid; gap: 12px; margin: 14px 0 30px; }
 .actions form { padding: 10px; border: 1px solid var(--line); border-radius: 4px; background: var(--soft); }
 .actions label { display: block; font-size: 0.85rem; color: var(--muted); margin: 6px 0 2px; }
 .actions textarea, .actions input[type=text] { width: 100%; font: inherit; padding: 4px 6px; }
 .actions textarea { min-height: 3.2em; }
 button { font: inherit; padding: 4px 12px; cursor: pointer; }
-kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 4px; font-size: 0.8rem; background: #fff; }
+kbd { border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 4px; font-size: 0.8rem; background: var(--soft); color: var(--ink); }
 .progress { font-variant-numeric: tabular-nums; }
 .error { color: var(--bad); border: 1px solid var(--bad); border-radius: 4px; padding: 6px 10px; }
 .decision-accept { color: var(--good); font-weight: 600; }
 .decision-edit { color: var(--accent); font-weight: 600; }
 .decision-reject { color: var(--bad); font-weight: 600; }
-del { color: var(--bad); } ins { color: var(--good); text-decoration: none; }
+details.guidelines { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 4px; padding: 4px 12px; margin: 10px 0; }
+details.guidelines .text-block { max-height: 16rem; }
+.undo { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; margin: 8px 0; }
+.undo form { display: inline; }
 .dispute { border-top: 2px solid var(--ink); margin-top: 26px; }
 nav.record-nav { display: flex; gap: 16px; margin: 10px 0; align-items: center; }
 header.page form { display: inline; }
@@ -46,14 +51,14 @@ function page(frame: PageFrame, body: SafeHtml): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>${frame.title} — culturekit review</title>
-<style>${raw(PAGE_STYLE + REVIEW_STYLE)}</style>
+<style>${raw(PAGE_STYLE + WEB_STYLE + REVIEW_STYLE)}</style>
 </head>
 <body>
 <header class="page">
 <p>culturekit review${frame.who ? html` · signed in as <strong data-field="who">${frame.who}</strong> · <form method="post" action="/sign-out"><button type="submit">sign out</button></form>` : ''}</p>
 <h1 dir="auto">${frame.title}</h1>
 </header>
-<main>
+<main id="main">
 ${body}
 </main>
 ${frame.script ? html`<script nonce="${frame.nonce}">${raw(frame.script)}</script>` : ''}
@@ -84,7 +89,7 @@ function showValue(value: FieldValue, field: string): SafeHtml {
   if (value === null) return html`<span class="empty">none</span>`;
   if (Array.isArray(value))
     return html`<ol class="choices" type="A" data-field="${field}">${value.map((choice) => html`<li dir="auto">${showText(choice)}</li>`)}</ol>`;
-  return html`<div class="text-block" dir="auto" data-field="${field}">${showText(value)}</div>`;
+  return html`<div tabindex="0" class="text-block" dir="auto" data-field="${field}">${showText(value)}</div>`;
 }
 
 function recordFacts(record: ReviewRecord): SafeHtml {
@@ -119,10 +124,10 @@ function contextPanel(record: ReviewRecord, description: ReviewRecord | undefine
     }
     return html`<aside class="description" data-panel="description"><h3>Description <span class="mono">${description.original.id}</span></h3>
 <p class="note">${description.original.country} · ${description.original.topic}</p>
-<div class="text-block" dir="auto" data-field="description-text">${showText(description.original.text)}</div></aside>`;
+<div tabindex="0" class="text-block" dir="auto" data-field="description-text">${showText(description.original.text)}</div></aside>`;
   }
   return html`<aside class="description" data-panel="queries"><h3>Its queries (${queries.length})</h3>
-${queries.length ? html`<ol>${queries.map((query) => html`<li><span class="mono">${query.type === 'item' ? `${query.original.kind} · ` : ''}${query.original.id}</span><div class="text-block" dir="auto" data-field="query">${query.type === 'item' ? showText(query.original.prompt) : ''}</div></li>`)}</ol>` : html`<p class="empty">no item links to this description</p>`}</aside>`;
+${queries.length ? html`<ol>${queries.map((query) => html`<li><span class="mono">${query.type === 'item' ? `${query.original.kind} · ` : ''}${query.original.id}</span><div tabindex="0" class="text-block" dir="auto" data-field="query">${query.type === 'item' ? showText(query.original.prompt) : ''}</div></li>`)}</ol>` : html`<p class="empty">no item links to this description</p>`}</aside>`;
 }
 
 function describeValue(value: FieldValue): string {
@@ -130,13 +135,26 @@ function describeValue(value: FieldValue): string {
   return Array.isArray(value) ? value.map((choice, index) => `${CHOICE_LETTERS[index]}. ${choice}`).join('\n') : value;
 }
 
+/** An edit's changes, word by word (a choice list line by line), and each field's value after the edit. */
 function diffTable(diff: FieldDiff | null): SafeHtml {
   const entries = Object.entries(diff ?? {});
   if (!entries.length) return html``;
-  return html`<table data-table="diff"><thead><tr><th>field</th><th>original</th><th>edited</th></tr></thead><tbody>${entries.map(
+  return html`<div class="table-scroll"><table data-table="diff" class="cards"><thead><tr><th scope="col">field</th><th scope="col">changes, word by word</th><th scope="col">after the edit</th></tr></thead><tbody>${entries.map(
     ([field, change]) =>
-      html`<tr><td>${field}</td><td class="text-block" dir="auto"><del>${describeValue(change.from)}</del></td><td class="text-block" dir="auto" data-field="edited-${field}"><ins>${describeValue(change.to)}</ins></td></tr>`,
-  )}</tbody></table>`;
+      html`<tr><td data-label="field">${field}</td><td data-label="changes"><div tabindex="0" class="text-block" dir="auto" data-field="diff-${field}">${renderWordDiff(describeValue(change.from), describeValue(change.to))}</div></td><td data-label="after the edit"><div tabindex="0" class="text-block" dir="auto" data-field="edited-${field}">${describeValue(change.to)}</div></td></tr>`,
+  )}</tbody></table></div>`;
+}
+
+/** A project's guidelines (plain text, shown as text), folded away once the annotator has started. */
+export function guidelinesPanel(guidelines: string | undefined, open: boolean): SafeHtml | '' {
+  if (!guidelines) return '';
+  return html`<details class="guidelines" id="guidelines" data-panel="guidelines"${open ? raw(' open') : ''}><summary>Guidelines for this project (<kbd>g</kbd>)</summary><div tabindex="0" class="text-block" dir="auto" data-field="guidelines">${showText(guidelines)}</div></details>`;
+}
+
+/** The verdict an undo would take back, with its button (`action`: where the form posts). */
+export function undoPanel(last: ReviewEvent | undefined, action: string): SafeHtml | '' {
+  if (!last) return '';
+  return html`<div class="undo" data-panel="undo"><span class="note">Last: <span class="decision-${last.decision}">${last.decision}</span> of <span class="mono">${last.recordKey}</span></span><form id="undo-form" method="post" action="${action}"><button type="submit" data-action="undo">Undo it (<kbd>u</kbd>)</button></form></div>`;
 }
 
 function reviewSummary(event: ReviewEvent): SafeHtml {
@@ -168,6 +186,11 @@ export interface ReviewPageInput {
   queries: readonly ReviewRecord[];
   previousKey?: string;
   nextKey?: string;
+  /** The next record of the queue after this one, to skip to (it stays in the queue). */
+  skipKey?: string;
+  /** The annotator's latest verdict, which `u` undoes. */
+  lastDecision?: ReviewEvent;
+  guidelines?: string;
   error?: string;
   /** Field values to put back in the edit form after a refused edit. */
   values?: Record<string, FieldValue>;
@@ -180,7 +203,10 @@ export function renderReviewPage(input: ReviewPageInput): string {
   const progress = html`<p class="progress">Progress: <strong data-field="progress">${input.progress.done} / ${input.progress.total}</strong> records reviewed · project <span class="mono">${input.project.name}</span></p>`;
   const frame = { title: 'Review', nonce: input.nonce, who: input.annotator, script: KEYBOARD_SCRIPT };
   if (!input.state) {
-    return page(frame, html`${progress}<p data-field="queue-empty">Nothing left in your queue. Thank you!</p>`);
+    return page(
+      frame,
+      html`${progress}${undoPanel(input.lastDecision, '/review/undo')}${guidelinesPanel(input.guidelines, false)}<p data-field="queue-empty">Nothing left in your queue. Thank you!</p>`,
+    );
   }
   const { record } = input.state;
   const mine = input.state.reviews.find((review) => review.actor === input.annotator);
@@ -193,8 +219,11 @@ export function renderReviewPage(input: ReviewPageInput): string {
 <nav class="record-nav">
 ${input.previousKey ? html`<a id="previous-link" href="${reviewHref(input.previousKey)}">← previous (<kbd>k</kbd>)</a>` : html`<span class="note">← previous</span>`}
 ${input.nextKey ? html`<a id="next-link" href="${reviewHref(input.nextKey)}">next (<kbd>j</kbd>) →</a>` : html`<span class="note">next →</span>`}
-<span class="note">keys: <kbd>a</kbd> accept · <kbd>e</kbd> edit · <kbd>r</kbd> reject · <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submit · <kbd>Esc</kbd> leave a field</span>
+${input.skipKey ? html`<a id="skip-link" data-action="skip" href="${reviewHref(input.skipKey)}">skip for now (<kbd>s</kbd>)</a>` : ''}
+<span class="note">keys: <kbd>a</kbd> accept · <kbd>e</kbd> edit · <kbd>r</kbd> reject · <kbd>s</kbd> skip · <kbd>u</kbd> undo · <kbd>g</kbd> guidelines · <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> submit · <kbd>Esc</kbd> leave a field</span>
 </nav>
+${undoPanel(input.lastDecision, '/review/undo')}
+${guidelinesPanel(input.guidelines, input.progress.done === 0)}
 ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
 ${mine ? html`<p class="note" data-field="my-review">Your review: <span class="decision-${mine.decision}">${mine.decision}</span> (submitting again replaces it).</p>` : ''}
 <div class="columns">
@@ -259,9 +288,13 @@ export function renderAdjudicationPage(input: {
   project: ReviewProject;
   disputes: readonly { state: RecordState; description?: ReviewRecord; queries: readonly ReviewRecord[] }[];
   error?: string;
+  guidelines?: string;
+  lastDecision?: ReviewEvent;
 }): string {
   const body = html`<p><a href="/admin">← project overview</a> · <span data-field="disputes">${input.disputes.length}</span> record(s) to adjudicate</p>
 ${input.error ? html`<p class="error" role="alert">${input.error}</p>` : ''}
+${undoPanel(input.lastDecision, '/admin/undo')}
+${guidelinesPanel(input.guidelines, false)}
 ${input.disputes.length === 0 ? html`<p class="empty">No disagreements to adjudicate.</p>` : ''}
 ${input.disputes.map(({ state, description, queries }) => {
   const { record } = state;
@@ -294,6 +327,9 @@ document.addEventListener('keydown', function (event) {
   if (event.key === 'a') { var accept = document.getElementById('accept-form'); if (accept) accept.requestSubmit(); }
   else if (event.key === 'e') { var panel = document.getElementById('edit-panel'); if (panel) { panel.open = true; var first = panel.querySelector('textarea, input[type=text]'); if (first) first.focus(); } }
   else if (event.key === 'r') { var reason = document.getElementById('reason'); if (reason) reason.focus(); }
+  else if (event.key === 's') go('skip-link');
+  else if (event.key === 'u') { var undo = document.getElementById('undo-form'); if (undo) undo.requestSubmit(); }
+  else if (event.key === 'g') { var guide = document.getElementById('guidelines'); if (guide) guide.open = !guide.open; }
   else if (event.key === 'j') go('next-link');
   else if (event.key === 'k') go('previous-link');
   else return;
