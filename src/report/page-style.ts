@@ -54,7 +54,7 @@ ul.choices { list-style: none; padding-left: 4px; }
 .banner { background: #fdecea; border: 2px solid var(--bad); color: #7a1f16; border-radius: 6px; padding: 10px 14px; margin: 10px 0; font-size: 1.02rem; }
 .banner p { margin: 2px 0; color: #7a1f16; }
 section.summary h3.summary-run { border-bottom: 1px solid var(--line); padding-bottom: 2px; }
-td.small { color: #8a8f96; background: #eeeeee; }
+td.small { color: #54595f; background: #eeeeee; font-style: italic; }
 .headline-value { font-size: 1.1rem; font-weight: 600; }
 .ci, .n { color: var(--muted); font-size: 0.82rem; }
 ol.worst-list > li { margin: 6px 0 12px; }
