@@ -68,21 +68,36 @@ export class Bm25Index {
    * document position. `accept` filters documents; only documents sharing at least one token are returned.
    */
   search(queryTokens: readonly string[], limit: number, accept?: (document: number) => boolean): ScoredDocument[] {
-    if (limit <= 0 || queryTokens.length === 0) return [];
-    const scores = new Float64Array(this.size);
-    const touched: number[] = [];
-    for (const token of queryTokens) {
-      const posting = this.postings.get(token);
-      if (!posting) continue;
-      const { documents, weights } = posting;
-      for (let index = 0; index < documents.length; index++) {
-        const document = documents[index];
-        if (scores[document] === 0) touched.push(document);
-        scores[document] += weights[index];
-      }
-    }
-    return topScores(touched, (document) => scores[document], limit, accept);
+    return searchPostings(this.postings, this.size, queryTokens, limit, accept);
   }
+}
+
+/**
+ * Adds up the precomputed weights of the query tokens' postings and keeps the best `limit` documents. A token
+ * may carry a factor (`[token, factor]`, default 1); a repeated token counts again.
+ */
+export function searchPostings(
+  postings: ReadonlyMap<string, { documents: Uint32Array; weights: Float32Array }>,
+  size: number,
+  queryTokens: readonly (string | readonly [string, number])[],
+  limit: number,
+  accept?: (document: number) => boolean,
+): ScoredDocument[] {
+  if (limit <= 0 || queryTokens.length === 0) return [];
+  const scores = new Float64Array(size);
+  const touched: number[] = [];
+  for (const entry of queryTokens) {
+    const [token, factor] = typeof entry === 'string' ? [entry, 1] : entry;
+    const posting = postings.get(token);
+    if (!posting) continue;
+    const { documents, weights } = posting;
+    for (let index = 0; index < documents.length; index++) {
+      const document = documents[index];
+      if (scores[document] === 0) touched.push(document);
+      scores[document] += factor * weights[index];
+    }
+  }
+  return topScores(touched, (document) => scores[document], limit, accept);
 }
 
 /**

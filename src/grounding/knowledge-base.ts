@@ -4,6 +4,8 @@ import { countryOf } from '../schema/countries.js';
 import type { CulturalDescription } from '../schema/description.js';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { Bm25Index, type ScoredDocument } from './bm25-index.js';
+import { Bm25fIndex, type Bm25fParameters } from './bm25f-index.js';
+import { conceptTokens, countryToken } from './concept-tokens.js';
 import { DenseIndex } from './dense-index.js';
 import { openKnowledgeStore } from './knowledge-store.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
@@ -27,7 +29,35 @@ export interface RetrieveOptions {
    * has any, only they are searched unless none of them matches. It also picks the query's stopwords.
    */
   language?: string;
+  /**
+   * The lexical ranker: `bm25f` (default) scores the text, the topic, the country and the everyday-culture concepts
+   * (in any language, `culture-lexicon.ts`) as separate fields; `bm25` the text alone, as before.
+   */
+  lexical?: LexicalRanker;
+  /**
+   * What a country named in the query does: `filter` (default) searches that country's descriptions first (the
+   * others only when none matches); `boost` searches all, the named country's weighing more (`bm25f` only).
+   */
+  countryMode?: 'filter' | 'boost';
 }
+
+/** The first-stage lexical rankers. */
+export const LEXICAL_RANKERS = ['bm25', 'bm25f'] as const;
+export type LexicalRanker = (typeof LEXICAL_RANKERS)[number];
+
+/**
+ * BM25F parameters of the knowledge base: fields text, topic, country, concepts. Tuned on the built-in sample and
+ * the synthetic bench set (`bench/retrieval-quality.ts`).
+ */
+export const DEFAULT_BM25F: Bm25fParameters = {
+  k1: 1.2,
+  fields: [
+    { weight: 1, b: 0.75 },
+    { weight: 2, b: 0 },
+    { weight: 3, b: 0 },
+    { weight: 0.5, b: 0.5 },
+  ],
+};
 
 export interface HybridRetrieveOptions extends RetrieveOptions, CallOptions {}
 
@@ -46,6 +76,8 @@ export interface BuildKnowledgeBaseOptions {
   dbPath?: string;
   /** Aborts embedding the descriptions. */
   signal?: AbortSignal;
+  /** BM25F parameters (default `DEFAULT_BM25F`). */
+  bm25f?: Bm25fParameters;
 }
 
 /**
@@ -102,7 +134,9 @@ export async function buildKnowledgeBase(descriptions: readonly CulturalDescript
       store?.saveTokens(hash, TOKENIZER_VERSION, tokens);
     }
     const dense = embeddings ? new DenseIndex(await embedDescriptions(sorted, embeddings, store, options.signal)) : undefined;
-    return new SearchableKnowledgeBase(hash, sorted, byId, new Bm25Index(tokens), dense, embeddings);
+    const fields = sorted.map((description, index) => descriptionFields(description, tokens[index]));
+    const fielded = new Bm25fIndex(fields, options.bm25f ?? DEFAULT_BM25F);
+    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded }, dense, embeddings);
   } finally {
     store?.close();
   }
@@ -132,9 +166,24 @@ async function embedDescriptions(
   return textHashes.map((textHash) => known.get(textHash)!);
 }
 
+/** The BM25F fields of a description: its text, its topic, its country, the concepts its text names. */
+function descriptionFields(description: CulturalDescription, textTokens: readonly string[]): string[][] {
+  const topic = description.topic.replace(/[-_]/g, ' ');
+  return [[...textTokens], [...tokenize(topic), ...conceptTokens(topic)], [countryToken(description.country)], conceptTokens(description.text)];
+}
+
+/** A query as each lexical ranker reads it: its words, and for `bm25f` also its concepts and the countries it names. */
+function queryTokens(query: string, ranker: LexicalRanker, language: string | undefined, named: readonly string[]): string[] {
+  const tokens = tokenize(query, { language });
+  if (ranker === 'bm25') return tokens;
+  return [...tokens, ...conceptTokens(query), ...named.map(countryToken)];
+}
+
 interface SearchScope {
   countries?: ReadonlySet<string>;
   language?: string;
+  /** Countries the query names (boosted by `bm25f`). */
+  named?: readonly string[];
 }
 
 class SearchableKnowledgeBase implements KnowledgeBase {
@@ -149,7 +198,7 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     readonly hash: string,
     readonly descriptions: readonly CulturalDescription[],
     readonly descriptionsById: ReadonlyMap<string, CulturalDescription>,
-    private readonly lexical: Bm25Index,
+    private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex },
     private readonly dense: DenseIndex | undefined,
     private readonly embeddings: LanguageModel | undefined,
   ) {
@@ -164,12 +213,17 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
-    const tokens = tokenize(query, { language: options.language });
     for (const scope of this.scopes(query, options)) {
-      const found = this.lexical.search(tokens, k, this.acceptor(scope));
+      const found = this.lexicalSearch(query, options, k, scope);
       if (found.length > 0) return this.hits(found);
     }
     return [];
+  }
+
+  private lexicalSearch(query: string, options: RetrieveOptions, limit: number, scope: SearchScope): ScoredDocument[] {
+    const ranker = options.lexical ?? 'bm25f';
+    const tokens = queryTokens(query, ranker, options.language, scope.named ?? []);
+    return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
   }
 
   async retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
@@ -177,11 +231,9 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
     const [vector] = await this.embeddings.embed!([query], { signal: options.signal });
-    const tokens = tokenize(query, { language: options.language });
     for (const scope of this.scopes(query, options)) {
-      const accept = this.acceptor(scope);
-      const lexical = this.lexical.search(tokens, FUSION_CANDIDATES, accept);
-      const dense = this.dense.search(vector, FUSION_CANDIDATES, accept);
+      const lexical = this.lexicalSearch(query, options, FUSION_CANDIDATES, scope);
+      const dense = this.dense.search(vector, FUSION_CANDIDATES, this.acceptor(scope));
       if (lexical.length > 0 || dense.length > 0) return this.hits(reciprocalRankFusion([lexical, dense], k));
     }
     return [];
@@ -190,13 +242,14 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   /** Where to search, narrowest first: named countries and the query's language, then without what was inferred. */
   private scopes(query: string, options: RetrieveOptions): SearchScope[] {
     const explicit = options.countries?.length ? new Set(options.countries.map((country) => country.toUpperCase())) : undefined;
-    const named = explicit ? [] : countriesIn(query);
-    const countries = explicit ?? (named.length > 0 ? new Set(named) : undefined);
+    const named = countriesIn(query);
+    const filterNamed = !explicit && named.length > 0 && (options.countryMode !== 'boost' || options.lexical === 'bm25');
+    const countries = explicit ?? (filterNamed ? new Set(named) : undefined);
     const wanted = options.language ? primaryLanguage(options.language) : undefined;
     const language = wanted && this.knownLanguages.has(wanted) ? wanted : undefined;
-    const scopes: SearchScope[] = [{ countries, language }];
-    if (countries && !explicit) scopes.push({ language });
-    if (language) scopes.push({ countries: explicit });
+    const scopes: SearchScope[] = [{ countries, language, named }];
+    if (filterNamed) scopes.push({ language, named });
+    if (language) scopes.push({ countries: explicit, named });
     return scopes;
   }
 
