@@ -101,6 +101,8 @@ export interface KnowledgeBase {
   retrieve(query: string, options?: RetrieveOptions): RetrievalHit[];
   /** `retrieve` fused with dense retrieval (the query is embedded) by reciprocal rank fusion; `retrieve` when there are no embeddings. */
   retrieveHybrid(query: string, options?: HybridRetrieveOptions): Promise<RetrievalHit[]>;
+  /** Dense retrieval alone (the query is embedded; same scopes as `retrieve`); `retrieve` when there are no embeddings. */
+  retrieveDense(query: string, options?: HybridRetrieveOptions): Promise<RetrievalHit[]>;
 }
 
 /**
@@ -226,15 +228,31 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
   }
 
-  async retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+  retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+    return this.searchWithEmbeddings(query, options, (vector, k, scope) => {
+      const lexical = this.lexicalSearch(query, options, FUSION_CANDIDATES, scope);
+      const dense = this.dense!.search(vector, FUSION_CANDIDATES, this.acceptor(scope));
+      return lexical.length > 0 || dense.length > 0 ? reciprocalRankFusion([lexical, dense], k) : [];
+    });
+  }
+
+  retrieveDense(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+    return this.searchWithEmbeddings(query, options, (vector, k, scope) => this.dense!.search(vector, k, this.acceptor(scope)));
+  }
+
+  /** Embeds the query, then searches scope after scope until one finds something; `retrieve` without embeddings. */
+  private async searchWithEmbeddings(
+    query: string,
+    options: HybridRetrieveOptions,
+    search: (vector: number[], k: number, scope: SearchScope) => ScoredDocument[],
+  ): Promise<RetrievalHit[]> {
     if (!this.dense || !this.embeddings) return this.retrieve(query, options);
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
     const [vector] = await this.embeddings.embed!([query], { signal: options.signal });
     for (const scope of this.scopes(query, options)) {
-      const lexical = this.lexicalSearch(query, options, FUSION_CANDIDATES, scope);
-      const dense = this.dense.search(vector, FUSION_CANDIDATES, this.acceptor(scope));
-      if (lexical.length > 0 || dense.length > 0) return this.hits(reciprocalRankFusion([lexical, dense], k));
+      const found = search(vector, k, scope);
+      if (found.length > 0) return this.hits(found);
     }
     return [];
   }

@@ -113,3 +113,19 @@ export function percentileOf(sorted: readonly number[], share: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))];
 }
+
+/**
+ * Queries against a knowledge base of one language: an item paired with a description missing from the knowledge
+ * base is paired instead with the description it translates, when its id is the source's id with `-<language>`
+ * appended (as in the built-in sample: `jp-greetings-1-ja` translates `jp-greetings-1`); items with neither are left out.
+ *
+ * @example
+ * pairWithKnowledgeBase(queries, new Set(['jp-greetings-1'])) // the Japanese item now points at jp-greetings-1
+ */
+export function pairWithKnowledgeBase(queries: readonly RetrievalQuery[], known: ReadonlySet<string>): RetrievalQuery[] {
+  return queries.flatMap((query) => {
+    if (known.has(query.descriptionId)) return [query];
+    const source = query.descriptionId.replace(/-[a-z]{2,3}(?:-[a-z0-9]+)?$/i, '');
+    return source !== query.descriptionId && known.has(source) ? [{ ...query, descriptionId: source }] : [];
+  });
+}

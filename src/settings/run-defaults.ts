@@ -26,6 +26,14 @@ export const RUN_DEFAULTS = {
     maxTokens: 4096,
     seed: 1,
   },
+  /** How the `retrieved` condition, the gateway and `culturekit retrieval` find descriptions (see grounding/retrieval-pipeline.ts). */
+  retrieval: {
+    firstStage: 'bm25f',
+    countryMode: 'filter',
+    candidates: 30,
+    rerank: 'none',
+    rewrite: false,
+  },
   options: {
     conditions: ['plain'],
     kinds: ['knowledge', 'safety', 'capability'],
