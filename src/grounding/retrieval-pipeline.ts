@@ -3,25 +3,12 @@ import type { ScoredDocument } from './bm25-index.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type LexicalRanker, type RetrievalHit } from './knowledge-base.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import type { Reranker } from './rerankers.js';
+import type { RetrievalSettings } from '../schema/retrieval-options.js';
 
-/** First stages: lexical (`bm25`, `bm25f`), `dense` (embeddings alone), `hybrid` (BM25F and embeddings fused by RRF). */
-export const FIRST_STAGES = ['bm25', 'bm25f', 'dense', 'hybrid'] as const;
-export type FirstStage = (typeof FIRST_STAGES)[number];
-/** Second stages: none, a listwise LLM, or a `/v1/rerank` endpoint. */
-export const RERANK_MODES = ['none', 'llm', 'endpoint'] as const;
-export type RerankMode = (typeof RERANK_MODES)[number];
-
-/** How descriptions are found for a request: every value decided (defaults in settings/run-defaults.ts). */
-export interface RetrievalSettings {
-  firstStage: FirstStage;
-  /** A country named in the request: searched first (`filter`) or weighted up (`boost`). */
-  countryMode: 'filter' | 'boost';
-  /** Descriptions the first stage hands to the reranker (and to fusion with the rewritten query). */
-  candidates: number;
-  rerank: RerankMode;
-  /** Also search what the model recalls about the request (the `recall` text), fused with the request's own results. */
-  rewrite: boolean;
-}
+export { FIRST_STAGES, parsePipelineSpec, RERANK_MODES } from '../schema/retrieval-options.js';
+export type { RetrievalSettings } from '../schema/retrieval-options.js';
+export type FirstStage = RetrievalSettings['firstStage'];
+export type RerankMode = RetrievalSettings['rerank'];
 
 /** Writes what knowledge a request needs (the model's recall), to be searched too. */
 export type QueryRewriter = (query: string, options: { language?: string; signal?: AbortSignal }) => Promise<string>;
@@ -116,30 +103,4 @@ function fuse(lists: RetrievalHit[][], limit: number, position: ReadonlyMap<stri
     score,
     rank: index + 1,
   }));
-}
-
-/**
- * Reads a pipeline name as the `retrieval` command takes it: a first stage, then `+boost` (country boost instead of
- * filter), `+rewrite`, `+rerank` (`+rerank=llm` / `+rerank=endpoint`; plain `+rerank` takes `defaultRerank`).
- *
- * @example
- * parsePipelineSpec('bm25f+rewrite+rerank', defaults, 'llm') // { firstStage: 'bm25f', rewrite: true, rerank: 'llm', … }
- */
-export function parsePipelineSpec(spec: string, defaults: RetrievalSettings, defaultRerank: RerankMode = 'llm'): RetrievalSettings {
-  const [first, ...modifiers] = spec.trim().split('+');
-  if (!(FIRST_STAGES as readonly string[]).includes(first))
-    throw new InputError(`--retriever ${spec}: the first stage must be one of ${FIRST_STAGES.join(', ')}`);
-  const settings: RetrievalSettings = { ...defaults, firstStage: first as FirstStage, rewrite: false, rerank: 'none' };
-  for (const modifier of modifiers) {
-    const [name, value] = modifier.split('=');
-    if (name === 'boost') settings.countryMode = 'boost';
-    else if (name === 'filter') settings.countryMode = 'filter';
-    else if (name === 'rewrite') settings.rewrite = true;
-    else if (name === 'rerank') {
-      const mode = value ?? defaultRerank;
-      if (!(RERANK_MODES as readonly string[]).includes(mode)) throw new InputError(`--retriever ${spec}: rerank must be one of ${RERANK_MODES.join(', ')}`);
-      settings.rerank = mode as RerankMode;
-    } else throw new InputError(`--retriever ${spec}: unknown step "${modifier}" (expected boost, filter, rewrite or rerank)`);
-  }
-  return settings;
 }

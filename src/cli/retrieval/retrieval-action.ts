@@ -3,7 +3,7 @@ import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { recallMessages } from '../../grounding/grounded-prompts.js';
 import { buildKnowledgeBase } from '../../grounding/knowledge-base.js';
-import { createEndpointReranker, createLlmReranker, type Reranker } from '../../grounding/rerankers.js';
+import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type QueryRewriter } from '../../grounding/retrieval-pipeline.js';
 import {
   evaluateRetrieval,
@@ -19,6 +19,7 @@ import type { LanguageModel } from '../../models/language-model.js';
 import { ModelCaller } from '../../models/model-caller.js';
 import { openStore, type Store } from '../../store/open-store.js';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
+import { resolveRetrievalSettings } from '../../settings/run-settings.js';
 import { formatTable } from '../format-table.js';
 
 export interface RetrievalFlags {
@@ -29,7 +30,6 @@ export interface RetrievalFlags {
   candidates?: number;
   rerankModel?: string;
   rerankUrl?: string;
-  rerankEndpointModel?: string;
   rewriteModel?: string;
   embeddingsModel?: string;
   embeddingsUrl?: string;
@@ -68,37 +68,36 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
     return created;
   };
   const store: Store = openStore(flags.db);
+  const closers: (() => Promise<void>)[] = [];
   try {
     const embeddings = flags.embeddingsModel
       ? await createLanguageModel({ spec: `openai:${flags.embeddingsModel}`, baseUrl: flags.embeddingsUrl ?? baseUrl }, { apiKey })
       : undefined;
     if (embeddings) models.push(embeddings);
     const knowledgeBase = await buildKnowledgeBase(descriptions, { embeddings, dbPath: flags.db });
-    const caller = async (spec: string) =>
-      new ModelCaller(await model(spec), { concurrency: 1, maxRetries: RUN_DEFAULTS.maxRetries }, store, flags.cache, true);
-    let reranker: Reranker | undefined;
-    if (flags.rerankUrl) {
-      if (!flags.rerankEndpointModel) throw new InputError('--rerank-url needs --rerank-endpoint-model (the model name the endpoint serves)');
-      reranker = createEndpointReranker({ url: flags.rerankUrl, model: flags.rerankEndpointModel, apiKey, cache: flags.cache ? store : undefined });
-    } else if (flags.rerankModel) {
-      reranker = createLlmReranker(await caller(flags.rerankModel));
-    }
     let rewriter: QueryRewriter | undefined;
     if (flags.rewriteModel) {
-      const rewriteCaller = await caller(flags.rewriteModel);
+      const rewriteCaller = new ModelCaller(await model(flags.rewriteModel), POLICY, store, flags.cache, true);
       rewriter = async (query, { language }) => {
         const messages = recallMessages([{ role: 'user', content: query }], { language });
         const call = await rewriteCaller.call({ type: 'generate', messages, maxTokens: RUN_DEFAULTS.options.maxTokens, temperature: 0 }, []);
         return call.outcome.type === 'generate' ? call.outcome.result.text : '';
       };
     }
-    const defaults = { ...RUN_DEFAULTS.retrieval, ...(flags.candidates ? { candidates: flags.candidates } : {}) };
-    const specs = flags.retriever?.length ? flags.retriever : [defaults.firstStage];
+    const specs = flags.retriever?.length ? flags.retriever : [RUN_DEFAULTS.retrieval.firstStage];
     const results: { pipeline: string; evaluation: RetrievalEvaluation }[] = [];
     for (const spec of specs) {
-      const settings = parsePipelineSpec(spec, defaults, flags.rerankUrl ? 'endpoint' : 'llm');
+      const endpoint = flags.rerankUrl !== undefined && flags.rerankModel !== undefined && !flags.rerankModel.includes(':');
+      const settings = resolveRetrievalSettings({
+        ...parsePipelineSpec(spec, endpoint ? 'endpoint' : 'llm'),
+        ...(flags.candidates ? { candidates: flags.candidates } : {}),
+        rerankModel: flags.rerankModel,
+        rerankUrl: flags.rerankUrl,
+      });
       if (settings.rewrite && !rewriter) throw new InputError(`--retriever ${spec}: +rewrite needs --rewrite-model`);
-      const pipeline = createRetrievalPipeline(knowledgeBase, settings, { reranker, rewriter });
+      const parts = await rerankerFromSettings(settings, { cache: store, useCache: flags.cache, apiKey, baseUrl, policy: POLICY });
+      closers.push(parts.close);
+      const pipeline = createRetrievalPipeline(knowledgeBase, settings, { reranker: parts.reranker, rewriter });
       const evaluation = await evaluateRetrieval(
         queries,
         async (query) =>
@@ -137,9 +136,13 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
     process.stdout.write(`${retrievalTable(results, flags.by.split(',').filter(Boolean))}\n`);
   } finally {
     store.close();
-    for (const created of models) await created.close?.();
+    for (const created of models) await created.close();
+    for (const close of closers) await close();
   }
 }
+
+/** Queries go one at a time; a failed call is retried like any model call. */
+const POLICY = { concurrency: 1, maxRetries: RUN_DEFAULTS.maxRetries };
 
 const GROUPS: Record<string, keyof Pick<RetrievalEvaluation, 'byKind' | 'byLanguage' | 'byCountry'>> = {
   kind: 'byKind',

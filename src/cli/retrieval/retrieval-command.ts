@@ -19,9 +19,8 @@ export function createRetrievalCommand(): Command {
       collect,
     )
     .option('--candidates <n>', `descriptions the first stage hands to rewriting and reranking (default ${RUN_DEFAULTS.retrieval.candidates})`, Number)
-    .option('--rerank-model <spec>', 'an LLM that reranks the candidates listwise (e.g. openai:qwen2.5-7b-instruct), for +rerank')
-    .option('--rerank-url <url>', 'a /v1/rerank endpoint (Cohere, Jina, vLLM shape) for +rerank, instead of an LLM')
-    .option('--rerank-endpoint-model <name>', 'the model name sent to --rerank-url')
+    .option('--rerank-model <spec>', 'the reranker of +rerank: an LLM spec (openai:…, listwise), or with --rerank-url the model name of a /v1/rerank endpoint')
+    .option('--rerank-url <url>', 'a /v1/rerank endpoint (Cohere, Jina, vLLM shape) for +rerank, or the base URL of the reranking LLM')
     .option('--rewrite-model <spec>', "the model whose recall of the request is searched too, for +rewrite (the `recall` condition's prompt)")
     .option('--embeddings-model <name>', 'embeddings model (OpenAI /v1/embeddings) for dense and hybrid')
     .option('--embeddings-url <url>', 'base URL of the embeddings server (default: --base-url)')
@@ -38,7 +37,7 @@ export function createRetrievalCommand(): Command {
       'after',
       '\nExamples:\n  culturekit retrieval --dataset builtin:sample --retriever bm25,bm25f\n' +
         '  culturekit retrieval --dataset builtin:sample --kb-language en --retriever bm25f,bm25f+rewrite --rewrite-model openai:qwen2.5-7b-instruct\n' +
-        '  culturekit retrieval --dataset data.jsonl --retriever bm25f+rerank --rerank-url http://127.0.0.1:8001/v1 --rerank-endpoint-model bge-reranker-v2-m3',
+        '  culturekit retrieval --dataset data.jsonl --retriever bm25f+rerank --rerank-url http://127.0.0.1:8001/v1 --rerank-model bge-reranker-v2-m3',
     )
     .action(async (flags: RetrievalFlags) => (await import('./retrieval-action.js')).runRetrievalCommand(flags));
 }
