@@ -71,4 +71,3 @@ export function generateDescriptions(sample: readonly CulturalDescription[], tot
   }
   return generated;
 }
-
