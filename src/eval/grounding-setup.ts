@@ -8,7 +8,6 @@ import { rerankerFromSettings } from '../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline } from '../grounding/retrieval-pipeline.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { resolveRetrievalSettings } from '../settings/run-settings.js';
-import { openStore } from '../store/open-store.js';
 
 /**
  * The grounding for the recall, retrieved and oracle conditions: a knowledge base over the evaluated dataset's cultural
@@ -20,9 +19,8 @@ export async function createGrounding(dataset: Dataset, options: RunOptions, con
   const knowledgeBase = await buildKnowledgeBase(source.descriptions, { dbPath: context.dbPath });
   const settings = resolveRetrievalSettings(options.retrieval);
   // A reranking model's calls are cached in the store like every call (a connection of its own).
-  const cache = settings.rerank === 'none' ? undefined : openStore(context.dbPath);
   const { reranker, close } = await rerankerFromSettings(settings, {
-    cache: cache ?? { getCached: () => undefined, putCache: () => {} },
+    dbPath: context.dbPath,
     apiKey: process.env.OPENAI_API_KEY,
     baseUrl: process.env.OPENAI_BASE_URL,
     policy: { concurrency: RUN_DEFAULTS.concurrency, maxRetries: RUN_DEFAULTS.maxRetries },
@@ -33,9 +31,6 @@ export async function createGrounding(dataset: Dataset, options: RunOptions, con
     ...grounding,
     retrieve: knowledgeBase.size > 0 ? grounding.retrieve : undefined,
     descriptionsById: new Map(dataset.descriptions.map((description) => [description.id, description])),
-    close: async () => {
-      await close();
-      cache?.close();
-    },
+    close,
   };
 }

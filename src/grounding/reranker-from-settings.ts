@@ -3,11 +3,13 @@ import { createLanguageModel } from '../models/create-language-model.js';
 import type { LanguageModel } from '../models/language-model.js';
 import { type CallCache, type CallPolicy, ModelCaller } from '../models/model-caller.js';
 import type { RetrievalSettings } from '../schema/retrieval-options.js';
+import { openStore } from '../store/open-store.js';
 import { createEndpointReranker, createLlmReranker, type Reranker } from './rerankers.js';
 
 export interface RerankerContext {
-  /** Where model calls and endpoint answers are cached (the project's store). */
-  cache: CallCache;
+  /** Where model calls and endpoint answers are cached: an open store, or the store's file (opened when a reranker is used, closed by `close`). */
+  cache?: CallCache;
+  dbPath?: string;
   /** Read the cache (false: call again, still writing). */
   useCache?: boolean;
   apiKey?: string;
@@ -28,6 +30,27 @@ export interface RerankerContext {
  */
 export async function rerankerFromSettings(settings: RetrievalSettings, context: RerankerContext): Promise<{ reranker?: Reranker; close(): Promise<void> }> {
   if (settings.rerank === 'none') return { close: async () => {} };
+  const opened = context.cache ? undefined : context.dbPath ? openStore(context.dbPath) : undefined;
+  const cache: CallCache = context.cache ?? opened ?? { getCached: () => undefined, putCache: () => {} };
+  try {
+    const parts = await createReranker(settings, { ...context, cache });
+    return {
+      reranker: parts.reranker,
+      close: async () => {
+        await parts.close();
+        opened?.close();
+      },
+    };
+  } catch (error) {
+    opened?.close();
+    throw error;
+  }
+}
+
+async function createReranker(
+  settings: RetrievalSettings,
+  context: RerankerContext & { cache: CallCache },
+): Promise<{ reranker: Reranker; close(): Promise<void> }> {
   if (!settings.rerankModel) {
     throw new InputError(
       `retrieval: rerank ${settings.rerank} needs a model (${settings.rerank === 'llm' ? '--rerank-model <spec>' : '--rerank-endpoint-model <name>'})`,
@@ -58,7 +81,7 @@ export async function rerankerFromSettings(settings: RetrievalSettings, context:
 }
 
 /** The cache, written but not read when `useCache` is false. */
-function readOnlyWhenUnused(context: RerankerContext): CallCache {
+function readOnlyWhenUnused(context: RerankerContext & { cache: CallCache }): CallCache {
   if (context.useCache ?? true) return context.cache;
   return { getCached: () => undefined, putCache: (key, value) => context.cache.putCache(key, value) };
 }

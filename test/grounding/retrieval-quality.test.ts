@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadBuiltinSample } from '../../src/datasets/builtin/builtin-sample.js';
+import { GROUNDING_IDS_HEADER, startGateway } from '../../src/grounding/gateway/gateway.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/grounding/knowledge-base.js';
 import { createEndpointReranker, createLlmReranker, parseListwiseRanking } from '../../src/grounding/rerankers.js';
 import { createRetrievalPipeline, parsePipelineSpec, type RetrievalSettings } from '../../src/grounding/retrieval-pipeline.js';
@@ -156,6 +157,31 @@ describe('second stage: rerankers against a local test server', () => {
     const count = server.requests.byPath['/v1/rerank'];
     await pipeline.retrieve(query, { k: 3 });
     assert.equal(server.requests.byPath['/v1/rerank'], count, 'cached');
+  });
+
+  it('the gateway grounds each request in what its pipeline retrieves (here reranked by the /v1/rerank endpoint)', async () => {
+    const reranker = createEndpointReranker({ url: server.url, model: 'bge-reranker-test' });
+    const pipeline = createRetrievalPipeline(kb, { ...defaults, rerank: 'endpoint' }, { reranker });
+    const gateway = await startGateway({ upstream: server.url, knowledgeBase: kb, pipeline, port: 0 });
+    try {
+      const query = 'How do I greet people politely at a temple?';
+      const expected = (await pipeline.retrieve(query, { k: 3 })).map((hit) => hit.description.id);
+      assert.ok(
+        expected.some((id) => id.startsWith('th-')),
+        'the endpoint puts Thailand first',
+      );
+      const response = await fetch(`${gateway.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: query }] }),
+      });
+      assert.equal(response.status, 200);
+      assert.deepEqual(response.headers.get(GROUNDING_IDS_HEADER)?.split(','), expected);
+      const health = (await (await fetch(gateway.url.replace(/\/v1$/, '/health'))).json()) as { retrieval?: string };
+      assert.equal(health.retrieval, pipeline.name);
+    } finally {
+      await gateway.close();
+    }
   });
 
   it('query rewriting: an Arabic request with a rewrite in English finds the English description', async () => {
