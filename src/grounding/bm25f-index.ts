@@ -1,4 +1,4 @@
-import { type ScoredDocument, searchPostings } from './bm25-index.js';
+import { PostingsIndex } from './bm25-index.js';
 
 /** How one field counts in BM25F: its weight (a term in it counts `weight` times) and its length normalisation `b`. */
 export interface FieldWeight {
@@ -13,12 +13,6 @@ export interface Bm25fParameters {
   fields: readonly FieldWeight[];
 }
 
-interface Posting {
-  documents: Uint32Array;
-  /** Precomputed BM25F weight of the term in each document (idf × saturated weighted tf). */
-  weights: Float32Array;
-}
-
 /**
  * An immutable BM25F index (Robertson, Zaragoza & Taylor 2004; the "simple BM25F" of Pérez-Agüera et al. 2010):
  * each document has several fields (for a description: its text, its topic, its country, the concepts it names);
@@ -31,12 +25,9 @@ interface Posting {
  * const index = new Bm25fIndex([[['bowing'], ['greet']], [['rice'], ['dining']]], { k1: 1.2, fields: [{ weight: 1, b: 0.75 }, { weight: 2, b: 0 }] });
  * index.search(['greet'], 3) // [{ document: 0, score: … }]
  */
-export class Bm25fIndex {
-  readonly size: number;
-  private readonly postings = new Map<string, Posting>();
-
+export class Bm25fIndex extends PostingsIndex {
   constructor(documents: readonly (readonly (readonly string[])[])[], parameters: Bm25fParameters) {
-    this.size = documents.length;
+    super(documents.length);
     const fieldCount = parameters.fields.length;
     const averages = parameters.fields.map((_, field) => {
       const total = documents.reduce((sum, fields) => sum + (fields[field]?.length ?? 0), 0);
@@ -69,18 +60,5 @@ export class Bm25fIndex {
       const weights = Float32Array.from(entry.frequencies, (frequency) => (idf * frequency * (k1 + 1)) / (frequency + k1));
       this.postings.set(term, { documents: Uint32Array.from(entry.documents), weights });
     }
-  }
-
-  /** Number of documents containing a term in any field. */
-  documentFrequency(term: string): number {
-    return this.postings.get(term)?.documents.length ?? 0;
-  }
-
-  /**
-   * The best `limit` documents for the query tokens, best first, ties by document position. A query token may
-   * carry a weight (`[token, weight]`, default 1); `accept` filters; only documents sharing a token are returned.
-   */
-  search(queryTokens: readonly (string | readonly [string, number])[], limit: number, accept?: (document: number) => boolean): ScoredDocument[] {
-    return searchPostings(this.postings, this.size, queryTokens, limit, accept);
   }
 }

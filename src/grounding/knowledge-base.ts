@@ -175,11 +175,47 @@ function descriptionFields(description: CulturalDescription, textTokens: readonl
 }
 
 /** A query as each lexical ranker reads it: its words, and for `bm25f` also its concepts and the countries it names. */
-function queryTokens(query: string, ranker: LexicalRanker, language: string | undefined, named: readonly string[]): string[] {
+function queryTokens(query: string, ranker: LexicalRanker, language: string | undefined, named: readonly string[]): (string | [string, number])[] {
   const tokens = tokenize(query, { language });
   if (ranker === 'bm25') return tokens;
-  return [...tokens, ...conceptTokens(query), ...named.map(countryToken)];
+  // A request that names no country is weakly taken to concern the countries where its language is the main one.
+  const implied = named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
+  return [
+    ...tokens,
+    ...conceptTokens(query),
+    ...named.map(countryToken),
+    ...implied.map((country): [string, number] => [countryToken(country), IMPLIED_COUNTRY_WEIGHT]),
+  ];
 }
+
+/** How much a country implied by the request's language counts, against 1 for a named one. */
+const IMPLIED_COUNTRY_WEIGHT = 0.5;
+
+/** Countries where a language is the main one, for languages spoken mainly in a few countries (not English, Spanish, Arabic…). */
+const LANGUAGE_COUNTRIES: Record<string, readonly string[]> = {
+  zh: ['CN', 'TW', 'HK', 'SG'],
+  ja: ['JP'],
+  ko: ['KR', 'KP'],
+  th: ['TH'],
+  vi: ['VN'],
+  id: ['ID'],
+  ms: ['MY', 'BN'],
+  hi: ['IN'],
+  bn: ['BD'],
+  fa: ['IR', 'AF'],
+  tr: ['TR'],
+  he: ['IL'],
+  el: ['GR', 'CY'],
+  de: ['DE', 'AT', 'CH'],
+  it: ['IT'],
+  pl: ['PL'],
+  nl: ['NL', 'BE'],
+  sv: ['SE'],
+  ru: ['RU'],
+  uk: ['UA'],
+  am: ['ET'],
+  sw: ['KE', 'TZ'],
+};
 
 interface SearchScope {
   countries?: ReadonlySet<string>;
