@@ -80,8 +80,8 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     process.stderr.write(`culturekit: warning: listening on ${flags.host} without --api-key: anyone who can reach this address can use the upstream\n`);
   }
   process.stderr.write(
-    `culturekit gateway: ${knowledgeBase.size} descriptions from ${flags.kb}, retrieval ${retrieval.pipeline.name}, ` +
-      `grounding ${flags.mode} with k=${flags.k} → ${flags.upstream}\n`,
+    `culturekit gateway: ${knowledgeBase.size} descriptions from ${flags.kb}${knowledgeBase.hasEmbeddings ? ' (BM25 + embeddings)' : ''}, ` +
+      `grounding ${flags.mode} with k=${flags.k} → ${flags.upstream}, retrieval ${retrieval.pipeline.name}\n`,
   );
   process.stdout.write(`listening ${gateway.url}\n`);
   await waitForShutdownSignal();
