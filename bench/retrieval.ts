@@ -14,80 +14,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBuiltinSample } from '../src/datasets/builtin/builtin-sample.js';
-import { countryName } from '../src/grounding/country-names.js';
 import { buildKnowledgeBase, type KnowledgeBase, type RetrieveOptions } from '../src/grounding/knowledge-base.js';
-import type { CulturalDescription } from '../src/schema/description.js';
 import type { Item } from '../src/schema/item.js';
-import { seededRandom } from '../src/util/seeded-random.js';
+import { generateDescriptions } from './retrieval-data.js';
 
 const flags = new Map<string, number>();
 for (let index = 2; index < process.argv.length; index += 2) flags.set(process.argv[index].replace(/^--/, ''), Number(process.argv[index + 1]));
 const total = flags.get('descriptions') ?? 4800;
 const rounds = flags.get('rounds') ?? 20;
-
-const OTHER_COUNTRIES = [
-  'KE',
-  'GH',
-  'VN',
-  'KR',
-  'ID',
-  'PH',
-  'PE',
-  'CO',
-  'AR',
-  'CL',
-  'TR',
-  'IR',
-  'PK',
-  'BD',
-  'PL',
-  'IT',
-  'ES',
-  'GR',
-  'SE',
-  'NO',
-  'MA',
-  'TN',
-  'ET',
-  'TZ',
-  'NZ',
-  'CA',
-  'PT',
-  'NL',
-  'MY',
-  'NP',
-];
-
-/** The sample's descriptions plus generated ones, `total` in all, half of them Chinese. */
-function generateDescriptions(sample: CulturalDescription[]): CulturalDescription[] {
-  const random = seededRandom(42);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
-  const english = sample.filter((description) => description.language === 'en');
-  const chinese = sample.filter((description) => description.language === 'zh');
-  const englishClauses = english.flatMap((description) => description.text.split(/;\s+|,\s+(?=and |while |but |which )/));
-  const chineseClauses = chinese.flatMap((description) => description.text.split(/[；，。]/).filter(Boolean));
-  const generated: CulturalDescription[] = [...sample];
-  for (let index = 0; generated.length < total; index++) {
-    const inChinese = index % 2 === 1;
-    const base = pick(inChinese ? chinese : english);
-    const country = pick(OTHER_COUNTRIES);
-    const baseName = inChinese ? countryName(base.country, 'zh')! : countryName(base.country)!;
-    const newName = inChinese ? countryName(country, 'zh')! : countryName(country)!;
-    const extra = pick(inChinese ? chineseClauses : englishClauses);
-    const text = inChinese
-      ? `${base.text.split(baseName).join(newName)}另外，${extra}。`
-      : `${base.text.split(baseName).join(newName)} Also, ${extra.trim().replace(/\.$/, '')}.`;
-    generated.push({
-      id: `gen-${index}-${base.id}`,
-      country,
-      topic: base.topic,
-      language: base.language,
-      text,
-      source: 'bench/retrieval.ts (generated)',
-    });
-  }
-  return generated;
-}
 
 function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
@@ -115,7 +49,7 @@ function measure(kb: KnowledgeBase, queries: Item[], label: string, optionsOf: (
 }
 
 const sample = loadBuiltinSample();
-const descriptions = generateDescriptions(sample.descriptions);
+const descriptions = generateDescriptions(sample.descriptions, total);
 const chineseCount = descriptions.filter((description) => description.language === 'zh').length;
 console.log(
   `${descriptions.length} descriptions (${descriptions.length - chineseCount} English, ${chineseCount} Chinese, others from the sample), ${rounds} rounds per query set`,

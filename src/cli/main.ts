@@ -18,6 +18,7 @@ import { createAdaptCommand } from './adapt/adapt-command.js';
 import { createTranslateCommand } from './translate/translate-command.js';
 import { createWorkerCommand } from './worker/worker-command.js';
 import { createMergeCommand } from './merge/merge-command.js';
+import { createRetrievalCommand } from './retrieval/retrieval-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -45,7 +46,8 @@ export function createProgram(): Command {
     .addCommand(createExportCommand().exitOverride())
     .addCommand(createAdaptCommand().exitOverride())
     .addCommand(createWorkerCommand().exitOverride())
-    .addCommand(createMergeCommand().exitOverride());
+    .addCommand(createMergeCommand().exitOverride())
+    .addCommand(createRetrievalCommand().exitOverride());
   return addExamples(program);
 }
 

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors/culturekit-error.js';
 import type { RunFlagLayer } from '../settings/run-settings.js';
+import { parsePipelineSpec, type RetrievalOptions } from '../schema/retrieval-options.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { commaList, nonNegativeInteger, nonNegativeNumber, once, positiveInteger } from './cli-options.js';
 import { addGateOptions, gateFlagLayer, type GateFlags } from './gate-options.js';
@@ -37,6 +38,9 @@ export interface RunFlags extends GateFlags {
   extractor?: string;
   kb?: string;
   groundingK?: number;
+  retriever?: string;
+  rerankModel?: string;
+  rerankUrl?: string;
   maxCost?: number;
   fixedConcurrency?: boolean;
   /** `eval` only: run on queue workers, one share of the plan. */
@@ -74,6 +78,17 @@ export function addRunOptions(command: Command): Command {
     .option('--condition <conditions>', 'eval conditions: plain,recall,retrieved,oracle (default plain)', commaList)
     .option('--kb <dataset>', "cultural descriptions for the retrieved condition (default: the dataset's own descriptions)", once('--kb'))
     .option('--grounding-k <n>', 'descriptions retrieved per item for the retrieved condition (default 3)', positiveInteger('--grounding-k'))
+    .option(
+      '--retriever <pipeline>',
+      'retrieval for the retrieved condition: bm25, bm25f (default), dense, hybrid, then +boost, +rewrite, +rerank',
+      once('--retriever'),
+    )
+    .option(
+      '--rerank-model <spec>',
+      'the reranker of +rerank: an LLM spec (openai:…), or with --rerank-url the model name of a /v1/rerank endpoint',
+      once('--rerank-model'),
+    )
+    .option('--rerank-url <url>', 'a /v1/rerank endpoint (Cohere, Jina, vLLM shape) for +rerank, or the base URL of the reranking LLM', once('--rerank-url'))
     .addOption(new Option('--mcq-method <method>', 'multiple choice by generated letter or by log-likelihood of each option').choices(['letter', 'loglik']))
     .option('--shuffle-choices [seed]', "shuffle each item's options with a seed (default seed 1) to expose position bias", (value: string) => {
       const seed = Number(value);
@@ -126,6 +141,7 @@ export function runFlagLayer(flags: RunFlags): RunFlagLayer {
       conditions: flags.condition,
       groundingK: flags.groundingK,
       knowledgeBase: flags.kb,
+      retrieval: retrievalFlags(flags),
       mcqMethod: flags.mcqMethod,
       shuffleSeed: flags.shuffleChoices === undefined ? undefined : flags.shuffleChoices === true ? 1 : (flags.shuffleChoices as number),
       temperature: flags.temperature,
@@ -139,4 +155,15 @@ function positiveNumber(value: string): number {
   const parsed = Number(value);
   if (!(Number.isFinite(parsed) && parsed > 0)) throw new InputError(`--max-cost: expected a positive number of US dollars, got "${value}"`);
   return parsed;
+}
+
+/** `--retriever`, `--rerank-model`, `--rerank-url` as run options (a rerank model without `provider:` and a URL: an endpoint). */
+function retrievalFlags(flags: RunFlags): RetrievalOptions | undefined {
+  if (!flags.retriever && !flags.rerankModel && !flags.rerankUrl) return undefined;
+  const endpoint = flags.rerankUrl !== undefined && flags.rerankModel !== undefined && !flags.rerankModel.includes(':');
+  return {
+    ...(flags.retriever ? parsePipelineSpec(flags.retriever, endpoint ? 'endpoint' : 'llm') : {}),
+    ...(flags.rerankModel ? { rerankModel: flags.rerankModel } : {}),
+    ...(flags.rerankUrl ? { rerankUrl: flags.rerankUrl } : {}),
+  };
 }

@@ -47,27 +47,58 @@ export async function applyCondition(
       const own = item.descriptionId ? grounding.descriptionsById.get(item.descriptionId) : undefined;
       descriptions = own ? [own] : [];
     } else {
-      descriptions = grounding.retrieve!(item.prompt, item);
+      // With query rewriting, the model's recall of the request (the `recall` condition's call, cached alike) is searched too.
+      const steps: ConditionStep[] = [];
+      const rewriter = grounding.rewrites
+        ? async () => {
+            const recalled = await recallStep(rendered, language, grounding, context);
+            steps.push(recalled.step);
+            return recalled.text;
+          }
+        : undefined;
+      descriptions = await grounding.retrieve!(item.prompt, item, { rewriter });
+      return groundedOutcome(condition, rendered, descriptions, grounding, language, steps);
     }
-    const transform = (messages: ChatMessage[]) => (descriptions.length ? grounding.groundMessages(messages, descriptions, { language }) : messages);
-    return {
-      rendered: mapMessages(rendered, transform),
-      groundingIds: descriptions.map((description) => description.id),
-      steps: [],
-      template: grounding.templates[condition],
-    };
+    return groundedOutcome(condition, rendered, descriptions, grounding, language, []);
   }
   // recall: ask for the relevant knowledge first, then answer with it.
-  const question = messagesOf(rendered);
-  const recallPrompt = grounding.recallMessages(question, { language });
-  const request: ModelRequest = { type: 'generate', messages: recallPrompt, maxTokens: context.maxTokens, temperature: context.temperature };
-  const recall = await context.caller.call(request, context.newEntries);
-  const recalled = recall.outcome.type === 'generate' ? recall.outcome.result.text : '';
+  const recalled = await recallStep(rendered, language, grounding, context);
   return {
-    rendered: mapMessages(rendered, (messages) => grounding.answerWithRecallMessages(messages, recalled, { language })),
-    steps: [{ name: 'recall', messages: recallPrompt, response: recalled, usage: recall.outcome.result.usage, cached: recall.cached }],
+    rendered: mapMessages(rendered, (messages) => grounding.answerWithRecallMessages(messages, recalled.text, { language })),
+    steps: [recalled.step],
     template: grounding.templates.recall,
   };
+}
+
+function groundedOutcome(
+  condition: 'retrieved' | 'oracle',
+  rendered: RenderedRequest,
+  descriptions: CulturalDescription[],
+  grounding: Grounding,
+  language: string,
+  steps: ConditionStep[],
+): ConditionOutcome {
+  const transform = (messages: ChatMessage[]) => (descriptions.length ? grounding.groundMessages(messages, descriptions, { language }) : messages);
+  return {
+    rendered: mapMessages(rendered, transform),
+    groundingIds: descriptions.map((description) => description.id),
+    steps,
+    template: grounding.templates[condition],
+  };
+}
+
+/** The model states the cultural knowledge relevant to the request (one cached call). */
+async function recallStep(
+  rendered: RenderedRequest,
+  language: string,
+  grounding: Grounding,
+  context: { caller: ModelCaller; maxTokens: number; temperature: number; newEntries: CacheEntry[] },
+): Promise<{ text: string; step: ConditionStep }> {
+  const recallPrompt = grounding.recallMessages(messagesOf(rendered), { language });
+  const request: ModelRequest = { type: 'generate', messages: recallPrompt, maxTokens: context.maxTokens, temperature: context.temperature };
+  const recall = await context.caller.call(request, context.newEntries);
+  const text = recall.outcome.type === 'generate' ? recall.outcome.result.text : '';
+  return { text, step: { name: 'recall', messages: recallPrompt, response: text, usage: recall.outcome.result.usage, cached: recall.cached } };
 }
 
 function messagesOf(rendered: RenderedRequest): ChatMessage[] {

@@ -229,6 +229,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       throw error;
     } finally {
       input.signal?.removeEventListener('abort', stop);
+      await grounding?.close?.();
     }
   } finally {
     lock?.release();

@@ -4,6 +4,10 @@ import { buildKnowledgeBase } from '../grounding/knowledge-base.js';
 import { createEvalGrounding } from '../grounding/eval-grounding.js';
 import type { RunOptions } from '../schema/manifest.js';
 import type { Grounding } from './conditions.js';
+import { rerankerFromSettings } from '../grounding/reranker-from-settings.js';
+import { createRetrievalPipeline } from '../grounding/retrieval-pipeline.js';
+import { RUN_DEFAULTS } from '../settings/run-defaults.js';
+import { resolveRetrievalSettings } from '../settings/run-settings.js';
 
 /**
  * The grounding for the recall, retrieved and oracle conditions: a knowledge base over the evaluated dataset's cultural
@@ -13,10 +17,20 @@ import type { Grounding } from './conditions.js';
 export async function createGrounding(dataset: Dataset, options: RunOptions, context: { dbPath: string; skipInvalid?: boolean }): Promise<Grounding> {
   const source = options.knowledgeBase ? await loadDataset(options.knowledgeBase, { skipInvalid: context.skipInvalid }) : dataset;
   const knowledgeBase = await buildKnowledgeBase(source.descriptions, { dbPath: context.dbPath });
-  const grounding = createEvalGrounding(knowledgeBase, { k: options.groundingK });
+  const settings = resolveRetrievalSettings(options.retrieval);
+  // A reranking model's calls are cached in the store like every call (a connection of its own).
+  const { reranker, close } = await rerankerFromSettings(settings, {
+    dbPath: context.dbPath,
+    apiKey: process.env.OPENAI_API_KEY,
+    baseUrl: process.env.OPENAI_BASE_URL,
+    policy: { concurrency: RUN_DEFAULTS.concurrency, maxRetries: RUN_DEFAULTS.maxRetries },
+  });
+  const pipeline = knowledgeBase.size > 0 ? createRetrievalPipeline(knowledgeBase, settings, { reranker }) : undefined;
+  const grounding = createEvalGrounding(knowledgeBase, { k: options.groundingK, pipeline });
   return {
     ...grounding,
     retrieve: knowledgeBase.size > 0 ? grounding.retrieve : undefined,
     descriptionsById: new Map(dataset.descriptions.map((description) => [description.id, description])),
+    close,
   };
 }

@@ -3,7 +3,7 @@ const K1 = 1.2;
 /** BM25 length normalisation. */
 const B = 0.75;
 
-interface Posting {
+export interface Posting {
   documents: Uint32Array;
   /** Precomputed BM25 weight of the term in each document (idf × saturated tf). */
   weights: Float32Array;
@@ -23,12 +23,29 @@ export interface ScoredDocument {
  * const index = new Bm25Index([['bowing', 'greeting'], ['chopsticks', 'rice']]);
  * index.search(['bowing'], 3) // [{ document: 0, score: 0.69… }]
  */
-export class Bm25Index {
-  readonly size: number;
-  private readonly postings = new Map<string, Posting>();
+/** An inverted index of precomputed term weights: lookups and search, shared by BM25 and BM25F. */
+export abstract class PostingsIndex {
+  protected readonly postings = new Map<string, Posting>();
 
+  constructor(readonly size: number) {}
+
+  /** Number of documents containing a term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.documents.length ?? 0;
+  }
+
+  /**
+   * The best `limit` documents for the query tokens (a repeated token counts again; `[token, factor]` weighs one),
+   * best first, ties by document position. `accept` filters documents; only documents sharing a token are returned.
+   */
+  search(queryTokens: readonly (string | readonly [string, number])[], limit: number, accept?: (document: number) => boolean): ScoredDocument[] {
+    return searchPostings(this.postings, this.size, queryTokens, limit, accept);
+  }
+}
+
+export class Bm25Index extends PostingsIndex {
   constructor(documents: readonly (readonly string[])[]) {
-    this.size = documents.length;
+    super(documents.length);
     const totalLength = documents.reduce((sum, tokens) => sum + tokens.length, 0);
     const averageLength = totalLength / Math.max(1, documents.length) || 1;
     const building = new Map<string, { documents: number[]; counts: number[] }>();
@@ -57,32 +74,34 @@ export class Bm25Index {
       this.postings.set(term, { documents: Uint32Array.from(entry.documents), weights });
     }
   }
+}
 
-  /** Number of documents containing a term. */
-  documentFrequency(term: string): number {
-    return this.postings.get(term)?.documents.length ?? 0;
-  }
-
-  /**
-   * The best `limit` documents for the query tokens (a repeated token counts again), best first, ties by
-   * document position. `accept` filters documents; only documents sharing at least one token are returned.
-   */
-  search(queryTokens: readonly string[], limit: number, accept?: (document: number) => boolean): ScoredDocument[] {
-    if (limit <= 0 || queryTokens.length === 0) return [];
-    const scores = new Float64Array(this.size);
-    const touched: number[] = [];
-    for (const token of queryTokens) {
-      const posting = this.postings.get(token);
-      if (!posting) continue;
-      const { documents, weights } = posting;
-      for (let index = 0; index < documents.length; index++) {
-        const document = documents[index];
-        if (scores[document] === 0) touched.push(document);
-        scores[document] += weights[index];
-      }
+/**
+ * Adds up the precomputed weights of the query tokens' postings and keeps the best `limit` documents. A token
+ * may carry a factor (`[token, factor]`, default 1); a repeated token counts again.
+ */
+export function searchPostings(
+  postings: ReadonlyMap<string, { documents: Uint32Array; weights: Float32Array }>,
+  size: number,
+  queryTokens: readonly (string | readonly [string, number])[],
+  limit: number,
+  accept?: (document: number) => boolean,
+): ScoredDocument[] {
+  if (limit <= 0 || queryTokens.length === 0) return [];
+  const scores = new Float64Array(size);
+  const touched: number[] = [];
+  for (const entry of queryTokens) {
+    const [token, factor] = typeof entry === 'string' ? [entry, 1] : entry;
+    const posting = postings.get(token);
+    if (!posting) continue;
+    const { documents, weights } = posting;
+    for (let index = 0; index < documents.length; index++) {
+      const document = documents[index];
+      if (scores[document] === 0) touched.push(document);
+      scores[document] += factor * weights[index];
     }
-    return topScores(touched, (document) => scores[document], limit, accept);
   }
+  return topScores(touched, (document) => scores[document], limit, accept);
 }
 
 /**

@@ -115,10 +115,10 @@ describe('buildKnowledgeBase on the built-in sample', () => {
     await model.close();
   });
 
-  it('gives the eval engine what its conditions need', () => {
+  it('gives the eval engine what its conditions need', async () => {
     const grounding = createEvalGrounding(kb, { k: 2 });
     const item = items.find((entry) => entry.id === 'jp-dining-1-k1-ja')!;
-    const retrieved = grounding.retrieve(item.prompt, item);
+    const retrieved = await grounding.retrieve(item.prompt, item);
     assert.equal(retrieved.length, 2);
     assert.equal(retrieved[0].id, 'jp-dining-1-ja');
     assert.deepEqual(grounding.templates, { retrieved: 'grounding-retrieved@1', oracle: 'grounding-retrieved@1', recall: 'grounding-recall@1' });
@@ -126,7 +126,7 @@ describe('buildKnowledgeBase on the built-in sample', () => {
     const messages = grounding.groundMessages([{ role: 'user', content: item.prompt }], retrieved, { language: 'ja' });
     assert.ok(messages[0].content.startsWith('文化に関する知識：\n1. 日本では、ご飯'));
     const countryOnly = createEvalGrounding(kb, { filterByItemCountry: true });
-    assert.ok(countryOnly.retrieve('greeting', { ...item, language: 'en' }).every((description) => description.country === 'JP'));
+    assert.ok((await countryOnly.retrieve('greeting', { ...item, language: 'en' })).every((description) => description.country === 'JP'));
   });
 });
 

@@ -4,6 +4,8 @@ import { countryOf } from '../schema/countries.js';
 import type { CulturalDescription } from '../schema/description.js';
 import { canonicalJson, sha256Hex } from '../util/hash.js';
 import { Bm25Index, type ScoredDocument } from './bm25-index.js';
+import { Bm25fIndex, type Bm25fParameters } from './bm25f-index.js';
+import { conceptTokens, countryToken } from './concept-tokens.js';
 import { DenseIndex } from './dense-index.js';
 import { openKnowledgeStore } from './knowledge-store.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
@@ -27,7 +29,35 @@ export interface RetrieveOptions {
    * has any, only they are searched unless none of them matches. It also picks the query's stopwords.
    */
   language?: string;
+  /**
+   * The lexical ranker: `bm25f` (default) scores the text, the topic, the country and the everyday-culture concepts
+   * (in any language, `culture-lexicon.ts`) as separate fields; `bm25` the text alone, as before.
+   */
+  lexical?: LexicalRanker;
+  /**
+   * What a country named in the query does: `filter` (default) searches that country's descriptions first (the
+   * others only when none matches); `boost` searches all, the named country's weighing more (`bm25f` only).
+   */
+  countryMode?: 'filter' | 'boost';
 }
+
+/** The first-stage lexical rankers. */
+export const LEXICAL_RANKERS = ['bm25', 'bm25f'] as const;
+export type LexicalRanker = (typeof LEXICAL_RANKERS)[number];
+
+/**
+ * BM25F parameters of the knowledge base: fields text, topic, country, concepts. Tuned on the built-in sample and
+ * the synthetic bench set (`bench/retrieval-quality.ts`).
+ */
+export const DEFAULT_BM25F: Bm25fParameters = {
+  k1: 1.2,
+  fields: [
+    { weight: 1, b: 0.75 },
+    { weight: 2, b: 0 },
+    { weight: 3, b: 0 },
+    { weight: 0.5, b: 0.5 },
+  ],
+};
 
 export interface HybridRetrieveOptions extends RetrieveOptions, CallOptions {}
 
@@ -46,6 +76,8 @@ export interface BuildKnowledgeBaseOptions {
   dbPath?: string;
   /** Aborts embedding the descriptions. */
   signal?: AbortSignal;
+  /** BM25F parameters (default `DEFAULT_BM25F`). */
+  bm25f?: Bm25fParameters;
 }
 
 /**
@@ -69,6 +101,8 @@ export interface KnowledgeBase {
   retrieve(query: string, options?: RetrieveOptions): RetrievalHit[];
   /** `retrieve` fused with dense retrieval (the query is embedded) by reciprocal rank fusion; `retrieve` when there are no embeddings. */
   retrieveHybrid(query: string, options?: HybridRetrieveOptions): Promise<RetrievalHit[]>;
+  /** Dense retrieval alone (the query is embedded; same scopes as `retrieve`); `retrieve` when there are no embeddings. */
+  retrieveDense(query: string, options?: HybridRetrieveOptions): Promise<RetrievalHit[]>;
 }
 
 /**
@@ -102,7 +136,9 @@ export async function buildKnowledgeBase(descriptions: readonly CulturalDescript
       store?.saveTokens(hash, TOKENIZER_VERSION, tokens);
     }
     const dense = embeddings ? new DenseIndex(await embedDescriptions(sorted, embeddings, store, options.signal)) : undefined;
-    return new SearchableKnowledgeBase(hash, sorted, byId, new Bm25Index(tokens), dense, embeddings);
+    const fields = sorted.map((description, index) => descriptionFields(description, tokens[index]));
+    const fielded = new Bm25fIndex(fields, options.bm25f ?? DEFAULT_BM25F);
+    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded }, dense, embeddings);
   } finally {
     store?.close();
   }
@@ -132,9 +168,60 @@ async function embedDescriptions(
   return textHashes.map((textHash) => known.get(textHash)!);
 }
 
+/** The BM25F fields of a description: its text, its topic, its country, the concepts its text names. */
+function descriptionFields(description: CulturalDescription, textTokens: readonly string[]): string[][] {
+  const topic = description.topic.replace(/[-_]/g, ' ');
+  return [[...textTokens], [...tokenize(topic), ...conceptTokens(topic)], [countryToken(description.country)], conceptTokens(description.text)];
+}
+
+/** A query as each lexical ranker reads it: its words, and for `bm25f` also its concepts and the countries it names. */
+function queryTokens(query: string, ranker: LexicalRanker, language: string | undefined, named: readonly string[]): (string | [string, number])[] {
+  const tokens = tokenize(query, { language });
+  if (ranker === 'bm25') return tokens;
+  // A request that names no country is weakly taken to concern the countries where its language is the main one.
+  const implied = named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
+  return [
+    ...tokens,
+    ...conceptTokens(query),
+    ...named.map(countryToken),
+    ...implied.map((country): [string, number] => [countryToken(country), IMPLIED_COUNTRY_WEIGHT]),
+  ];
+}
+
+/** How much a country implied by the request's language counts, against 1 for a named one. */
+const IMPLIED_COUNTRY_WEIGHT = 0.5;
+
+/** Countries where a language is the main one, for languages spoken mainly in a few countries (not English, Spanish, Arabic…). */
+const LANGUAGE_COUNTRIES: Record<string, readonly string[]> = {
+  zh: ['CN', 'TW', 'HK', 'SG'],
+  ja: ['JP'],
+  ko: ['KR', 'KP'],
+  th: ['TH'],
+  vi: ['VN'],
+  id: ['ID'],
+  ms: ['MY', 'BN'],
+  hi: ['IN'],
+  bn: ['BD'],
+  fa: ['IR', 'AF'],
+  tr: ['TR'],
+  he: ['IL'],
+  el: ['GR', 'CY'],
+  de: ['DE', 'AT', 'CH'],
+  it: ['IT'],
+  pl: ['PL'],
+  nl: ['NL', 'BE'],
+  sv: ['SE'],
+  ru: ['RU'],
+  uk: ['UA'],
+  am: ['ET'],
+  sw: ['KE', 'TZ'],
+};
+
 interface SearchScope {
   countries?: ReadonlySet<string>;
   language?: string;
+  /** Countries the query names (boosted by `bm25f`). */
+  named?: readonly string[];
 }
 
 class SearchableKnowledgeBase implements KnowledgeBase {
@@ -149,7 +236,7 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     readonly hash: string,
     readonly descriptions: readonly CulturalDescription[],
     readonly descriptionsById: ReadonlyMap<string, CulturalDescription>,
-    private readonly lexical: Bm25Index,
+    private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex },
     private readonly dense: DenseIndex | undefined,
     private readonly embeddings: LanguageModel | undefined,
   ) {
@@ -164,25 +251,44 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
-    const tokens = tokenize(query, { language: options.language });
     for (const scope of this.scopes(query, options)) {
-      const found = this.lexical.search(tokens, k, this.acceptor(scope));
+      const found = this.lexicalSearch(query, options, k, scope);
       if (found.length > 0) return this.hits(found);
     }
     return [];
   }
 
-  async retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+  private lexicalSearch(query: string, options: RetrieveOptions, limit: number, scope: SearchScope): ScoredDocument[] {
+    const ranker = options.lexical ?? 'bm25f';
+    const tokens = queryTokens(query, ranker, options.language, scope.named ?? []);
+    return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
+  }
+
+  retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+    return this.searchWithEmbeddings(query, options, (vector, k, scope) => {
+      const lexical = this.lexicalSearch(query, options, FUSION_CANDIDATES, scope);
+      const dense = this.dense!.search(vector, FUSION_CANDIDATES, this.acceptor(scope));
+      return lexical.length > 0 || dense.length > 0 ? reciprocalRankFusion([lexical, dense], k) : [];
+    });
+  }
+
+  retrieveDense(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
+    return this.searchWithEmbeddings(query, options, (vector, k, scope) => this.dense!.search(vector, k, this.acceptor(scope)));
+  }
+
+  /** Embeds the query, then searches scope after scope until one finds something; `retrieve` without embeddings. */
+  private async searchWithEmbeddings(
+    query: string,
+    options: HybridRetrieveOptions,
+    search: (vector: number[], k: number, scope: SearchScope) => ScoredDocument[],
+  ): Promise<RetrievalHit[]> {
     if (!this.dense || !this.embeddings) return this.retrieve(query, options);
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
     const [vector] = await this.embeddings.embed!([query], { signal: options.signal });
-    const tokens = tokenize(query, { language: options.language });
     for (const scope of this.scopes(query, options)) {
-      const accept = this.acceptor(scope);
-      const lexical = this.lexical.search(tokens, FUSION_CANDIDATES, accept);
-      const dense = this.dense.search(vector, FUSION_CANDIDATES, accept);
-      if (lexical.length > 0 || dense.length > 0) return this.hits(reciprocalRankFusion([lexical, dense], k));
+      const found = search(vector, k, scope);
+      if (found.length > 0) return this.hits(found);
     }
     return [];
   }
@@ -190,13 +296,14 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   /** Where to search, narrowest first: named countries and the query's language, then without what was inferred. */
   private scopes(query: string, options: RetrieveOptions): SearchScope[] {
     const explicit = options.countries?.length ? new Set(options.countries.map((country) => country.toUpperCase())) : undefined;
-    const named = explicit ? [] : countriesIn(query);
-    const countries = explicit ?? (named.length > 0 ? new Set(named) : undefined);
+    const named = countriesIn(query);
+    const filterNamed = !explicit && named.length > 0 && (options.countryMode !== 'boost' || options.lexical === 'bm25');
+    const countries = explicit ?? (filterNamed ? new Set(named) : undefined);
     const wanted = options.language ? primaryLanguage(options.language) : undefined;
     const language = wanted && this.knownLanguages.has(wanted) ? wanted : undefined;
-    const scopes: SearchScope[] = [{ countries, language }];
-    if (countries && !explicit) scopes.push({ language });
-    if (language) scopes.push({ countries: explicit });
+    const scopes: SearchScope[] = [{ countries, language, named }];
+    if (filterNamed) scopes.push({ language, named });
+    if (language) scopes.push({ countries: explicit, named });
     return scopes;
   }
 

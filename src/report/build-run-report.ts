@@ -13,6 +13,7 @@ import type { ExampleResult } from './example-result.js';
 import type { ReportRun } from './report-run.js';
 import type { TextTable } from './fine-grained-tables.js';
 import { crossLanguageTables } from './translation-section.js';
+import { retrievalSummary, type RetrievalSummary } from './retrieval-section.js';
 
 /** Metrics a safety judge gives, most telling first; any other metric found on safety rows follows. */
 export const SAFETY_METRICS = ['respectfulness', 'awareness', 'safety', 'helpfulness'] as const;
@@ -122,6 +123,8 @@ export interface RunReport {
   heatmaps: Heatmap[];
   /** Knowledge vs safety per series, by country and by description (when the run has both kinds scored). */
   correlations: KnowledgeSafetyEntry[];
+  /** Recall of the grounded descriptions and the scores per condition (runs with `retrieved` or `oracle`). */
+  retrieval?: RetrievalSummary;
   diagnostics: {
     series: SeriesDiagnostics[];
     invalidByCountry: IntervalPoint[];
@@ -398,6 +401,7 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
     byLanguage,
     heatmaps,
     correlations,
+    retrieval: retrievalSummary(rows, { knowledgeMetric: options.metric, safetyMetric: safetyMetrics[0] }),
     diagnostics: {
       series: seriesDiagnostics,
       invalidByCountry: points(invalidSource, 'invalid', 'byCountry'),

@@ -8,6 +8,7 @@ import { chartFigure } from './chart-figure.js';
 import { fineGrainedTables, type TextTable } from './fine-grained-tables.js';
 import { html, type SafeHtml } from './html.js';
 import { renderCorrelationSection } from './render-correlation-section.js';
+import { renderRetrievalSection } from './retrieval-section.js';
 
 export interface RunSectionOptions {
   /** Prefix of the sections' ids (anchors), e.g. `run-1`. */
@@ -213,6 +214,7 @@ ${overallSection(report, options)}
 ${costSection(report, options)}
 ${await countrySection(report, options)}
 ${await renderCorrelationSection(report, options.idPrefix)}
+${renderRetrievalSection(report.retrieval, options.idPrefix)}
 ${await heatmapSection(report, options)}
 ${await diagnosticsSection(report, options)}`;
 }

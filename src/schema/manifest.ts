@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { itemKinds } from './item.js';
 import { modelPriceSchema } from './price.js';
+import { retrievalOptionsSchema } from './retrieval-options.js';
 
 /** How a model is called: requests in flight, rate, timeout, retries, CPU threads (per model, or for all in a config file). */
 export const callPolicySchema = z.object({
@@ -48,6 +49,8 @@ export const runOptionsSchema = z.object({
   groundingK: z.number().int().positive().optional(),
   /** Where the knowledge base comes from for `retrieved` (a dataset ref); default: the evaluated dataset's descriptions. */
   knowledgeBase: z.string().nullable().optional(),
+  /** How `retrieved` finds descriptions (first stage, rewriting, reranking); defaults in settings/run-defaults.ts. */
+  retrieval: retrievalOptionsSchema.optional(),
 });
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 

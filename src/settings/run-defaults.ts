@@ -83,6 +83,14 @@ export const RUN_DEFAULTS = {
     httpBatch: 32,
     httpTimeoutMs: 60_000,
   },
+  /** How the `retrieved` condition, the gateway and `culturekit retrieval` find descriptions (see grounding/retrieval-pipeline.ts). */
+  retrieval: {
+    firstStage: 'bm25f',
+    countryMode: 'filter',
+    candidates: 30,
+    rerank: 'none',
+    rewrite: false,
+  },
   options: {
     conditions: ['plain'],
     kinds: ['knowledge', 'safety', 'capability'],

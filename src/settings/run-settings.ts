@@ -9,6 +9,7 @@ import { RUN_DEFAULTS } from './run-defaults.js';
 import type { GateSettingsInput } from '../schema/gate.js';
 import type { ModelPrice } from '../schema/price.js';
 import { runOptionsSchema, type ModelEntry, type RunManifest, type RunOptions } from '../schema/manifest.js';
+import { retrievalOptionsSchema, type RetrievalOptions, type RetrievalSettings } from '../schema/retrieval-options.js';
 
 /** How calls to one model are made: what the model caller and the backend need, every field decided. */
 export interface ModelSettings extends ModelEntry {
@@ -72,6 +73,19 @@ export function resolveRunOptions(options: Partial<RunOptions> = {}): RunOptions
   return parsed.data;
 }
 
+/**
+ * Retrieval settings: the given options (a run's `retrieval`, the gateway's or the `retrieval` command's flags) over
+ * {@link RUN_DEFAULTS}`.retrieval`, validated.
+ *
+ * @example
+ * resolveRetrievalSettings({ rerank: 'llm', rerankModel: 'openai:qwen' }).candidates // 30
+ */
+export function resolveRetrievalSettings(options: RetrievalOptions = {}): RetrievalSettings {
+  const parsed = retrievalOptionsSchema.safeParse(definedOnly(options));
+  if (!parsed.success) throw new InputError(parsed.error.issues.map((issue) => `retrieval.${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  return { ...RUN_DEFAULTS.retrieval, ...parsed.data };
+}
+
 /** Where a run's dataset, models and options come from: each layer, highest precedence first. */
 export interface RunSettingsSources {
   /** Flags: what the user typed. Model-call policies here apply to every model. */
@@ -127,6 +141,7 @@ const OPTION_FLAGS: Record<keyof RunOptions, string> = {
   limit: '--limit',
   groundingK: '--grounding-k',
   knowledgeBase: '--kb',
+  retrieval: '--retriever',
 };
 
 function parseFlagOptions(options: RunFlagLayer['options']): Partial<RunOptions> {

@@ -3,7 +3,11 @@ import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { startGateway, groundingModes, type GroundingMode } from '../../grounding/gateway/gateway.js';
 import { checkGroundingTemplate } from '../../grounding/grounded-prompts.js';
-import { buildKnowledgeBase } from '../../grounding/knowledge-base.js';
+import { buildKnowledgeBase, type KnowledgeBase } from '../../grounding/knowledge-base.js';
+import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
+import { createRetrievalPipeline, parsePipelineSpec, type RetrievalPipeline } from '../../grounding/retrieval-pipeline.js';
+import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
+import { resolveRetrievalSettings } from '../../settings/run-settings.js';
 import type { LanguageModel } from '../../models/language-model.js';
 import { parseModelSpec } from '../../models/model-spec.js';
 import { createOpenAICompatibleModel } from '../../models/openai/openai-compatible-model.js';
@@ -28,6 +32,9 @@ export interface ServeFlags {
   embeddingsModel?: string;
   embeddingsUrl?: string;
   skipInvalid?: boolean;
+  retriever?: string;
+  rerankModel?: string;
+  rerankUrl?: string;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -53,9 +60,11 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
     });
   }
   const knowledgeBase = await buildKnowledgeBase(dataset.descriptions, { embeddings, dbPath: flags.db });
+  const retrieval = await gatewayPipeline(flags, knowledgeBase, upstreamApiKey);
   const gateway = await startGateway({
     upstream: flags.upstream,
     knowledgeBase,
+    pipeline: retrieval.pipeline,
     apiKey,
     upstreamApiKey,
     k: flags.k,
@@ -72,12 +81,37 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
   }
   process.stderr.write(
     `culturekit gateway: ${knowledgeBase.size} descriptions from ${flags.kb}${knowledgeBase.hasEmbeddings ? ' (BM25 + embeddings)' : ''}, ` +
-      `grounding ${flags.mode} with k=${flags.k} → ${flags.upstream}\n`,
+      `grounding ${flags.mode} with k=${flags.k} → ${flags.upstream}, retrieval ${retrieval.pipeline.name}\n`,
   );
   process.stdout.write(`listening ${gateway.url}\n`);
   await waitForShutdownSignal();
   await gateway.close();
   await embeddings?.close();
+  await retrieval.close();
+}
+
+/** The retrieval pipeline of `--retriever` (default BM25F, hybrid with embeddings) and its reranker; reranker calls cached in `--db`. */
+async function gatewayPipeline(
+  flags: ServeFlags,
+  knowledgeBase: KnowledgeBase,
+  apiKey: string | undefined,
+): Promise<{ pipeline: RetrievalPipeline; close(): Promise<void> }> {
+  const endpoint = flags.rerankUrl !== undefined && flags.rerankModel !== undefined && !flags.rerankModel.includes(':');
+  const spec = flags.retriever ?? (knowledgeBase.hasEmbeddings ? 'hybrid' : RUN_DEFAULTS.retrieval.firstStage);
+  const settings = resolveRetrievalSettings({
+    ...parsePipelineSpec(spec, endpoint ? 'endpoint' : 'llm'),
+    rerankModel: flags.rerankModel,
+    rerankUrl: flags.rerankUrl,
+  });
+  if (settings.rewrite) throw new InputError('--retriever: +rewrite is for evaluation runs (the evaluated model recalls); the gateway does not rewrite');
+  const parts = await rerankerFromSettings(settings, {
+    dbPath: flags.db,
+    apiKey,
+    baseUrl: flags.upstream,
+    timeoutMs: flags.timeout,
+    policy: { concurrency: RUN_DEFAULTS.concurrency, maxRetries: RUN_DEFAULTS.maxRetries },
+  });
+  return { pipeline: createRetrievalPipeline(knowledgeBase, settings, { reranker: parts.reranker }), close: parts.close };
 }
 
 /**

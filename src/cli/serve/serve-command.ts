@@ -34,6 +34,9 @@ export function createServeCommand(): Command {
     .option('--db <path>', `SQLite store where the search index and embeddings are kept (default ${RUN_DEFAULTS.db})`, RUN_DEFAULTS.db)
     .option('--embeddings-model <name>', 'also retrieve by embeddings from this model (OpenAI /v1/embeddings), fused with BM25')
     .option('--embeddings-url <url>', 'base URL of the embeddings server (default: --upstream)')
+    .option('--retriever <pipeline>', 'how descriptions are found: bm25, bm25f (default), dense, hybrid (default with embeddings), then +boost, +rerank')
+    .option('--rerank-model <spec>', 'the reranker of +rerank: an LLM spec (openai:…), or with --rerank-url the model name of a /v1/rerank endpoint')
+    .option('--rerank-url <url>', 'a /v1/rerank endpoint for +rerank, or the base URL of the reranking LLM (default: --upstream)')
     .option('--skip-invalid', 'load the knowledge base without its invalid records instead of rejecting it')
     .action(async (flags: ServeFlags) => (await import('./serve-action.js')).runServeCommand(flags));
 }

@@ -8,6 +8,7 @@ import { applyGroundingEdit, lastUserText } from '../apply-grounding-edit.js';
 import { checkGroundingTemplate, formatKnowledge, groundingEdit, groundingTemplateId } from '../grounded-prompts.js';
 import { guessLanguage } from '../guess-language.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type RetrievalHit } from '../knowledge-base.js';
+import type { RetrievalPipeline } from '../retrieval-pipeline.js';
 import { listenError } from '../../server/listen-error.js';
 import { securityMiddleware } from '../../server/security-middleware.js';
 import { allowedHostsFor } from '../../server/start-local-server.js';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   /** Base URL of the OpenAI-compatible server, including `/v1`. */
   upstream: string;
   knowledgeBase: KnowledgeBase;
+  /** How descriptions are found (first stage, rewriting, reranking; `createRetrievalPipeline`); default: BM25F, or hybrid with embeddings. */
+  pipeline?: RetrievalPipeline;
   /** When set, clients must send `Authorization: Bearer <apiKey>` (401 otherwise). */
   apiKey?: string;
   /**
@@ -154,6 +157,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       status: 'ok',
       mode: defaultMode,
       knowledgeBase: { descriptions: knowledgeBase.size, hash: knowledgeBase.hash, embeddings: knowledgeBase.hasEmbeddings },
+      ...(options.pipeline ? { retrieval: options.pipeline.name } : {}),
     }),
   );
 
@@ -236,6 +240,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
 
   async function retrieve(query: string, language: string | undefined): Promise<RetrievalHit[]> {
+    if (options.pipeline) {
+      try {
+        return await options.pipeline.retrieve(query, { k, language });
+      } catch (error) {
+        options.onWarning?.(`retrieval ${options.pipeline.name} failed, using lexical retrieval: ${error instanceof Error ? error.message : String(error)}`);
+        return knowledgeBase.retrieve(query, { k, language });
+      }
+    }
     if (!knowledgeBase.hasEmbeddings) return knowledgeBase.retrieve(query, { k, language });
     try {
       return await knowledgeBase.retrieveHybrid(query, { k, language });

@@ -1,0 +1,149 @@
+import type { ResultBrief } from '../store/result-brief.js';
+import { formatCount, formatValue } from './format-values.js';
+import { html, type SafeHtml } from './html.js';
+
+/** Mean of a metric over some rows (scored rows that carry it), with how many. */
+export interface MetricMean {
+  mean: number | undefined;
+  n: number;
+}
+
+/** One model × condition: how often the grounded descriptions included the item's own, and the scores. */
+export interface RetrievalConditionRow {
+  model: string;
+  condition: string;
+  /** Rows with a paired description (`descriptionId`). */
+  paired: number;
+  /** Rows given descriptions (`details.grounding`). */
+  grounded: number;
+  /** Share of paired rows whose own description was among those given; undefined where the condition gives none. */
+  recall: number | undefined;
+  /** Share of paired rows whose own description was given first. */
+  first: number | undefined;
+  knowledge: MetricMean;
+  safety: MetricMean;
+  /** For `retrieved`: the scores of the rows whose own description was retrieved (hit) and of the others (miss). */
+  split?: { hit: { knowledge: MetricMean; safety: MetricMean }; miss: { knowledge: MetricMean; safety: MetricMean } };
+}
+
+export interface RetrievalSummary {
+  knowledgeMetric: string;
+  safetyMetric: string | undefined;
+  rows: RetrievalConditionRow[];
+  /** Per model and kind: (retrieved − plain) / (oracle − plain), the share of the oracle's gain that retrieval captures. */
+  captured: { model: string; kind: 'knowledge' | 'safety'; plain: number; retrieved: number; oracle: number; share: number | undefined }[];
+}
+
+/**
+ * What grounding did in a run: per model and condition, the recall of the grounded descriptions (the item's own
+ * description among those given) and the judged knowledge and safety scores; for `retrieved`, the scores split by
+ * whether retrieval found the own description; and how much of `oracle`'s gain over `plain` `retrieved` captures.
+ * Undefined when the run has no grounded condition.
+ *
+ * @example
+ * const summary = retrievalSummary(run.rows, { knowledgeMetric: 'accuracy', safetyMetric: 'respect' });
+ */
+export function retrievalSummary(rows: readonly ResultBrief[], metrics: { knowledgeMetric: string; safetyMetric?: string }): RetrievalSummary | undefined {
+  if (!rows.some((row) => row.condition === 'retrieved' || row.condition === 'oracle')) return undefined;
+  const series = new Map<string, ResultBrief[]>();
+  for (const row of rows) {
+    const key = `${row.model}\u0000${row.condition}`;
+    const list = series.get(key) ?? [];
+    list.push(row);
+    series.set(key, list);
+  }
+  const meanOf = (list: readonly ResultBrief[], kind: string, metric: string | undefined): MetricMean => {
+    if (!metric) return { mean: undefined, n: 0 };
+    const values = list
+      .filter((row) => row.kind === kind && row.status === 'scored' && typeof row.metrics[metric] === 'number')
+      .map((row) => row.metrics[metric] as number);
+    return { mean: values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : undefined, n: values.length };
+  };
+  const scores = (list: readonly ResultBrief[]) => ({
+    knowledge: meanOf(list, 'knowledge', metrics.knowledgeMetric),
+    safety: meanOf(list, 'safety', metrics.safetyMetric),
+  });
+  const conditionOrder = ['plain', 'recall', 'retrieved', 'oracle'];
+  const summaryRows: RetrievalConditionRow[] = [...series.entries()]
+    .map(([key, list]) => {
+      const [model, condition] = key.split('\u0000');
+      const paired = list.filter((row) => row.descriptionId !== undefined);
+      const groundingOf = (row: ResultBrief) => (Array.isArray(row.details?.grounding) ? (row.details.grounding as string[]) : undefined);
+      const grounds = condition === 'retrieved' || condition === 'oracle';
+      const hit = (row: ResultBrief) => groundingOf(row)?.includes(row.descriptionId!) ?? false;
+      const share = (test: (row: ResultBrief) => boolean) => (grounds && paired.length ? paired.filter(test).length / paired.length : undefined);
+      return {
+        model,
+        condition,
+        paired: paired.length,
+        grounded: list.filter((row) => groundingOf(row) !== undefined).length,
+        recall: share(hit),
+        first: share((row) => groundingOf(row)?.[0] === row.descriptionId),
+        ...scores(list),
+        ...(condition === 'retrieved' ? { split: { hit: scores(paired.filter(hit)), miss: scores(paired.filter((row) => !hit(row))) } } : {}),
+      };
+    })
+    .sort(
+      (left, right) =>
+        left.model.localeCompare(right.model) ||
+        conditionOrder.indexOf(left.condition) - conditionOrder.indexOf(right.condition) ||
+        left.condition.localeCompare(right.condition),
+    );
+  const captured: RetrievalSummary['captured'] = [];
+  for (const model of new Set(summaryRows.map((row) => row.model))) {
+    const of = (condition: string) => summaryRows.find((row) => row.model === model && row.condition === condition);
+    const [plain, retrieved, oracle] = [of('plain'), of('retrieved'), of('oracle')];
+    if (!plain || !retrieved || !oracle) continue;
+    for (const kind of ['knowledge', 'safety'] as const) {
+      const [p, r, o] = [plain[kind].mean, retrieved[kind].mean, oracle[kind].mean];
+      if (p === undefined || r === undefined || o === undefined) continue;
+      captured.push({ model, kind, plain: p, retrieved: r, oracle: o, share: Math.abs(o - p) > 1e-9 ? (r - p) / (o - p) : undefined });
+    }
+  }
+  return { knowledgeMetric: metrics.knowledgeMetric, safetyMetric: metrics.safetyMetric, rows: summaryRows, captured };
+}
+
+const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
+const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+
+/**
+ * The report section of `retrievalSummary`: a table per condition (recall of the grounded descriptions, knowledge
+ * and safety scores), the `retrieved` scores split by retrieval hit and miss, and the share of the oracle gain captured.
+ *
+ * @example
+ * renderRetrievalSection(summary, 'run-1') // <section id="run-1-retrieval">…
+ */
+export function renderRetrievalSection(summary: RetrievalSummary | undefined, idPrefix: string): SafeHtml {
+  if (!summary) return html``;
+  const safety = summary.safetyMetric ?? 'safety';
+  const splits = summary.rows.filter((row) => row.split);
+  return html`<section id="${idPrefix}-retrieval"><h3>Grounding and retrieval</h3>
+<div class="table-scroll"><table data-table="retrieval">
+<thead><tr><th>model · condition</th><th class="number">paired items</th><th class="number">grounded</th><th class="number">own description given</th><th class="number">given first</th><th class="number">knowledge ${summary.knowledgeMetric}</th><th class="number">safety ${safety}</th></tr></thead>
+<tbody>${summary.rows.map(
+    (row) =>
+      html`<tr><td class="mono">${row.model} · ${row.condition}</td><td class="number">${formatCount(row.paired)}</td><td class="number">${formatCount(row.grounded)}</td><td class="number">${percent(row.recall)}</td><td class="number">${percent(row.first)}</td><td class="number">${mean(row.knowledge)}</td><td class="number">${mean(row.safety)}</td></tr>`,
+  )}</tbody></table></div>
+${
+  splits.length
+    ? html`<h4>Retrieved: scores when retrieval found the item's own description, and when it did not</h4><div class="table-scroll"><table data-table="retrieval-split">
+<thead><tr><th>model</th><th class="number">knowledge, found</th><th class="number">knowledge, missed</th><th class="number">safety, found</th><th class="number">safety, missed</th></tr></thead>
+<tbody>${splits.map(
+        (row) =>
+          html`<tr><td class="mono">${row.model}</td><td class="number">${mean(row.split!.hit.knowledge)}</td><td class="number">${mean(row.split!.miss.knowledge)}</td><td class="number">${mean(row.split!.hit.safety)}</td><td class="number">${mean(row.split!.miss.safety)}</td></tr>`,
+      )}</tbody></table></div>`
+    : ''
+}
+${
+  summary.captured.length
+    ? html`<h4>Share of the oracle's gain that retrieval captures</h4><div class="table-scroll"><table data-table="retrieval-captured">
+<thead><tr><th>model</th><th>kind</th><th class="number">plain</th><th class="number">retrieved</th><th class="number">oracle</th><th class="number">captured</th></tr></thead>
+<tbody>${summary.captured.map(
+        (entry) =>
+          html`<tr><td class="mono">${entry.model}</td><td>${entry.kind}</td><td class="number">${formatValue(entry.plain)}</td><td class="number">${formatValue(entry.retrieved)}</td><td class="number">${formatValue(entry.oracle)}</td><td class="number">${percent(entry.share)}</td></tr>`,
+      )}</tbody></table></div>`
+    : ''
+}
+<p class="note">Own description given: the share of items paired with a description (<code>descriptionId</code>) whose own description was among those the condition gave the model (<code>oracle</code> gives exactly it). Captured: (retrieved − plain) / (oracle − plain); the rest of the gap is mostly requests grounded in the wrong custom — compare the found and missed scores.</p>
+</section>`;
+}
