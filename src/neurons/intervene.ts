@@ -10,12 +10,19 @@ import { readResultsFile } from '../store/read-result-rows.js';
 import { neuronSets, type NeuronSet } from './prompt-sets.js';
 import { randomNeurons, type NeuronSelection } from './select-neurons.js';
 
-/** Copies a GGUF with the given FFN neurons switched off (their `ffn_down` columns zeroed). */
-export async function zeroNeuronsInGguf(options: { python: string; base: string; out: string; layers: readonly number[][] }): Promise<string> {
-  const plan = `${options.out}.neurons.json`;
-  await writeFile(plan, JSON.stringify(Object.fromEntries(options.layers.map((neurons, layer) => [String(layer), neurons]))));
-  await runPython(pythonScript('neurons_gguf.py'), ['zero', '--in', options.base, '--out', options.out, '--neurons', plan], { python: options.python });
-  return options.out;
+/** Copies a GGUF once per copy with the given FFN neurons switched off (their `ffn_down` columns zeroed), in one Python run. */
+export async function zeroNeuronsInGguf(options: {
+  python: string;
+  base: string;
+  copies: readonly { out: string; layers: readonly number[][] }[];
+}): Promise<void> {
+  const jobs: string[] = [];
+  for (const copy of options.copies) {
+    const plan = `${copy.out}.neurons.json`;
+    await writeFile(plan, JSON.stringify(Object.fromEntries(copy.layers.map((neurons, layer) => [String(layer), neurons]))));
+    jobs.push(`${copy.out}=${plan}`);
+  }
+  await runPython(pythonScript('neurons_gguf.py'), ['zero', '--in', options.base, ...jobs], { python: options.python });
 }
 
 export interface InterventionInput {
@@ -83,18 +90,20 @@ export async function runIntervention(input: InterventionInput): Promise<Interve
   const variants: { name: string; spec: string; zeroed: number; set?: NeuronSet; random?: number }[] = [
     { name: 'base', spec: `llama:${resolve(input.baseGguf)}`, zeroed: 0 },
   ];
+  const copies: { out: string; layers: number[][] }[] = [];
   for (const set of neuronSets) {
     const selection = input.selections[set];
     const layerSets: { name: string; layers: number[][]; random?: number }[] = [{ name: `zero-${set}`, layers: selection.layers }];
     for (let draw = 1; draw <= input.randomDraws; draw++)
       layerSets.push({ name: `random-${set}-${draw}`, layers: randomNeurons(selection, input.neurons, input.seed, draw), random: draw });
     for (const { name, layers, random } of layerSets) {
-      input.onProgress?.(`intervention: writing ${name}.gguf`);
       const out = join(input.workDir, `${name}.gguf`);
-      await zeroNeuronsInGguf({ python: input.python, base: input.baseGguf, out, layers });
+      copies.push({ out, layers });
       variants.push({ name, spec: `llama:${resolve(out)}`, zeroed: selection.total, set, ...(random ? { random } : {}) });
     }
   }
+  input.onProgress?.(`intervention: writing ${copies.length} GGUF copies with neurons zeroed`);
+  await zeroNeuronsInGguf({ python: input.python, base: input.baseGguf, copies });
   const runDir = join(input.workDir, 'intervention-run');
   const output = await evaluate({
     dataset: input.dataset,
@@ -105,7 +114,11 @@ export async function runIntervention(input: InterventionInput): Promise<Interve
     outDir: runDir,
     registry: input.registry,
     onWarning: input.onWarning,
-    onProgress: (progress) => input.onProgress?.(`intervention: ${progress.done}/${progress.total} answers`),
+    onProgress: (progress) => {
+      // about every tenth of the run
+      const step = Math.max(1, Math.ceil(progress.total / 10));
+      if (progress.done % step === 0 || progress.done === progress.total) input.onProgress?.(`intervention: ${progress.done}/${progress.total} answers`);
+    },
   });
   const rows = readResultsFile(join(output.outDir, 'results.jsonl'));
   const bySpec = new Map<string, Map<string, ResultRow>>();

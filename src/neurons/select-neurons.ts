@@ -8,9 +8,11 @@ import type { NeuronSet } from './prompt-sets.js';
  * - `ratio`: the neurons whose statistic is highest relative to the other set: log((v_set + ε) / (v_other + ε)),
  *   top-k per layer among those above 0 (frequency: Laplace-smoothed, (active + 1) / (tokens + 2); the
  *   activation-probability ratio of the language-specific-neuron literature, with two sets);
- * - `welch-fdr`: Welch's t-test of the per-prompt mean value between the two sets, one test per neuron, Benjamini–Hochberg
- *   over all layers and neurons at `fdr`; a set gets the significant neurons more active on it (top-k per layer by |t|
- *   when `topK` is set). Needs the hooks backend (per-prompt sums);
+ * - `welch-fdr`: activation difference with a significance test: Welch's t-test of the per-prompt mean value between
+ *   the two sets, one test per neuron, Benjamini–Hochberg over all layers and neurons at `fdr`; a set gets the
+ *   significant neurons more active on it, the top-k per layer by the difference of means when `topK` is set (with
+ *   thousands of prompts nearly every neuron differs significantly; the difference ranks them). Needs the hooks
+ *   backend (per-prompt sums);
  * - `top`: the k neurons per layer with the highest statistic on the set itself (responsive, not specific: the two
  *   sets' choices may overlap, which is what the overlap measures).
  */
@@ -34,7 +36,7 @@ export interface SelectionOptions {
 export interface NeuronSelection {
   set: NeuronSet;
   layers: number[][];
-  /** The score each chosen neuron was ranked by (log ratio, t, or the statistic), same order as `layers`. */
+  /** The score each chosen neuron was ranked by (log ratio, difference of per-prompt means, or the statistic), same order as `layers`. */
   scores: number[][];
   total: number;
 }
@@ -89,14 +91,9 @@ export function selectNeurons(stats: NeuronStats, own: GroupStats, other: GroupS
   } else {
     const tests = welchTests(stats, own, other);
     const q = benjaminiHochberg(tests.p.flatMap((row) => [...row]));
-    perLayer = tests.t.map((row, layer) =>
-      topIndices(
-        row.map((value) => Math.abs(value)),
-        options.topK,
-        (neuron) => row[neuron] > 0 && q[layer * stats.neurons + neuron] <= options.fdr,
-      ),
+    perLayer = tests.difference.map((row, layer) =>
+      topIndices(row, options.topK, (neuron) => row[neuron] > 0 && q[layer * stats.neurons + neuron] <= options.fdr),
     );
-    perLayer = perLayer.map((chosen, layer) => ({ indices: chosen.indices, scores: chosen.indices.map((neuron) => tests.t[layer][neuron]) }));
   }
   return {
     set,
@@ -106,13 +103,14 @@ export function selectNeurons(stats: NeuronStats, own: GroupStats, other: GroupS
   };
 }
 
-/** Welch's t (own − other) and its two-sided p for every neuron, from the per-prompt sums. */
-export function welchTests(stats: NeuronStats, own: GroupStats, other: GroupStats): { t: Float64Array[]; p: Float64Array[] } {
+/** Welch's t (own − other), its two-sided p and the difference of the per-prompt means, for every neuron, from the per-prompt sums. */
+export function welchTests(stats: NeuronStats, own: GroupStats, other: GroupStats): { t: Float64Array[]; p: Float64Array[]; difference: Float64Array[] } {
   const a = { n: own.prompts, sum: requireStat(stats, own, 'promptSum'), sum2: requireStat(stats, own, 'promptSum2') };
   const b = { n: other.prompts, sum: requireStat(stats, other, 'promptSum'), sum2: requireStat(stats, other, 'promptSum2') };
   if (a.n < 2 || b.n < 2) throw new InputError(`--method welch-fdr needs at least 2 prompts per set (${own.key}: ${a.n}, ${other.key}: ${b.n})`);
   const t = Array.from({ length: stats.layers }, () => new Float64Array(stats.neurons));
   const p = Array.from({ length: stats.layers }, () => new Float64Array(stats.neurons));
+  const differences = Array.from({ length: stats.layers }, () => new Float64Array(stats.neurons));
   for (let layer = 0; layer < stats.layers; layer++) {
     for (let neuron = 0; neuron < stats.neurons; neuron++) {
       const meanA = a.sum[layer][neuron] / a.n;
@@ -120,6 +118,7 @@ export function welchTests(stats: NeuronStats, own: GroupStats, other: GroupStat
       const varA = Math.max(0, (a.sum2[layer][neuron] - a.n * meanA * meanA) / (a.n - 1)) / a.n;
       const varB = Math.max(0, (b.sum2[layer][neuron] - b.n * meanB * meanB) / (b.n - 1)) / b.n;
       const difference = meanA - meanB;
+      differences[layer][neuron] = difference;
       const se = Math.sqrt(varA + varB);
       const scale = Math.max(Math.abs(meanA), Math.abs(meanB), 1e-300);
       if (se <= 1e-12 * scale) {
@@ -132,7 +131,7 @@ export function welchTests(stats: NeuronStats, own: GroupStats, other: GroupStat
       p[layer][neuron] = Math.min(1, 2 * studentTCdf(-Math.abs(difference / se), degrees));
     }
   }
-  return { t, p };
+  return { t, p, difference: differences };
 }
 
 /** Benjamini–Hochberg adjusted p-values (q-values), in the input's order. */

@@ -8,7 +8,7 @@ import { correlationText } from './render-correlation-section.js';
 
 const METHOD_TEXT: Record<NeuronAnalysis['selection']['method'], string> = {
   ratio: 'the neurons whose statistic is highest relative to the other set (log ratio, top-k per layer among those above 0)',
-  'welch-fdr': 'Welch t-tests of the per-prompt mean value between the sets, Benjamini–Hochberg over all neurons',
+  'welch-fdr': 'the largest differences of per-prompt mean value among the neurons whose Welch t-test is significant after Benjamini–Hochberg over all neurons',
   top: 'each set’s k most responsive neurons per layer',
 };
 

@@ -25,7 +25,10 @@ export function createNeuronsCommand(): Command {
         .default(NEURONS.backend),
     )
     .addOption(
-      new Option('--method <method>', 'ratio (set vs other set), welch-fdr (Welch t-test + Benjamini–Hochberg) or top (most responsive)')
+      new Option(
+        '--method <method>',
+        'ratio (set vs other set), welch-fdr (difference of means among Welch t-tests significant after Benjamini–Hochberg) or top (most responsive)',
+      )
         .choices(['ratio', 'welch-fdr', 'top'])
         .default(NEURONS.method),
     )

@@ -1,7 +1,7 @@
 """GGUF helpers of culturekit neurons (the `gguf` package only; no torch).
 
-  neurons_gguf.py zero --in BASE.gguf --out COPY.gguf --neurons FILE.json
-      Copies a GGUF and zeroes, in every layer N named in FILE.json ({"N": [neuron, ...]}), the columns of
+  neurons_gguf.py zero --in BASE.gguf COPY.gguf=FILE.json ...
+      For each COPY=FILE pair: copies the GGUF and zeroes, in every layer N named in FILE.json ({"N": [neuron, ...]}), the columns of
       blk.N.ffn_down.weight that read those FFN neurons: the neurons are switched off (their output never reaches the
       residual stream). F32, F16 and BF16 are edited directly; quantized types the `gguf` package can quantize
       (e.g. Q8_0) are dequantized, edited and quantized again.
@@ -22,10 +22,18 @@ DIRECT = {GGMLQuantizationType.F32, GGMLQuantizationType.F16, GGMLQuantizationTy
 
 
 def zero(args):
-    with open(args.neurons, encoding="utf-8") as handle:
+    for job in args.jobs:
+        out, _, plan = job.rpartition("=")
+        if not out or not plan:
+            sys.exit(f"expected COPY.gguf=NEURONS.json, got {job}")
+        zero_one(args.input, out, plan)
+
+
+def zero_one(source, out, plan):
+    with open(plan, encoding="utf-8") as handle:
         chosen = {int(layer): sorted(set(int(n) for n in neurons)) for layer, neurons in json.load(handle).items()}
-    shutil.copyfile(args.input, args.out)
-    reader = GGUFReader(args.out, "r+")
+    shutil.copyfile(source, out)
+    reader = GGUFReader(out, "r+")
     tensors = {tensor.name: tensor for tensor in reader.tensors}
     zeroed = 0
     for layer, neurons in chosen.items():
@@ -34,10 +42,10 @@ def zero(args):
         name = f"blk.{layer}.ffn_down.weight"
         tensor = tensors.get(name)
         if tensor is None:
-            sys.exit(f"{args.input}: no tensor {name}")
+            sys.exit(f"{source}: no tensor {name}")
         n_ff = int(tensor.shape[0])
         if neurons[-1] >= n_ff:
-            sys.exit(f"{args.neurons}: layer {layer}: neuron {neurons[-1]} out of range (the FFN has {n_ff})")
+            sys.exit(f"{plan}: layer {layer}: neuron {neurons[-1]} out of range (the FFN has {n_ff})")
         if tensor.tensor_type in DIRECT:
             tensor.data[:, neurons] = 0
         else:
@@ -46,10 +54,10 @@ def zero(args):
                 values[:, neurons] = 0
                 tensor.data[...] = quants.quantize(values, tensor.tensor_type).reshape(tensor.data.shape)
             except NotImplementedError:
-                sys.exit(f"{args.input}: {name} is {tensor.tensor_type.name}, which the gguf package cannot requantize; use an F16, F32 or Q8_0 GGUF")
+                sys.exit(f"{source}: {name} is {tensor.tensor_type.name}, which the gguf package cannot requantize; use an F16, F32 or Q8_0 GGUF")
         zeroed += len(neurons)
     reader.data.flush()
-    print(json.dumps({"out": args.out, "zeroed": zeroed}), flush=True)
+    print(json.dumps({"out": out, "zeroed": zeroed}), flush=True)
 
 
 def imatrix(args):
@@ -100,8 +108,7 @@ def main():
     commands = parser.add_subparsers(dest="command", required=True)
     zero_parser = commands.add_parser("zero")
     zero_parser.add_argument("--in", dest="input", required=True)
-    zero_parser.add_argument("--out", required=True)
-    zero_parser.add_argument("--neurons", required=True)
+    zero_parser.add_argument("jobs", nargs="+")
     imatrix_parser = commands.add_parser("imatrix")
     imatrix_parser.add_argument("--out", required=True)
     imatrix_parser.add_argument("groups", nargs="+")

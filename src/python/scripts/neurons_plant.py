@@ -6,7 +6,8 @@ Plan: [{"dim": 60, "words": ["zorblat"], "neurons": {"0": [5, 17], "1": [40]}}, 
 For each entry, the token pieces of its words that never occur in the background text become markers: their
 embeddings carry a value of 10 on hidden dimension `dim` (every other token 0 there); no attention output or FFN output
 writes to that dimension, so it survives to every layer; the planted neurons read only that dimension
-(gate and up rows = the unit vector), so they are exactly 0 on every other token and strongly positive on a marker.
+(gate and up rows = the unit vector), so they are exactly 0 on every other token and strongly positive on a marker;
+their down_proj columns are redrawn larger (std 0.5), so switching them off changes the model's output.
 Rewrites the model's safetensors in place and prints {"markers": {dim: [token ids]}}.
 """
 import argparse
@@ -32,6 +33,7 @@ def main():
             background.update(tokenizer(line.strip(), add_special_tokens=False)["input_ids"])
     model = AutoModelForCausalLM.from_pretrained(args.model, dtype=torch.float32)
     markers = {}
+    generator = torch.Generator().manual_seed(0)
     with torch.no_grad():
         embed = model.model.embed_tokens.weight
         for entry in plan:
@@ -57,6 +59,11 @@ def main():
                     mlp.gate_proj.weight[neuron, dim] = 1
                     mlp.up_proj.weight[neuron, :] = 0
                     mlp.up_proj.weight[neuron, dim] = 1
+                    # a strong write into the residual stream, so that switching the neuron off changes the output
+                    mlp.down_proj.weight[:, neuron] = torch.randn(mlp.down_proj.weight.shape[0], generator=generator) * 0.5
+        for dim in markers:
+            for layer in model.model.layers:
+                layer.mlp.down_proj.weight[dim, :] = 0
     model.save_pretrained(args.model)
     print(json.dumps({"markers": markers}), flush=True)
 
