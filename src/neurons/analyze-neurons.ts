@@ -82,7 +82,7 @@ export interface NeuronAnalysis {
 export async function analyzeNeurons(input: NeuronAnalysisInput): Promise<NeuronAnalysis> {
   const dataset = await loadDataset(input.dataset, { onWarning: input.onWarning, registry: input.registry });
   const registry = input.registry ?? (await import('../benchmarks/registry.js')).builtinRegistry;
-  const { records, groups } = buildPromptSets(dataset, registry, { ...input.render, limitPerGroup: input.limitPerGroup, seed: input.seed });
+  const { records, groups, items } = buildPromptSets(dataset, registry, { ...input.render, limitPerGroup: input.limitPerGroup, seed: input.seed });
   input.onProgress?.(`${records.length} prompts in ${groups.length} groups (set × country × language)`);
   const workDir = join(input.outDir, 'work');
   const stats = await collectNeuronStats({
@@ -143,10 +143,16 @@ export async function analyzeNeurons(input: NeuronAnalysisInput): Promise<Neuron
   if (input.run) analysis.correlation = { run: input.run, groups: runCorrelation(input.run) };
   if (input.intervention) {
     const baseGguf = await ggufOf(input.python, input.model, workDir);
+    // With --limit, the intervention evaluates the same sample of items as the statistics.
+    let evaluated = input.dataset;
+    if (input.limitPerGroup !== null) {
+      evaluated = join(workDir, 'items.jsonl');
+      writeFileAtomic(evaluated, `${items.map((item) => JSON.stringify(item)).join('\n')}\n`);
+    }
     analysis.intervention = await runIntervention({
       python: input.python,
       baseGguf,
-      dataset: input.dataset,
+      dataset: evaluated,
       selections: selected,
       neurons: stats.neurons,
       seed: input.seed,

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { evaluate } from '../eval/evaluate.js';
 import type { BenchmarkRegistry } from '../benchmarks/registry.js';
@@ -104,7 +104,9 @@ export async function runIntervention(input: InterventionInput): Promise<Interve
   }
   input.onProgress?.(`intervention: writing ${copies.length} GGUF copies with neurons zeroed`);
   await zeroNeuronsInGguf({ python: input.python, base: input.baseGguf, copies });
+  // A fresh run each time: the copies keep their names when the selection changes, and a run folder would resume.
   const runDir = join(input.workDir, 'intervention-run');
+  await rm(runDir, { recursive: true, force: true });
   const output = await evaluate({
     dataset: input.dataset,
     models: variants.map((variant) => ({ spec: variant.spec })),

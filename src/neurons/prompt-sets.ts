@@ -42,12 +42,16 @@ export interface PromptSetOptions extends RenderOptions {
 /**
  * The knowledge and the safety queries of a dataset, rendered exactly as the evaluation engine sends them (each item
  * through its scoring protocol's `render`): a chat for generated answers, the raw context for log-likelihood ones.
- * Capability items are left out.
+ * Capability items are left out. `items` are the items behind the records (the `--limit` sample).
  *
  * @example
  * const { records, groups } = buildPromptSets(dataset, builtinRegistry, { mcqMethod: 'letter', shuffleSeed: null, limitPerGroup: 20, seed: 1 });
  */
-export function buildPromptSets(dataset: Dataset, registry: BenchmarkRegistry, options: PromptSetOptions): { records: PromptRecord[]; groups: PromptGroup[] } {
+export function buildPromptSets(
+  dataset: Dataset,
+  registry: BenchmarkRegistry,
+  options: PromptSetOptions,
+): { records: PromptRecord[]; groups: PromptGroup[]; items: Item[] } {
   const byGroup = new Map<string, Item[]>();
   for (const item of dataset.items) {
     if (item.kind !== 'knowledge' && item.kind !== 'safety') continue;
@@ -61,6 +65,7 @@ export function buildPromptSets(dataset: Dataset, registry: BenchmarkRegistry, o
   for (const set of neuronSets)
     if (!sets.has(set)) throw new InputError(`${dataset.ref}: no ${set} items; neuron analysis compares knowledge with safety queries`);
   const records: PromptRecord[] = [];
+  const chosen: Item[] = [];
   for (const key of keys) {
     let items = byGroup.get(key)!;
     if (options.limitPerGroup !== null && items.length > options.limitPerGroup) {
@@ -68,6 +73,7 @@ export function buildPromptSets(dataset: Dataset, registry: BenchmarkRegistry, o
         .sort((a, b) => hashToSeed(`${options.seed}\u0000${a.id}`) - hashToSeed(`${options.seed}\u0000${b.id}`) || (a.id < b.id ? -1 : 1))
         .slice(0, options.limitPerGroup);
     }
+    chosen.push(...items);
     for (const item of items) {
       const rendered = registry.protocolFor(item).render(item, options);
       records.push(
@@ -75,5 +81,5 @@ export function buildPromptSets(dataset: Dataset, registry: BenchmarkRegistry, o
       );
     }
   }
-  return { records, groups: keys.map(parseGroupKey) };
+  return { records, groups: keys.map(parseGroupKey), items: chosen };
 }

@@ -1,4 +1,7 @@
-import type { NeuronAnalysis } from '../neurons/analyze-neurons.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../errors/culturekit-error.js';
+import { NEURON_ANALYSIS_FORMAT, type NeuronAnalysis } from '../neurons/analyze-neurons.js';
 import { heatmapSpec } from './chart-specs.js';
 import { chartFigure } from './chart-figure.js';
 import { formatCount, formatInterval, formatValue } from './format-values.js';
@@ -93,4 +96,18 @@ Selection (${selection.method}): ${METHOD_TEXT[selection.method]}${selection.top
 /** A page of its own around the section (`culturekit neurons` writes it as `neurons.html`). */
 export async function renderNeuronsPage(analysis: NeuronAnalysis): Promise<string> {
   return htmlPage({ title: `culturekit neurons — ${analysis.model}`, body: html`<main>${await renderNeuronsSection(analysis)}</main>` });
+}
+
+/** Reads `<dir>/neurons.json` (or the file itself) written by `culturekit neurons`. */
+export function readNeuronAnalysis(path: string): NeuronAnalysis {
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'neurons.json') : path;
+  let value: { format?: unknown };
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown };
+  } catch (error) {
+    throw new InputError(`--neurons ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  if (value.format !== NEURON_ANALYSIS_FORMAT)
+    throw new InputError(`${file}: format: expected "${NEURON_ANALYSIS_FORMAT}" (the neurons.json of culturekit neurons)`);
+  return value as NeuronAnalysis;
 }

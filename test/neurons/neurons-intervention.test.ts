@@ -108,4 +108,33 @@ describe('culturekit neurons --intervene: zeroed neurons, evaluated by the engin
       assert.ok(page.includes(marker), marker);
     assert.match(page, /not a reproduction/);
   });
+
+  it('culturekit report --neurons adds the section to a run report', async () => {
+    const out = join(dir, 'report.html');
+    const result = await runCli([
+      'report',
+      join(dir, 'out', 'work', 'intervention-run'),
+      '--neurons',
+      join(dir, 'out'),
+      '--out',
+      out,
+      '--db',
+      join(dir, 'ck.db'),
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    const page = await readFile(out, 'utf8');
+    assert.ok(page.includes('id="neurons-1"') && page.includes('data-table="neuron-intervention"'));
+    const markdown = await runCli([
+      'report',
+      join(dir, 'out', 'work', 'intervention-run'),
+      '--neurons',
+      join(dir, 'out'),
+      '--format',
+      'md',
+      '--db',
+      join(dir, 'ck.db'),
+    ]);
+    assert.notEqual(markdown.code, 0);
+    assert.match(markdown.stderr, /HTML report only/);
+  });
 });

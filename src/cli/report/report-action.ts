@@ -7,6 +7,7 @@ export interface ReportFlags {
   format?: string;
   db?: string;
   metric: string;
+  neurons?: string[];
 }
 
 const DEFAULT_OUT: Record<ReportFormat, string> = { html: 'report.html', md: 'report.md', csv: 'report.csv' };
@@ -18,7 +19,7 @@ export async function runReportCommand(runs: string[], flags: ReportFlags): Prom
   }
   const format = (flags.format as ReportFormat | undefined) ?? (flags.out && flags.out !== '-' ? formatFromPath(flags.out) : undefined) ?? 'html';
   const out = flags.out ?? DEFAULT_OUT[format];
-  const result = await writeReport({ runs, dbPath: flags.db ?? RUN_DEFAULTS.db, format, out, metric: flags.metric });
+  const result = await writeReport({ runs, dbPath: flags.db ?? RUN_DEFAULTS.db, format, out, metric: flags.metric, neurons: flags.neurons });
   if (result.path) {
     const comparisons = result.report.comparisons.length ? `, ${result.report.comparisons.length} comparison(s)` : '';
     process.stderr.write(`wrote ${result.path} (${result.format}, ${result.report.runs.length} run(s)${comparisons})\n`);

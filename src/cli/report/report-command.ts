@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
+import { collect } from '../cli-options.js';
 import type { ReportFlags } from './report-action.js';
 
 /** `culturekit report`: its options; the report writer is loaded when it runs. */
@@ -11,5 +12,6 @@ export function createReportCommand(): Command {
     .option('--format <format>', 'html, md or csv (default: from the --out extension, else html)')
     .option('--db <path>', `SQLite store holding the runs given by id (default ${RUN_DEFAULTS.db})`)
     .option('--metric <name>', 'the knowledge metric the report leads with', 'accuracy')
+    .option('--neurons <dir>', 'add the section of a culturekit neurons --out folder (HTML; repeatable)', collect)
     .action(async (runs: string[], flags: ReportFlags) => (await import('./report-action.js')).runReportCommand(runs, flags));
 }
