@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 import { pythonScript, runPython } from '../python/python-env.js';
 import { convertHfToGguf, runTool } from './llama-cpp-source.js';
@@ -37,11 +37,25 @@ export function isGgufModel(model: string): boolean {
   return true;
 }
 
-/** A GGUF of the model: the file itself, or the folder converted (f32) into `workDir`. */
+/**
+ * A GGUF of the model: the file itself, or the folder converted (f32) into `workDir` — once: a marker beside it names
+ * the folder and its weights' sizes and times, so another model in the same folder is converted again.
+ */
 export async function ggufOf(python: string, model: string, workDir: string): Promise<string> {
   if (isGgufModel(model)) return model;
   const outFile = join(workDir, 'model-f32.gguf');
-  if (!existsSync(outFile)) await convertHfToGguf({ python, hfDir: model, outFile });
+  const marker = `${outFile}.source`;
+  const weights = readdirSync(model)
+    .filter((name) => name.endsWith('.safetensors') || name.endsWith('.bin') || name === 'config.json')
+    .sort()
+    .map((name) => {
+      const info = statSync(join(model, name));
+      return `${name}:${info.size}:${info.mtimeMs}`;
+    });
+  const source = JSON.stringify({ model: resolve(model), weights });
+  if (existsSync(outFile) && existsSync(marker) && readFileSync(marker, 'utf8') === source) return outFile;
+  await convertHfToGguf({ python, hfDir: model, outFile });
+  await writeFile(marker, source);
   return outFile;
 }
 

@@ -55,6 +55,7 @@ export async function runSetupImatrixCommand(flags: SetupImatrixFlags): Promise<
 export async function runNeuronsCommand(flags: NeuronsFlags): Promise<void> {
   for (const name of ['model', 'dataset', 'out'] as const)
     if (!flags[name]) throw new InputError(`--${name} is required (or run culturekit neurons setup-imatrix)`);
+  if (!Number.isFinite(flags.threshold)) throw new InputError(`--threshold: expected a number, got "${String(flags.threshold)}"`);
   const statistic = flags.statistic ?? (flags.backend === 'imatrix' ? 'energy' : 'frequency');
   if (flags.backend === 'imatrix' && statistic !== 'energy')
     throw new InputError(`--backend imatrix records only the energy: use --statistic energy, not ${statistic}`);

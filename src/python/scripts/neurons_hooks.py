@@ -107,6 +107,8 @@ def prompt_ids(tokenizer, record, where):
         sys.exit(f"{where}: a prompt needs text or messages")
     if len(ids) == 0:
         sys.exit(f"{where}: the prompt tokenizes to nothing")
+    if all(token in tokenizer.all_special_ids for token in ids):
+        sys.exit(f"{where}: the prompt tokenizes to special tokens only ({ids}): is the model's tokenizer.json broken?")
     return ids
 
 
