@@ -19,6 +19,8 @@ const EXAMPLES: Record<string, string[]> = {
   'review serve': ['culturekit review serve --port 4174'],
   'review export': ['culturekit review export --project ja-v1 --out verified.jsonl'],
   demo: ['culturekit demo --limit 24'],
+  neurons: ['culturekit neurons --model tiny-llama/ --dataset builtin:sample --out neurons/ --limit 4 --intervene'],
+  'neurons setup-imatrix': ['culturekit neurons setup-imatrix --jobs 2'],
   score: ['culturekit score --dataset builtin:sample --responses responses.jsonl --judge openai:qwen2.5-72b-instruct --base-url http://127.0.0.1:8000/v1'],
 };
 

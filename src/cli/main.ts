@@ -19,6 +19,7 @@ import { createTranslateCommand } from './translate/translate-command.js';
 import { createWorkerCommand } from './worker/worker-command.js';
 import { createMergeCommand } from './merge/merge-command.js';
 import { createRetrievalCommand } from './retrieval/retrieval-command.js';
+import { createNeuronsCommand } from './neurons/neurons-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -47,7 +48,8 @@ export function createProgram(): Command {
     .addCommand(createAdaptCommand().exitOverride())
     .addCommand(createWorkerCommand().exitOverride())
     .addCommand(createMergeCommand().exitOverride())
-    .addCommand(createRetrievalCommand().exitOverride());
+    .addCommand(createRetrievalCommand().exitOverride())
+    .addCommand(createNeuronsCommand().exitOverride());
   return addExamples(program);
 }
 

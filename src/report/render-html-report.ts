@@ -1,4 +1,5 @@
 import { TOOL_VERSION } from '../version.js';
+import type { NeuronAnalysis } from '../neurons/analyze-neurons.js';
 import type { Report } from './build-report.js';
 import { htmlPage } from './html-page.js';
 import { renderAdaptationHtml } from './adaptation-section.js';
@@ -6,6 +7,7 @@ import { html, type SafeHtml } from './html.js';
 import { renderComparisonSection, renderConditionSection } from './render-comparison-section.js';
 import { renderRunSections, runSectionTitles } from './render-run-sections.js';
 import { noticeBanner, renderRunSummary, summarySectionTitles } from './render-summary-section.js';
+import { renderNeuronsSection } from './neurons-section.js';
 
 /**
  * The self-contained HTML report: every run's sections with inline SVG charts, and the comparison of the runs when
@@ -14,7 +16,7 @@ import { noticeBanner, renderRunSummary, summarySectionTitles } from './render-s
  * @example
  * const page = await renderHtmlReport(buildReport(loadReportRuns(['runs/qwen'], { dbPath }), { metric: 'accuracy' }));
  */
-export async function renderHtmlReport(report: Report): Promise<string> {
+export async function renderHtmlReport(report: Report, extra: { neurons?: readonly NeuronAnalysis[] } = {}): Promise<string> {
   const runIds = report.runs.map((run) => run.id);
   const sections: SafeHtml[] = [];
   const toc: SafeHtml[] = [];
@@ -49,6 +51,10 @@ export async function renderHtmlReport(report: Report): Promise<string> {
   if (report.runs.length > 1) {
     toc.push(html`<div><strong><a href="#comparison">Comparison</a></strong></div>`);
     sections.push(await renderComparisonSection(report));
+  }
+  for (const [index, analysis] of (extra.neurons ?? []).entries()) {
+    toc.push(html`<div><strong><a href="#neurons-${index + 1}">Neurons: ${analysis.model}</a></strong></div>`);
+    sections.push(await renderNeuronsSection(analysis, `neurons-${index + 1}`));
   }
   const body = html`<header class="page">
 ${noticeBanner(report.runs.flatMap((run) => (run.manifest.notice ? [run.manifest.notice] : [])))}

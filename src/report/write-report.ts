@@ -7,6 +7,7 @@ import { loadReportRuns } from './load-report-runs.js';
 import { renderCsvReport } from './render-csv-report.js';
 import { renderHtmlReport } from './render-html-report.js';
 import { renderMarkdownReport } from './render-markdown-report.js';
+import { readNeuronAnalysis } from './neurons-section.js';
 
 export const reportFormats = ['html', 'md', 'csv'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -46,6 +47,8 @@ export interface WriteReportInput extends BuildReportOptions {
   format?: ReportFormat;
   /** The file to write (atomically); `-` or none: nothing is written, the text is returned. Default none. */
   out?: string;
+  /** Output folders of `culturekit neurons` (or their neurons.json): their section is added to the HTML report. */
+  neurons?: readonly string[];
 }
 
 export interface WriteReportOutput {
@@ -67,11 +70,14 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportO
   const toFile = input.out !== undefined && input.out !== '-';
   const format = input.format ?? (toFile ? formatFromPath(input.out!) : undefined) ?? 'html';
   if (!(reportFormats as readonly string[]).includes(format)) throw new InputError(`--format: expected html, md or csv, got "${format}"`);
+  if (input.neurons?.length && format !== 'html') throw new InputError('--neurons: the neuron section is part of the HTML report only');
   const dbPath = input.dbPath ?? '.culturekit/culturekit.db';
   const runs = loadReportRuns(input.runs, { dbPath });
   const report = buildReport(runs, input);
   for (const [index, run] of runs.entries()) await attachExamples(report.runs[index], run, { dbPath });
-  const content = await renderReport(report, format);
+  const content = input.neurons?.length
+    ? await renderHtmlReport(report, { neurons: input.neurons.map(readNeuronAnalysis) })
+    : await renderReport(report, format);
   if (toFile) writeFileAtomic(input.out!, content);
   return { report, format, content, path: toFile ? input.out : undefined };
 }

@@ -100,4 +100,24 @@ export const RUN_DEFAULTS = {
     maxTokens: 512,
     limit: null,
   },
+  /** `culturekit neurons`: selection, statistics and the intervention check. */
+  neurons: {
+    backend: 'hooks',
+    method: 'ratio',
+    /** Share of each layer's FFN neurons chosen per set when `--top-k` is not given (at least 1). */
+    topKShare: 0.01,
+    fdr: 0.05,
+    /** act(gate) above this counts as active. */
+    threshold: 0,
+    seed: 1,
+    randomDraws: 3,
+    /** llama-imatrix chunk length in tokens. */
+    imatrixCtx: 128,
+    /** Log-likelihood choice: judge-free and readable from any model, small ones included. */
+    mcqMethod: 'loglik',
+    /** Most tokens of a generated answer in the intervention's evaluation. */
+    maxTokens: 64,
+    /** Parallel compile jobs of `neurons setup-imatrix`. */
+    buildJobs: 2,
+  },
 } as const;

@@ -18,6 +18,8 @@ const COMMANDS = [
   ['gate'],
   ['init'],
   ['validate'],
+  ['neurons'],
+  ['neurons', 'setup-imatrix'],
 ];
 
 test('every command’s --help ends with an example of itself', async () => {

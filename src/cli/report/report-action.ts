@@ -9,6 +9,7 @@ export interface ReportFlags {
   metric: string;
   minN?: string;
   alpha?: string;
+  neurons?: string[];
 }
 
 const DEFAULT_OUT: Record<ReportFormat, string> = { html: 'report.html', md: 'report.md', csv: 'report.csv' };
@@ -24,7 +25,7 @@ export async function runReportCommand(runs: string[], flags: ReportFlags): Prom
   if (!Number.isInteger(minN) || minN < 1) throw new InputError(`--min-n: expected a whole number of at least 1, got "${flags.minN}"`);
   const alpha = flags.alpha === undefined ? RUN_DEFAULTS.report.alpha : Number(flags.alpha);
   if (!(alpha > 0 && alpha < 1)) throw new InputError(`--alpha: expected a number between 0 and 1, got "${flags.alpha}"`);
-  const result = await writeReport({ runs, dbPath: flags.db ?? RUN_DEFAULTS.db, format, out, metric: flags.metric, minN, alpha });
+  const result = await writeReport({ runs, dbPath: flags.db ?? RUN_DEFAULTS.db, format, out, metric: flags.metric, minN, alpha, neurons: flags.neurons });
   if (result.path) {
     const comparisons = result.report.comparisons.length ? `, ${result.report.comparisons.length} comparison(s)` : '';
     process.stderr.write(`wrote ${result.path} (${result.format}, ${result.report.runs.length} run(s)${comparisons})\n`);

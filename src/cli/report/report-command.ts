@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
+import { collect } from '../cli-options.js';
 import type { ReportFlags } from './report-action.js';
 
 /** `culturekit report`: its options; the report writer is loaded when it runs. */
@@ -13,5 +14,6 @@ export function createReportCommand(): Command {
     .option('--metric <name>', 'the knowledge metric the report leads with', 'accuracy')
     .option('--min-n <n>', `cells and groups with fewer results are greyed and not tested (default ${RUN_DEFAULTS.report.minCellN})`)
     .option('--alpha <p>', `family-wise error rate of the worst countries and categories (Holm; default ${RUN_DEFAULTS.report.alpha})`)
+    .option('--neurons <dir>', 'add the section of a culturekit neurons --out folder (HTML; repeatable)', collect)
     .action(async (runs: string[], flags: ReportFlags) => (await import('./report-action.js')).runReportCommand(runs, flags));
 }

@@ -9,7 +9,7 @@ import os
 
 import sentencepiece as spm
 import torch
-from transformers import LlamaConfig, LlamaForCausalLM, LlamaTokenizer
+from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM, LlamaTokenizer
 
 CHAT_TEMPLATE = (
     "{{ bos_token }}{% for message in messages %}"
@@ -53,6 +53,16 @@ def main():
     tokenizer.pad_token = tokenizer.unk_token
     tokenizer.chat_template = CHAT_TEMPLATE
     tokenizer.save_pretrained(args.out)
+    # transformers 5 writes a tokenizer.json holding only the special tokens here (every text → BOS alone); rebuild it
+    # from tokenizer.model, with BOS added as the GGUF's add_bos_token says.
+    os.remove(os.path.join(args.out, "tokenizer.json"))
+    config_path = os.path.join(args.out, "tokenizer_config.json")
+    with open(config_path, encoding="utf-8") as handle:
+        tokenizer_config = json.load(handle)
+    tokenizer_config["add_bos_token"] = True
+    with open(config_path, "w", encoding="utf-8") as handle:
+        json.dump(tokenizer_config, handle)
+    AutoTokenizer.from_pretrained(args.out).save_pretrained(args.out)
 
     torch.manual_seed(args.seed)
     sp = spm.SentencePieceProcessor(model_file=prefix + ".model")
