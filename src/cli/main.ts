@@ -14,6 +14,7 @@ import { addExamples } from './command-examples.js';
 import { createExportCommand } from './export/export-command.js';
 import { createInitCommand } from './init/init-command.js';
 import { createValidateCommand } from './validate/validate-command.js';
+import { createAdaptCommand } from './adapt/adapt-command.js';
 
 process.env.NODE_LLAMA_CPP_SKIP_DOWNLOAD ??= 'true';
 
@@ -37,7 +38,8 @@ export function createProgram(): Command {
     .addCommand(createGateCommand().exitOverride())
     .addCommand(createInitCommand().exitOverride())
     .addCommand(createValidateCommand().exitOverride())
-    .addCommand(createExportCommand().exitOverride());
+    .addCommand(createExportCommand().exitOverride())
+    .addCommand(createAdaptCommand().exitOverride());
   return addExamples(program);
 }
 

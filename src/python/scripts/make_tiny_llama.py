@@ -9,7 +9,7 @@ import os
 
 import sentencepiece as spm
 import torch
-from transformers import LlamaConfig, LlamaForCausalLM, LlamaTokenizer
+from transformers import AutoTokenizer, LlamaConfig, LlamaForCausalLM, LlamaTokenizer
 
 CHAT_TEMPLATE = (
     "{{ bos_token }}{% for message in messages %}"
@@ -52,6 +52,20 @@ def main():
     tokenizer = LlamaTokenizer(vocab_file=prefix + ".model", legacy=False, add_bos_token=True, add_eos_token=False)
     tokenizer.pad_token = tokenizer.unk_token
     tokenizer.chat_template = CHAT_TEMPLATE
+    tokenizer.save_pretrained(args.out)
+    # transformers 5 builds a LlamaTokenizer from a vocab file without its pieces (its tokenizer.json maps every text
+    # to BOS alone): drop that file, mark BOS as added, and load the tokenizer again from tokenizer.model.
+    os.remove(os.path.join(args.out, "tokenizer.json"))
+    config_path = os.path.join(args.out, "tokenizer_config.json")
+    with open(config_path, encoding="utf-8") as handle:
+        tokenizer_config = json.load(handle)
+    tokenizer_config.update({"add_bos_token": True, "add_eos_token": False})
+    with open(config_path, "w", encoding="utf-8") as handle:
+        json.dump(tokenizer_config, handle, indent=2)
+    tokenizer = AutoTokenizer.from_pretrained(args.out)
+    sample = tokenizer("a b")["input_ids"]
+    if len(sample) < 3 or sample[0] != 1:
+        raise SystemExit(f"the tiny tokenizer is broken: 'a b' -> {sample}")
     tokenizer.save_pretrained(args.out)
 
     torch.manual_seed(args.seed)
