@@ -92,9 +92,13 @@ describe('adapt train --trainer openai (fine-tuning jobs API of the local test s
   it('re-attaches to its job after culturekit is killed (-9), and --cancel cancels a running job', async () => {
     const before = server.fineTuning.jobs.size;
     const child = spawnCli([...common('data', 'killed').map((arg) => (arg === '20' ? '300' : arg))]);
-    await waitFor(() => server.fineTuning.jobs.size > before, 'the job to be created');
+    let childErr = '';
+    child.stderr?.on('data', (chunk) => (childErr += chunk));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    await waitFor(() => server.fineTuning.jobs.size > before || child.exitCode !== null, 'the job to be created');
+    assert.equal(child.exitCode, null, childErr);
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('close', resolve));
+    await closed;
     const jobId = [...server.fineTuning.jobs.keys()].at(-1);
     const result = await runCli(common('data', 'killed'));
     assert.equal(result.code, 0, result.stderr);
@@ -106,11 +110,12 @@ describe('adapt train --trainer openai (fine-tuning jobs API of the local test s
     const follower = spawnCli(common('data', 'cancelled').map((arg) => (arg === '20' ? '200' : arg)));
     let stderr = '';
     follower.stderr?.on('data', (chunk) => (stderr += chunk));
+    const followerClosed = new Promise((resolve) => follower.on('close', resolve));
     await waitFor(() => [...server.fineTuning.jobs.values()].at(-1)?.status === 'running' && server.fineTuning.jobs.size > before + 2, 'a running job');
     const cancel = await runCli([...common('data', 'cancelled'), '--cancel']);
     assert.equal(cancel.code, 0, cancel.stderr);
     assert.match(cancel.stdout, /cancelled ftjob-\d+/);
-    const code = await new Promise((resolve) => follower.on('close', resolve));
+    const code = await followerClosed;
     assert.equal(code, 1);
     assert.match(stderr, /was cancelled/);
     pace.stepsPerPoll = 3;

@@ -58,6 +58,7 @@ export const axolotlTrainer: LocalTrainerDefinition = {
   logFiles: (_job, stdout) => [stdout],
   parseLog: parseStdoutDicts,
   adapterDir: (job) => job.outputDir,
+  mergedDirOf: (stageDir) => join(stageDir, 'output', 'merged'),
   merge(job, adapterDir) {
     const configFile = join(job.stageDir, `axolotl-${job.attempt}.yml`);
     return { command: ['axolotl', 'merge-lora', configFile, '--lora-model-dir', adapterDir], files: [], mergedDir: join(job.outputDir, 'merged') };

@@ -80,7 +80,11 @@ export async function runLocalStage(trainer: LocalTrainerDefinition, baseJob: Om
   const attempts = readAttempts(baseJob.stageDir);
   const previous = attempts.at(-1);
   let current: TrainerAttempt;
-  if (previous && exitCodeOf(previous) === undefined && isRunning(previous)) {
+  const previousExit = previous ? exitCodeOf(previous) : undefined;
+  if (previous && previousExit === 0) {
+    current = previous;
+    io.onNotice(`${baseJob.name}: the trainer (pid ${previous.pid}) finished while culturekit was away; collecting its results`);
+  } else if (previous && previousExit === undefined && isRunning(previous)) {
     current = previous;
     io.onNotice(`${baseJob.name}: re-attaching to the trainer still running (pid ${previous.pid}, started ${previous.startedAt})`);
   } else {

@@ -190,6 +190,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainManifestR
       continue;
     }
 
+    const mergedDirOf = (dir: string): string => trainer.mergedDirOf?.(dir) ?? join(dir, 'merged');
     const mergedStage1 =
       options.stage2From === 'merged' &&
       plan.data.stage === 'stage1' &&
@@ -198,7 +199,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainManifestR
     let adapterFrom: string | undefined;
     if (stage1) {
       const stage1Adapter = stage1.adapterDir ?? join(out, stageDirName(stage1.name), 'output', 'adapter');
-      if (options.stage2From === 'merged') stageBase = stage1.mergedDir ?? join(out, stageDirName(stage1.name), 'merged');
+      if (options.stage2From === 'merged') stageBase = stage1.mergedDir ?? mergedDirOf(join(out, stageDirName(stage1.name)));
       else adapterFrom = stage1Adapter;
     }
     const job: Omit<LocalStageJob, 'attempt'> = {
@@ -211,7 +212,7 @@ export async function runTraining(options: TrainOptions): Promise<TrainManifestR
       rows: plan.data.rows,
       baseModel: stageBase,
       adapterFrom,
-      mergeTo: mergedStage1 ? join(stageDir, 'merged') : undefined,
+      mergeTo: mergedStage1 ? mergedDirOf(stageDir) : undefined,
       hyper: options.hyper,
       python: options.python,
       template: options.template,

@@ -74,6 +74,8 @@ export interface LocalTrainerDefinition {
   parseLog(text: string): LogSnapshot;
   /** Where its adapter ends up. */
   adapterDir(job: LocalStageJob): string;
+  /** Where the merged stage-1 model of a stage folder ends up (default `<stageDir>/merged`). */
+  mergedDirOf?(stageDir: string): string;
   /** The command that merges the adapter into its base (run after training when `mergeTo` is set), where the trainer does not do it itself. */
   merge?(job: LocalStageJob, adapterDir: string): PreparedLaunch & { mergedDir: string };
 }
