@@ -12,8 +12,13 @@ import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 /** Where `culturekit adapt setup` creates the environment, relative to the working directory. */
 export const DEFAULT_VENV_DIR = '.culturekit/venv';
 
-/** The folder holding culturekit's own Python scripts (shipped in the package under `src/python/scripts`). */
-export const PYTHON_SCRIPTS_DIR = fileURLToPath(new URL('./scripts/', import.meta.url));
+/**
+ * The folder holding culturekit's own Python scripts (shipped in the package under `src/python/scripts`; the compiled
+ * `dist/python/` has no copy, so it points back there).
+ */
+export const PYTHON_SCRIPTS_DIR = existsSync(fileURLToPath(new URL('./scripts/', import.meta.url)))
+  ? fileURLToPath(new URL('./scripts/', import.meta.url))
+  : fileURLToPath(new URL('../../src/python/scripts/', import.meta.url));
 
 export function pythonScript(name: string): string {
   return join(PYTHON_SCRIPTS_DIR, name);
