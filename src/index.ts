@@ -79,3 +79,8 @@ export { callCost, type ModelPrice } from './schema/price.js';
 export { checkThresholds, checkBaseline, type GateCheck, type GateReport, type GateThresholds } from './analysis/gate.js';
 export { renderJUnit } from './report/junit.js';
 export { configJsonSchema } from './settings/config-json-schema.js';
+export { prepareTrainingData, type PrepareDataInput, type PrepareDataResult } from './adapt/data/prepare-training-data.js';
+export { dataManifestSchema, type DataManifest, chatFilePath } from './adapt/data/data-manifest.js';
+export { readReplayFile } from './adapt/data/read-replay.js';
+export { trainManifestSchema, readTrainManifest, type TrainManifest } from './adapt/train-manifest.js';
+export { runAdaptEval, type AdaptEvalInput, type AdaptationSummary } from './adapt/eval/run-adapt-eval.js';

@@ -3,7 +3,7 @@ import type { EvalProgress } from '../eval/run-eval.js';
 /**
  * Shows progress with rate and ETA on stderr: one line rewritten in place on a terminal, a line every few seconds otherwise.
  */
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, options: { label?: string } = {}) {
+export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, options: { label?: string; extra?: () => string } = {}) {
   const interactive = Boolean(stream.isTTY);
   const minimumIntervalMs = interactive ? 100 : 5000;
   let started = 0;
@@ -23,6 +23,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
       ...(progress.concurrency ?? [])
         .filter((entry) => entry.limit < entry.max)
         .map((entry) => `backed off ${entry.model.split('?')[0].slice(-32)} ${entry.limit}/${entry.max} in flight`),
+      options.extra?.() ?? '',
     ].filter(Boolean);
     return `${options.label ? `${options.label} ` : ''}${progress.done}/${progress.total} (${percent.toFixed(1)}%)  ${rate.toFixed(1)} items/s  ETA ${eta}  elapsed ${formatDuration(elapsed)}${extras.length ? `  ${extras.join(', ')}` : ''}`;
   };

@@ -3,6 +3,7 @@ import { CulturekitError } from '../errors/culturekit-error.js';
 import type { ResultBrief } from '../store/result-brief.js';
 import { buildRunReport, seriesLabel, type ReportSeries, type RunReport } from './build-run-report.js';
 import type { ReportRun } from './report-run.js';
+import type { AdaptationSummary } from '../adapt/eval/run-adapt-eval.js';
 
 /** One side of a comparison: a series of a run; `name` is how tables call it (`run 2`, or the condition within one run). */
 export interface ComparisonSide {
@@ -40,6 +41,8 @@ export interface Report {
   conditionComparisons: ComparisonEntry[];
   /** Series of a later run that match no series of the first run. */
   unpairedSeries: { run: string; series: string }[];
+  /** Stage-wise evaluation of an adapted model (`culturekit adapt eval`): rendered as the "Adaptation" section. */
+  adaptation?: AdaptationSummary;
 }
 
 export interface BuildReportOptions {

@@ -1,6 +1,7 @@
 import { TOOL_VERSION } from '../version.js';
 import type { Report } from './build-report.js';
 import { htmlPage } from './html-page.js';
+import { renderAdaptationHtml } from './adaptation-section.js';
 import { html, type SafeHtml } from './html.js';
 import { renderComparisonSection, renderConditionSection } from './render-comparison-section.js';
 import { renderRunSections, runSectionTitles } from './render-run-sections.js';
@@ -16,6 +17,10 @@ export async function renderHtmlReport(report: Report): Promise<string> {
   const runIds = report.runs.map((run) => run.id);
   const sections: SafeHtml[] = [];
   const toc: SafeHtml[] = [];
+  if (report.adaptation) {
+    toc.push(html`<div><strong><a href="#adaptation">Adaptation</a></strong></div>`);
+    sections.push(await renderAdaptationHtml(report.adaptation));
+  }
   for (const [index, run] of report.runs.entries()) {
     const idPrefix = `run-${index + 1}`;
     toc.push(

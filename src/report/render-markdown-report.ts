@@ -1,4 +1,5 @@
 import { costTableRows } from '../analysis/cost.js';
+import { renderAdaptationMarkdown } from './adaptation-section.js';
 import { TOOL_VERSION } from '../version.js';
 import { sideName, type ComparisonEntry, type Report } from './build-report.js';
 import type { GroupedMetric, RunReport } from './build-run-report.js';
@@ -204,6 +205,7 @@ export function renderMarkdownReport(report: Report): string {
   out.push(
     `Runs: ${report.runs.map((run) => markdownCell(run.id)).join(', ')}. Lead metric: ${markdownCell(report.metric)}. Generated ${report.generatedAt} by culturekit ${TOOL_VERSION}. Intervals are 95%: Wilson for 0/1 metrics, Student's t otherwise.\n`,
   );
+  if (report.adaptation) out.push(renderAdaptationMarkdown(report.adaptation));
   for (const [index, run] of report.runs.entries())
     out.push(runMarkdown(run, report.runs.length > 1 ? `Run ${index + 1}: ${markdownCell(run.id)}` : `Run ${markdownCell(run.id)}`));
   if (report.conditionComparisons.length > 0) {

@@ -26,6 +26,20 @@ export const RUN_DEFAULTS = {
     maxTokens: 4096,
     seed: 1,
   },
+  /** `culturekit adapt data` and `adapt eval`. */
+  adapt: {
+    /** Share of general replay examples in each stage-2 file (replay / (safety + replay)). */
+    replayRatio: 0.3,
+    /** A teacher's safety answer is kept when the judge's mean score (1–10, respectfulness and awareness) reaches this. */
+    minJudgeScore: 7,
+    teacherTemperature: 0.7,
+    teacherMaxTokens: 1024,
+    seed: 1,
+    /** Estimated Jaccard similarity from which a training prompt counts as a near-duplicate of an eval item. */
+    nearDuplicateThreshold: 0.8,
+    /** `adapt eval` flags a stage when its English score drops below base by more than this (absolute). */
+    englishTolerance: 0.02,
+  },
   /** `culturekit adapt train`: LoRA and optimiser settings of each stage, and how often a hosted job is polled. */
   adaptTrain: {
     epochs: 3,

@@ -6,10 +6,22 @@ import { pythonSkip, testPython } from '../fixtures/python-skip.js';
 
 describe('adapt setup: pip arguments from pip config', () => {
   it("turns pip's find-links and file:// extra indexes into --no-index --find-links folders", () => {
-    const mirror = pipMirrorFromConfig({ 'global.find-links': '/opt/wheels', 'global.extra-index-url': 'file:///opt/pypi/simple file:///opt/pypi-more/simple https://example.org/simple' });
+    const mirror = pipMirrorFromConfig({
+      'global.find-links': '/opt/wheels',
+      'global.extra-index-url': 'file:///opt/pypi/simple file:///opt/pypi-more/simple https://example.org/simple',
+    });
     assert.deepEqual(mirror, { findLinks: ['/opt/wheels', '/opt/pypi/files', '/opt/pypi-more/files'] });
     assert.deepEqual(pipInstallArguments(['trl==1.13.0'], mirror), [
-      'install', '--disable-pip-version-check', '--no-index', '--find-links', '/opt/wheels', '--find-links', '/opt/pypi/files', '--find-links', '/opt/pypi-more/files', 'trl==1.13.0',
+      'install',
+      '--disable-pip-version-check',
+      '--no-index',
+      '--find-links',
+      '/opt/wheels',
+      '--find-links',
+      '/opt/pypi/files',
+      '--find-links',
+      '/opt/pypi-more/files',
+      'trl==1.13.0',
     ]);
   });
   it('without a local mirror: a normal pip install', () => {

@@ -13,7 +13,7 @@ function fraction(name: string) {
   };
 }
 
-function languageList(value: string): string[] {
+export function languageList(value: string): string[] {
   const languages = commaList(value);
   if (languages.length === 0) throw new InputError('--languages: expected a comma-separated list such as en,ja');
   for (const language of languages) {
