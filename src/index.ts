@@ -84,3 +84,9 @@ export { dataManifestSchema, type DataManifest, chatFilePath } from './adapt/dat
 export { readReplayFile } from './adapt/data/read-replay.js';
 export { trainManifestSchema, readTrainManifest, type TrainManifest } from './adapt/train-manifest.js';
 export { runAdaptEval, type AdaptEvalInput, type AdaptationSummary } from './adapt/eval/run-adapt-eval.js';
+export { runTraining, type TrainOptions, type TrainManifestRecord } from './adapt/train/run-training.js';
+export { readTrainingData } from './adapt/train/training-data.js';
+export { TRAINERS, type TrainerName } from './adapt/train/trainer-registry.js';
+export { exportGguf, type ExportGgufOptions, type ExportGgufResult } from './adapt/gguf/export-gguf.js';
+export { exportTrainRun } from './adapt/gguf/export-train-run.js';
+export { setupTrainerEnvironment, type SetupResult } from './adapt/setup/setup-environment.js';
