@@ -142,6 +142,24 @@ describe('adapt train --trainer llamafactory|axolotl through stand-ins', () => {
     assert.equal(calls[2].config?.lora_model_dir, undefined);
   });
 
+  it('per-language LoRA: one adapter per language, each stage named <language>/<stage>', async () => {
+    writeTrainingData(join(dir, 'two-languages'), [
+      { language: 'xx', stage1: knowledgeRows() },
+      { language: 'yy', stage1: knowledgeRows().slice(0, 8) },
+    ]);
+    const result = await runCli([...train('llamafactory', 'per-language'), '--data', join(dir, 'two-languages'), '--languages', 'yy,xx']);
+    assert.equal(result.code, 0, result.stderr);
+    const manifest = JSON.parse(readFileSync(join(dir, 'per-language', 'train-manifest.json'), 'utf8'));
+    assert.deepEqual(
+      manifest.stages.map((stage: { name: string; language: string; adapterDir: string }) => [stage.name, stage.language, stage.adapterDir]),
+      [
+        ['yy/stage1', 'yy', join(dir, 'per-language', 'yy-stage1', 'output')],
+        ['xx/stage1', 'xx', join(dir, 'per-language', 'xx-stage1', 'output')],
+      ],
+    );
+    assert.equal(manifest.stages[0].log.at(-1).step, 8);
+  });
+
   it('a trainer that crashes at step N: a clear error, then the same command resumes from the last checkpoint', async () => {
     process.env.STANDIN_CRASH_AT_STEP = '7';
     const crashed = await runCli(train('llamafactory', 'crash', '--stages', 'stage1'));

@@ -97,7 +97,11 @@ export async function runAdaptDemo(options: AdaptDemoOptions): Promise<AdaptDemo
   notice('2/4 a tiny random Llama with its own tokenizer (Hugging Face format)');
   const baseDir = join(out, 'base-model');
   if (existsSync(join(baseDir, 'model.safetensors'))) notice('    already made');
-  else await createTinyHfModel({ python: options.python, dir: baseDir, text: Array.from({ length: 4 }, () => text).join('\n'), seed: 1 });
+  else {
+    // SentencePiece needs room for every character of the text besides its 256 byte pieces.
+    const vocabSize = Math.max(512, new Set(text).size + 300);
+    await createTinyHfModel({ python: options.python, dir: baseDir, text: Array.from({ length: 4 }, () => text).join('\n'), seed: 1, vocabSize });
+  }
 
   notice('3/4 adapt train --trainer trl: stage 1 (knowledge), then stage 2 (safety) continuing the stage-1 adapter');
   await runTraining({
