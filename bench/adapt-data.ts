@@ -130,7 +130,7 @@ if (process.argv.includes('--serve')) {
       `eval engine: ${ITEMS} multiple-choice items (1 call each), same server and concurrency: ${evalSeconds.toFixed(2)} s, ${evalRate.toFixed(1)} items/s`,
     );
     console.log(
-      `ratio adapt data / eval: ${(dataRate / evalRate).toFixed(3)} items/s (an adapt-data item makes a teacher call, then two judge calls on the judge’s own 32 slots: at best half the eval rate per item); calls/s ratio ${(calls / dataSeconds / evalRate).toFixed(3)}`,
+      `ratio adapt data / eval: ${(dataRate / evalRate).toFixed(3)} items/s (an adapt-data item is a teacher call then two judge calls on the judge’s own 32 slots: with no CPU limit the ideal is 320 vs 640 items/s, 0.5; above 0.5 means the eval run was CPU-bound); calls/s ratio ${(calls / dataSeconds / evalRate).toFixed(3)}`,
     );
   } finally {
     child.kill();
