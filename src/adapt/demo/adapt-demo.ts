@@ -110,7 +110,7 @@ export async function runAdaptDemo(options: AdaptDemoOptions): Promise<AdaptDemo
     base: baseDir,
     out: trainDir,
     stage2From: 'adapter',
-    hyper: { epochs: 1, maxSteps: 20, batchSize: 4, learningRate: 0.01, loraR: 8, loraAlpha: 16, maxLength: 256, loggingSteps: 5, saveSteps: 10, seed: 1 },
+    hyper: { epochs: 1, maxSteps: 12, batchSize: 4, learningRate: 0.01, loraR: 8, loraAlpha: 16, maxLength: 256, loggingSteps: 4, saveSteps: 12, seed: 1 },
     python: options.python,
     pollIntervalMs: 300,
     onNotice: notice,
