@@ -87,6 +87,12 @@ describe('adapt train --trainer openai (fine-tuning jobs API of the local test s
     );
     const manifest = JSON.parse(readFileSync(join(dir, 'failing', 'train-manifest.json'), 'utf8'));
     assert.equal(manifest.stages[0].status, 'failed');
+    // Run again: the failed job is not re-attached to; a new job is created (and fails the same way here).
+    const again = await runCli(common('bad', 'failing'));
+    assert.equal(again.code, 1);
+    const after = JSON.parse(readFileSync(join(dir, 'failing', 'train-manifest.json'), 'utf8')).stages[0];
+    assert.deepEqual(after.previousJobIds, [manifest.stages[0].jobId]);
+    assert.notEqual(after.jobId, manifest.stages[0].jobId);
   });
 
   it('re-attaches to its job after culturekit is killed (-9), and --cancel cancels a running job', async () => {

@@ -25,6 +25,7 @@ export interface OpenAIStageRecord {
   status: string;
   trainingFileId?: string;
   jobId?: string;
+  previousJobIds?: string[];
   fineTunedModel?: string;
   checkpoints?: { step: number; model: string }[];
 }
@@ -85,7 +86,8 @@ export async function runOpenAIStage(job: OpenAIStageJob): Promise<{ fineTunedMo
   if (!record.jobId && record.trainingFileId) {
     // A culturekit that died between creating the job and recording it: find the job of the uploaded file.
     for await (const existing of client.fineTuning.jobs.list({ limit: 100 })) {
-      if (existing.training_file === record.trainingFileId) {
+      const endedBadly = existing.status === 'failed' || existing.status === 'cancelled' || record.previousJobIds?.includes(existing.id);
+      if (existing.training_file === record.trainingFileId && !endedBadly) {
         record.jobId = existing.id;
         job.save();
         break;

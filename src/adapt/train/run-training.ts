@@ -21,6 +21,8 @@ export type StageRecord = TrainStage & {
   /** openai: the uploaded training file and the job. */
   trainingFileId?: string;
   jobId?: string;
+  /** Jobs of earlier runs of this stage that failed or were cancelled. */
+  previousJobIds?: string[];
   checkpoints?: { step: number; model: string }[];
   error?: string;
 };
@@ -153,6 +155,11 @@ export async function runTraining(options: TrainOptions): Promise<TrainManifestR
       const from = stage1?.fineTunedModel ?? (stage1 && options.dryRun ? `<${stage1.name}'s ft: model>` : undefined);
       if (stage1 && !from) throw new CulturekitError(`${plan.name}: ${stage1.name} has no fine-tuned model yet`);
       record.baseModel = from ?? base;
+      if ((record.status === 'failed' || record.status === 'cancelled') && record.jobId) {
+        // A job that ended badly is not re-attached to: the stage starts a new one.
+        record.previousJobIds = [...(record.previousJobIds ?? []), record.jobId];
+        delete record.jobId;
+      }
       record.status = 'running';
       save();
       try {

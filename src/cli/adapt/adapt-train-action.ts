@@ -6,7 +6,7 @@ import { cancelOpenAIJobs } from '../../adapt/train/openai-trainer.js';
 import { readTrainManifestRecord, runTraining } from '../../adapt/train/run-training.js';
 import { trainerDefinition, type TrainerName } from '../../adapt/train/trainer-registry.js';
 import { InputError } from '../../errors/culturekit-error.js';
-import { requirePython } from '../../python/python-env.js';
+import { findPython, requirePython } from '../../python/python-env.js';
 import { resolveAdaptTrainSettings } from '../../settings/run-settings.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import { formatDuration } from '../progress.js';
@@ -91,7 +91,8 @@ export async function runAdaptTrainCommand(flags: AdaptTrainFlags): Promise<void
   }
   for (const stage of flags.stages ?? []) if (stage !== 'stage1' && stage !== 'stage2') throw new InputError(`--stages ${stage}: use stage1 and/or stage2`);
   let python: string | undefined;
-  if (trainer.name === 'trl') python = flags.dryRun ? (flags.python ?? 'python') : requirePython({ python: flags.python }).python;
+  if (trainer.name === 'trl')
+    python = flags.dryRun ? (findPython({ python: flags.python })?.python ?? 'python') : requirePython({ python: flags.python }).python;
   if (trainer.kind === 'local' && trainer.executable && !flags.dryRun && !onPath(trainer.executable)) {
     throw new InputError(
       `--trainer ${trainer.name}: ${trainer.executable} is not on PATH; install ${trainer.name} in an environment of its own and activate it (or use --dry-run to see the configs)`,
