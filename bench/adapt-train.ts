@@ -3,12 +3,14 @@
  * and culturekit's wall overhead over launching the same trainer command by hand (same config, same data), per round
  * and overall (goal ≤ 5 %). Each round runs "by hand" then culturekit (CLI start, data checks, config, detached launch,
  * log following, manifest) on a fresh output folder.
+ * Also, robust to a loaded machine: the CPU culturekit itself uses while following a run (in-process), against its wall.
  * Usage: node --import tsx bench/adapt-train.ts [--steps 40] [--rounds 2]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runTraining } from '../src/adapt/train/run-training.js';
 import { trlTrainer } from '../src/adapt/train/trl-trainer.js';
 import { readTrainingData } from '../src/adapt/train/training-data.js';
 import { requirePython } from '../src/python/python-env.js';
@@ -126,6 +128,25 @@ for (let round = 1; round <= ROUNDS; round++) {
     `round ${round}: by hand ${handSeconds.toFixed(2)} s, culturekit ${culturekitSeconds.toFixed(2)} s (overhead ${(100 * (culturekitSeconds / handSeconds - 1)).toFixed(1)} %), ${stepSeconds.toFixed(3)} s/step\n`,
   );
 }
+// Load-proof view of the overhead: the CPU culturekit itself spends while following a run (in this process), against
+// the run's wall time.
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
+await runTraining({
+  trainer: 'trl',
+  dataDir: join(dir, 'data'),
+  base: join(dir, 'base'),
+  out: join(dir, 'in-process'),
+  stage2From: 'adapter',
+  hyper,
+  python,
+  pollIntervalMs: 500,
+});
+const cpu = process.cpuUsage(cpuBefore);
+const followWall = (performance.now() - wallBefore) / 1000;
+process.stdout.write(
+  `culturekit's own CPU while following a ${followWall.toFixed(1)} s run: ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (${((100 * (cpu.user + cpu.system)) / 1e6 / followWall).toFixed(2)} % of one core)\n`,
+);
 const hand = rowsOut.reduce((sum, row) => sum + row.hand, 0);
 const culturekit = rowsOut.reduce((sum, row) => sum + row.culturekit, 0);
 const perStep = rowsOut.reduce((sum, row) => sum + row.stepSeconds, 0) / rowsOut.length;
