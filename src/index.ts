@@ -91,3 +91,9 @@ export { sentenceChrf, corpusChrf, chrfStatistics, chrfFromStatistics, type Chrf
 export { gembaDa, gembaMqm, parseGembaDa, parseGembaMqm, gembaTag, type GembaPrompt, type MqmError } from './translate/gemba.js';
 export { checkProtectedSpans, protectedSpans } from './translate/protected-spans.js';
 export { qeMethods, type QeMethod, type TranslationRecord, type TranslationReason } from './translate/translation-record.js';
+export { runTraining, type TrainOptions, type TrainManifestRecord } from './adapt/train/run-training.js';
+export { readTrainingData } from './adapt/train/training-data.js';
+export { TRAINERS, type TrainerName } from './adapt/train/trainer-registry.js';
+export { exportGguf, type ExportGgufOptions, type ExportGgufResult } from './adapt/gguf/export-gguf.js';
+export { exportTrainRun } from './adapt/gguf/export-train-run.js';
+export { setupTrainerEnvironment, type SetupResult } from './adapt/setup/setup-environment.js';

@@ -12,8 +12,13 @@ import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 /** Where `culturekit adapt setup` creates the environment, relative to the working directory. */
 export const DEFAULT_VENV_DIR = '.culturekit/venv';
 
-/** The folder holding culturekit's own Python scripts (shipped in the package under `src/python/scripts`). */
-export const PYTHON_SCRIPTS_DIR = fileURLToPath(new URL('./scripts/', import.meta.url));
+/**
+ * The folder holding culturekit's own Python scripts (shipped in the package under `src/python/scripts`; the compiled
+ * `dist/python/` has no copy, so it points back there).
+ */
+export const PYTHON_SCRIPTS_DIR = existsSync(fileURLToPath(new URL('./scripts/', import.meta.url)))
+  ? fileURLToPath(new URL('./scripts/', import.meta.url))
+  : fileURLToPath(new URL('../../src/python/scripts/', import.meta.url));
 
 export function pythonScript(name: string): string {
   return join(PYTHON_SCRIPTS_DIR, name);
@@ -76,6 +81,8 @@ export interface RunPythonOptions {
   env?: Record<string, string>;
   /** Called with each complete stdout line as it arrives. */
   onLine?: (line: string) => void;
+  /** Called with each stderr chunk as it arrives (pip's progress). */
+  onStderr?: (chunk: string) => void;
   signal?: AbortSignal;
 }
 
@@ -86,8 +93,22 @@ export interface PythonRunResult {
 
 /** Runs a Python script to completion; a non-zero exit is a `CulturekitError` carrying the end of stderr. */
 export function runPython(script: string, args: string[], options: RunPythonOptions): Promise<PythonRunResult> {
+  return runInterpreter([script, ...args], script, options);
+}
+
+/**
+ * Runs `python -m <module> <args>` (pip, venv) to completion, like `runPython`.
+ *
+ * @example
+ * await runPythonModule('pip', ['install', '--no-index', 'sacrebleu'], { python: '.culturekit/venv/bin/python' });
+ */
+export function runPythonModule(module: string, args: string[], options: RunPythonOptions): Promise<PythonRunResult> {
+  return runInterpreter(['-m', module, ...args], `python -m ${module}`, options);
+}
+
+function runInterpreter(argv: string[], label: string, options: RunPythonOptions): Promise<PythonRunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(options.python, [script, ...args], {
+    const child = spawn(options.python, argv, {
       cwd: options.cwd,
       env: pythonEnvironment(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -109,6 +130,7 @@ export function runPython(script: string, args: string[], options: RunPythonOpti
     child.stderr.on('data', (chunk: string) => {
       stderr += chunk;
       if (stderr.length > 1_000_000) stderr = stderr.slice(-200_000);
+      options.onStderr?.(chunk);
     });
     child.on('error', (error) => reject(new CulturekitError(`could not start ${options.python}: ${error.message}`, { cause: error })));
     child.on('close', (code, signal) => {
@@ -116,7 +138,7 @@ export function runPython(script: string, args: string[], options: RunPythonOpti
       if (code === 0) resolvePromise({ stdout, stderr });
       else {
         const tail = stderr.trim().split('\n').slice(-15).join('\n');
-        reject(new CulturekitError(`${script} failed (${signal ? `signal ${signal}` : `exit code ${code}`}):\n${tail}`));
+        reject(new CulturekitError(`${label} failed (${signal ? `signal ${signal}` : `exit code ${code}`}):\n${tail}`));
       }
     });
   });

@@ -91,6 +91,20 @@ export const RUN_DEFAULTS = {
     rerank: 'none',
     rewrite: false,
   },
+  /** `culturekit adapt train`: LoRA and optimiser settings of each stage, and how often a hosted job is polled. */
+  adaptTrain: {
+    epochs: 3,
+    batchSize: 4,
+    learningRate: 2e-4,
+    loraR: 16,
+    loraAlpha: 32,
+    maxLength: 1024,
+    loggingSteps: 5,
+    saveSteps: 50,
+    seed: 1,
+    stage2From: 'adapter',
+    pollIntervalMs: 10_000,
+  },
   options: {
     conditions: ['plain'],
     kinds: ['knowledge', 'safety', 'capability'],

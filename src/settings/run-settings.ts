@@ -415,3 +415,48 @@ function policyOf(entry: ModelEntry | undefined): ModelPolicyLayer {
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as Partial<T>;
 }
+
+/** `culturekit adapt train`'s settings: LoRA and optimiser values per stage, how stage 2 starts, how often a hosted job is polled. */
+export interface AdaptTrainSettings {
+  hyper: {
+    epochs: number;
+    maxSteps?: number;
+    batchSize: number;
+    learningRate: number;
+    loraR: number;
+    loraAlpha: number;
+    maxLength: number;
+    loggingSteps: number;
+    saveSteps: number;
+    seed: number;
+  };
+  stage2From: 'adapter' | 'merged';
+  pollIntervalMs: number;
+}
+
+/**
+ * Flags over {@link RUN_DEFAULTS}`.adaptTrain`.
+ *
+ * @example
+ * resolveAdaptTrainSettings({ maxSteps: 30 }).hyper.loraR // 16
+ */
+export function resolveAdaptTrainSettings(
+  flags: Partial<AdaptTrainSettings['hyper']> & { stage2From?: string; pollIntervalMs?: number } = {},
+): AdaptTrainSettings {
+  const defaults = RUN_DEFAULTS.adaptTrain;
+  const stage2From = flags.stage2From ?? defaults.stage2From;
+  if (stage2From !== 'adapter' && stage2From !== 'merged') throw new InputError(`--stage2-from ${stage2From}: use adapter or merged`);
+  const hyper: AdaptTrainSettings['hyper'] = {
+    epochs: flags.epochs ?? defaults.epochs,
+    batchSize: flags.batchSize ?? defaults.batchSize,
+    learningRate: flags.learningRate ?? defaults.learningRate,
+    loraR: flags.loraR ?? defaults.loraR,
+    loraAlpha: flags.loraAlpha ?? defaults.loraAlpha,
+    maxLength: flags.maxLength ?? defaults.maxLength,
+    loggingSteps: flags.loggingSteps ?? defaults.loggingSteps,
+    saveSteps: flags.saveSteps ?? defaults.saveSteps,
+    seed: flags.seed ?? defaults.seed,
+  };
+  if (flags.maxSteps !== undefined) hyper.maxSteps = flags.maxSteps;
+  return { hyper, stage2From, pollIntervalMs: flags.pollIntervalMs ?? defaults.pollIntervalMs };
+}

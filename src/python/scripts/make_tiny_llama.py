@@ -53,16 +53,20 @@ def main():
     tokenizer.pad_token = tokenizer.unk_token
     tokenizer.chat_template = CHAT_TEMPLATE
     tokenizer.save_pretrained(args.out)
-    # transformers 5 writes a tokenizer.json holding only the special tokens here (every text → BOS alone); rebuild it
-    # from tokenizer.model, with BOS added as the GGUF's add_bos_token says.
+    # transformers 5 builds a LlamaTokenizer from a vocab file without its pieces (its tokenizer.json maps every text
+    # to BOS alone): drop that file, mark BOS as added, and load the tokenizer again from tokenizer.model.
     os.remove(os.path.join(args.out, "tokenizer.json"))
     config_path = os.path.join(args.out, "tokenizer_config.json")
     with open(config_path, encoding="utf-8") as handle:
         tokenizer_config = json.load(handle)
-    tokenizer_config["add_bos_token"] = True
+    tokenizer_config.update({"add_bos_token": True, "add_eos_token": False})
     with open(config_path, "w", encoding="utf-8") as handle:
-        json.dump(tokenizer_config, handle)
-    AutoTokenizer.from_pretrained(args.out).save_pretrained(args.out)
+        json.dump(tokenizer_config, handle, indent=2)
+    tokenizer = AutoTokenizer.from_pretrained(args.out)
+    sample = tokenizer("a b")["input_ids"]
+    if len(sample) < 3 or sample[0] != 1:
+        raise SystemExit(f"the tiny tokenizer is broken: 'a b' -> {sample}")
+    tokenizer.save_pretrained(args.out)
 
     torch.manual_seed(args.seed)
     sp = spm.SentencePieceProcessor(model_file=prefix + ".model")
