@@ -3,7 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 import { pythonScript, runPython } from '../python/python-env.js';
-import { convertHfToGguf, runTool } from './llama-cpp-source.js';
+import { convertHfToGguf } from '../python/llama-cpp-source.js';
+import { runTool } from '../python/python-env.js';
 import { readNeuronStats, type NeuronStats } from './neuron-stats.js';
 import type { PromptRecord } from './prompt-sets.js';
 

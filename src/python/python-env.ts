@@ -143,3 +143,28 @@ function runInterpreter(argv: string[], label: string, options: RunPythonOptions
     });
   });
 }
+
+/** Runs a command to completion; its output lines go to `onLine`; failure is an error with the end of its output. */
+export function runTool(command: string, args: readonly string[], options: { cwd?: string; onLine?: (line: string) => void } = {}): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let pending = '';
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-200_000);
+      if (!options.onLine) return;
+      pending += text;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) options.onLine(line);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', (error) => reject(new CulturekitError(`could not start ${command}: ${error.message}`, { cause: error })));
+    child.on('close', (code) => {
+      if (code === 0) resolvePromise(output);
+      else reject(new CulturekitError(`${command} ${args.join(' ')} failed (exit code ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`));
+    });
+  });
+}

@@ -1,50 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { CulturekitError, InputError } from '../../errors/culturekit-error.js';
+import { InputError } from '../../errors/culturekit-error.js';
+import { converterEnvironment, ensureLlamaCppSource, LLAMA_CPP_SOURCE_DIR } from '../../python/llama-cpp-source.js';
 import { runPython } from '../../python/python-env.js';
-
-/** Where culturekit keeps llama.cpp's source, cloned once from the bundle inside node-llama-cpp. */
-export const LLAMA_CPP_SOURCE_DIR = '.culturekit/llama.cpp-src';
 
 export const GGUF_OUT_TYPES = ['f32', 'f16', 'bf16', 'q8_0'] as const;
 export type GgufOutType = (typeof GGUF_OUT_TYPES)[number];
-
-/** node-llama-cpp's `llama/gitRelease.bundle`: the full llama.cpp source of the engine culturekit runs. */
-export function llamaCppBundlePath(): string {
-  const require = createRequire(import.meta.url);
-  let folder = dirname(require.resolve('node-llama-cpp'));
-  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
-  const bundle = join(folder, 'llama', 'gitRelease.bundle');
-  if (!existsSync(bundle)) throw new CulturekitError(`node-llama-cpp has no llama.cpp source bundle at ${bundle}`);
-  return bundle;
-}
-
-/**
- * The llama.cpp source (its `convert_hf_to_gguf.py`, `convert_lora_to_gguf.py` and `gguf-py/`), cloned offline from
- * node-llama-cpp's bundle into `.culturekit/llama.cpp-src` the first time (into a temporary folder, then renamed, so a
- * clone cut short is never used).
- */
-export function ensureLlamaCppSource(cwd = process.cwd()): string {
-  const target = resolve(cwd, LLAMA_CPP_SOURCE_DIR);
-  if (existsSync(join(target, 'convert_lora_to_gguf.py'))) return target;
-  const bundle = llamaCppBundlePath();
-  const temporary = `${target}.${process.pid}.tmp`;
-  mkdirSync(dirname(target), { recursive: true });
-  rmSync(temporary, { recursive: true, force: true });
-  const result = spawnSync('git', ['clone', '--quiet', bundle, temporary], { encoding: 'utf8' });
-  if (result.error || result.status !== 0) {
-    rmSync(temporary, { recursive: true, force: true });
-    throw new CulturekitError(`could not clone llama.cpp from ${bundle} (is git installed?): ${result.error?.message ?? result.stderr}`);
-  }
-  if (existsSync(join(target, 'convert_lora_to_gguf.py'))) rmSync(temporary, { recursive: true, force: true });
-  else {
-    rmSync(target, { recursive: true, force: true });
-    renameSync(temporary, target);
-  }
-  return target;
-}
 
 export interface GgufAdapter {
   /** File stem of the GGUF (`stage1` → `stage1.gguf`). */
@@ -108,10 +69,10 @@ export async function exportGguf(options: ExportGgufOptions): Promise<ExportGguf
     checkAdapterFolder(adapter.dir);
     if (adapter.base) checkModelFolder(adapter.base, `base of ${adapter.name}`);
   }
-  const source = ensureLlamaCppSource(options.cwd);
+  const source = await ensureLlamaCppSource(resolve(options.cwd ?? process.cwd(), LLAMA_CPP_SOURCE_DIR));
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
-  const env = { PYTHONPATH: join(source, 'gguf-py'), NO_LOCAL_GGUF: '' };
+  const env = converterEnvironment(source);
   const result: ExportGgufResult = { bases: {}, adapters: [], modelSpecs: [] };
   const convertBase = async (folder: string, stem: string): Promise<string> => {
     const existing = result.bases[folder];
