@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultReply, startOpenAITestServer, type OpenAITestServer } from '../fixtures/openai-test-server.js';
-import { startRedisServer, type RedisTestServer } from '../fixtures/redis-server.js';
+import { redisSkip, startRedisServer, type RedisTestServer } from '../fixtures/redis-server.js';
 import { comparableResults, runCli, writeMcqDataset } from '../eval/helpers.js';
 import { comparableSummary, startWorkers, stopWorkers } from './queue-helpers.js';
 
+const skip = redisSkip();
 const ITEMS = 60;
 const OPEN = 10;
 let server: OpenAITestServer;
@@ -16,6 +17,7 @@ let directory: string;
 let dataset: string;
 
 before(async () => {
+  if (skip) return;
   // Each model replies in its own words; the judge scores by the length of what it reads: verdicts differ by item and model.
   const respond: Parameters<typeof startOpenAITestServer>[0] = {
     latencyMs: 5,
@@ -32,6 +34,7 @@ before(async () => {
   appendFileSync(dataset, `${open.join('\n')}\n`);
 });
 after(async () => {
+  if (skip) return;
   await Promise.all([server.close(), redis.close()]);
   rmSync(directory, { recursive: true, force: true });
 });
@@ -56,7 +59,9 @@ const evalArgs = (out: string, db: string, extra: string[] = []) => [
   ...extra,
 ];
 
-test('eval --queue with three worker processes: the same results item by item and the same summary as a local run; a re-run calls no model', async () => {
+test('eval --queue with three worker processes: the same results item by item and the same summary as a local run; a re-run calls no model', {
+  skip,
+}, async () => {
   const reference = await runCli(evalArgs(join(directory, 'local'), join(directory, 'local.db')));
   assert.equal(reference.code, 0, reference.stderr);
   server.requests.clear();
@@ -85,7 +90,7 @@ test('eval --queue with three worker processes: the same results item by item an
   }
 });
 
-test('eval --queue with Redis not running exits with the unreachable code and names the URL', async () => {
+test('eval --queue with Redis not running exits with the unreachable code and names the URL', { skip }, async () => {
   const result = await runCli(evalArgs(join(directory, 'nowhere'), join(directory, 'nowhere.db'), ['--queue', 'redis://127.0.0.1:1']));
   assert.equal(result.code, 4, result.stderr);
   assert.match(result.stderr, /the queue at redis:\/\/127\.0\.0\.1:1 cannot be reached/);
