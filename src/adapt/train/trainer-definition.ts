@@ -1,21 +1,10 @@
+import type { AdaptTrainSettings } from '../../settings/run-settings.js';
 import type { TrainingStage } from '../data/data-manifest.js';
 import type { LogSnapshot } from './trainer-logs.js';
 import type { ChatRow } from './training-data.js';
 
-/** LoRA and optimiser settings of one stage (resolved: defaults from settings/run-defaults.ts). */
-export interface TrainHyperparameters {
-  epochs: number;
-  /** When set, overrides `epochs`. */
-  maxSteps?: number;
-  batchSize: number;
-  learningRate: number;
-  loraR: number;
-  loraAlpha: number;
-  maxLength: number;
-  loggingSteps: number;
-  saveSteps: number;
-  seed: number;
-}
+/** LoRA and optimiser settings of one stage (resolved in settings/run-settings.ts, the one owner of their shape). */
+export type TrainHyperparameters = AdaptTrainSettings['hyper'];
 
 /** Everything a local trainer needs to write the config of one stage. */
 export interface LocalStageJob {
