@@ -1,5 +1,6 @@
 import type { Dataset } from '../datasets/dataset.js';
-import { loadGenericDataset, type LoadDatasetOptions } from '../datasets/load-dataset.js';
+import { extname } from 'node:path';
+import { JSON_LINES, loadGenericDataset, type LoadDatasetOptions } from '../datasets/load-dataset.js';
 import type { BenchmarkRegistry } from './registry.js';
 
 /**
@@ -28,6 +29,24 @@ export async function loadDataset(ref: string, options: LoadDatasetOptions & { r
     return withRef(`${detected}:${ref}`, await registry.loadBenchmark(detected, ref, { onWarning: options.onWarning }));
   }
   return loadGenericDataset(ref, options);
+}
+
+/**
+ * Whether a reference names a JSON Lines file of culturekit records (neither built in nor any benchmark's): what
+ * `loadDataset` reads with `loadGenericDataset`, and what a run reads as a stream (`eval/run-dataset.ts`).
+ *
+ * @example
+ * await isJsonLinesRecords('data/items.jsonl'); // true
+ */
+export async function isJsonLinesRecords(ref: string, registry?: BenchmarkRegistry): Promise<boolean> {
+  if (ref.startsWith('builtin:') || !JSON_LINES.has(extname(ref).toLowerCase())) return false;
+  const [{ parseBenchmarkRef }, { detectBenchmark }, { builtinRegistry }] = await Promise.all([
+    import('./parse-benchmark-ref.js'),
+    import('./detect-benchmark.js'),
+    import('./registry.js'),
+  ]);
+  const known = registry ?? builtinRegistry;
+  return !parseBenchmarkRef(ref, known) && (await detectBenchmark(ref, known)) === undefined;
 }
 
 /** A benchmark's dataset under the reference the user gave (a resume reloads it from there). */

@@ -1,19 +1,18 @@
-import { DatasetError, formatRecordProblem, InputError, type RecordProblem } from '../errors/culturekit-error.js';
+import { InputError, type RecordProblem } from '../errors/culturekit-error.js';
 import type { CulturalDescription } from '../schema/description.js';
 import type { Item } from '../schema/item.js';
 import { datasetHash, type Dataset } from './dataset.js';
-import { normalizeRecord } from './normalize-record.js';
 import { extname } from 'node:path';
-import type { RawRecord } from './raw-record.js';
 import { streamJsonLines } from './read-jsonl.js';
 import { stringSharer } from '../util/share-strings.js';
 import { collectGarbage } from '../util/collect-garbage.js';
-import { badTextIn } from './check-text.js';
+import { RecordChecker, type CheckedRecord } from './record-checker.js';
 import { readDatasetFile } from './read-records.js';
 
-const JSON_LINES = new Set(['.jsonl', '.ndjson']);
+/** File extensions of JSON Lines datasets (read as a stream). */
+export const JSON_LINES = new Set(['.jsonl', '.ndjson']);
 /** Records read between two full garbage collections while a large file loads (its parsing garbage would grow the heap). */
-const COLLECT_EVERY = 100_000;
+export const COLLECT_EVERY = 100_000;
 
 export type { Dataset } from './dataset.js';
 
@@ -25,8 +24,6 @@ export interface LoadDatasetOptions {
 
 /** Names of the built-in datasets, used as `builtin:<name>`. */
 export const builtinDatasetNames = ['sample'] as const;
-
-const WARNED_RECORDS = 20;
 
 /**
  * Load and validate a dataset of culturekit records: `builtin:sample`, or a path to a `.jsonl`/`.ndjson`, `.json`,
@@ -40,75 +37,30 @@ const WARNED_RECORDS = 20;
  */
 export async function loadGenericDataset(ref: string, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (ref.startsWith('builtin:')) return loadBuiltin(ref);
-  const problemsByLine = new Map<number, RecordProblem[]>();
-  const addProblem = (problem: RecordProblem) => {
-    const list = problemsByLine.get(problem.line);
-    if (list) list.push(problem);
-    else problemsByLine.set(problem.line, [problem]);
-  };
-
+  const checker = new RecordChecker(ref);
   const descriptions: CulturalDescription[] = [];
   const items: Item[] = [];
-  const itemLines = new Map<string, number>();
-  const descriptionLines = new Map<string, number>();
   const shareStrings = stringSharer<Item>(REPEATED_FIELDS, ['choices']);
-  const take = (record: RawRecord) => {
-    const normalized = normalizeRecord(record.value, record.recordType);
-    if (normalized.type === 'invalid') {
-      for (const problem of normalized.problems) addProblem({ file: ref, line: record.line, ...problem });
-      return;
-    }
-    const [entry, lines, noun] =
-      normalized.type === 'item' ? ([normalized.item, itemLines, 'item'] as const) : ([normalized.description, descriptionLines, 'description'] as const);
-    const firstLine = lines.get(entry.id);
-    if (firstLine !== undefined) {
-      addProblem({ file: ref, line: record.line, field: 'id', problem: `duplicate ${noun} id "${entry.id}" (first on line ${firstLine})` });
-      return;
-    }
-    lines.set(entry.id, record.line);
-    if (normalized.type === 'item') items.push(shareStrings(normalized.item));
-    else descriptions.push(normalized.description);
+  const keep = (checked: CheckedRecord | undefined) => {
+    if (checked?.type === 'item') items.push(shareStrings(checked.item));
+    else if (checked) descriptions.push(checked.description);
   };
   if (JSON_LINES.has(extname(ref).toLowerCase())) {
     // Read as a stream: each record is normalised as its line is read, so the file and its raw records are never held whole.
     let read = 0;
     for await (const entry of streamJsonLines(ref)) {
-      if ('problem' in entry) addProblem(entry.problem);
-      else {
-        const bad = badTextIn(ref, entry.record);
-        if (bad.length > 0) bad.forEach(addProblem);
-        else take(entry.record);
-      }
+      if ('problem' in entry) checker.addProblem(entry.problem);
+      else keep(checker.checkLine(entry.record));
       if (++read % COLLECT_EVERY === 0) collectGarbage();
     }
   } else {
     const { records, problems: readProblems, columns, headerLine } = await readDatasetFile(ref);
-    readProblems.forEach(addProblem);
-    for (const record of records) take(record);
-    if (columns) collapseMissingColumns(ref, columns, headerLine ?? 1, records.length, problemsByLine);
+    readProblems.forEach(checker.addProblem);
+    for (const record of records) keep(checker.check(record));
+    if (columns) collapseMissingColumns(ref, columns, headerLine ?? 1, records.length, checker.problemsByLine);
   }
-
-  const invalidLines = [...problemsByLine.keys()].sort((left, right) => left - right);
-  const problems = invalidLines.flatMap((line) => problemsByLine.get(line)!);
-  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-  if (problems.length > 0 && !options.skipInvalid) {
-    throw new DatasetError(problems, `dataset ${ref} rejected: ${plural(problems.length, 'problem')} in ${plural(invalidLines.length, 'record')}`);
-  }
-  if (items.length === 0 && descriptions.length === 0) {
-    throw new DatasetError(problems, `dataset ${ref} rejected: no valid records (${plural(invalidLines.length, 'invalid record')})`);
-  }
-  if (invalidLines.length > 0 && options.onWarning) {
-    for (const line of invalidLines.slice(0, WARNED_RECORDS)) {
-      options.onWarning(`skipped invalid record: ${problemsByLine.get(line)!.map(formatRecordProblem).join('; ')}`);
-    }
-    if (invalidLines.length > WARNED_RECORDS) {
-      options.onWarning(`… and ${plural(invalidLines.length - WARNED_RECORDS, 'more invalid record')} skipped`);
-    }
-    options.onWarning(
-      `${ref}: skipped ${plural(invalidLines.length, 'invalid record')}, loaded ${plural(items.length, 'item')} and ${plural(descriptions.length, 'description')}`,
-    );
-  }
-  return { ref, descriptions, items, skippedInvalid: invalidLines.length, hash: datasetHash(descriptions, items) };
+  const skippedInvalid = checker.finish({ items: items.length, descriptions: descriptions.length }, options);
+  return { ref, descriptions, items, skippedInvalid, hash: datasetHash(descriptions, items) };
 }
 
 /**

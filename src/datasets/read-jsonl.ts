@@ -21,15 +21,15 @@ export async function readJsonLines(file: string): Promise<ReadResult> {
 }
 
 /**
- * The records (and the lines that are not records) of a JSON Lines file one by one, as the file is read: a large file
- * is never held whole. A file with neither is a `DatasetError` (empty).
+ * The records (and the lines that are not records) of a JSON Lines file one by one, as the file is read, each with its
+ * line's byte offset and length: a large file is never held whole. A file with neither is a `DatasetError` (empty).
  *
  * @example
  * for await (const entry of streamJsonLines('items.jsonl')) if ('record' in entry) …
  */
-export async function* streamJsonLines(file: string): AsyncGenerator<{ record: RawRecord } | { problem: RecordProblem }> {
+export async function* streamJsonLines(file: string): AsyncGenerator<{ record: RawRecord; offset: number; length: number } | { problem: RecordProblem }> {
   let any = false;
-  for await (const { line, text } of readDatasetLines(file)) {
+  for await (const { line, text, offset, length } of readDatasetLines(file)) {
     let lineText = text;
     if (lineText.endsWith('\r')) lineText = lineText.slice(0, -1);
     if (lineText.trim() === '') continue;
@@ -46,7 +46,7 @@ export async function* streamJsonLines(file: string): AsyncGenerator<{ record: R
       yield { problem: { file, line, field: '', problem: `expected a JSON object, got ${jsonTypeName(value)}` } };
       continue;
     }
-    yield { record: { line, value } };
+    yield { record: { line, value }, offset, length };
   }
   if (!any) throw emptyFileError(file);
 }

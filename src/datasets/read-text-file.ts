@@ -56,16 +56,25 @@ export async function readDatasetText(file: string): Promise<string> {
 
 /**
  * Lines of a dataset file read as a stream (the file is never held whole): UTF-8, byte order mark removed, each line
- * with its 1-based number and without its `\n`. Bytes that are not UTF-8 are the `DatasetError` of `readDatasetText`.
+ * with its 1-based number, without its `\n`, and with its place in the file (byte offset and length). Bytes that are not UTF-8 are the `DatasetError` of `readDatasetText`.
  *
  * @example
  * for await (const { line, text } of readDatasetLines('data/items.jsonl')) …
  */
-export async function* readDatasetLines(file: string): AsyncGenerator<{ line: number; text: string }> {
+export async function* readDatasetLines(file: string): AsyncGenerator<DatasetLine> {
   await checkDatasetFile(file);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const lines = new LineSplitter();
   let first = true;
+  let offset = 0;
+  // Where each line's bytes are in the file (a run reads its items back from there).
+  function* located(entries: Iterable<{ line: number; text: string }>): Generator<DatasetLine> {
+    for (const { line, text } of entries) {
+      const length = Buffer.byteLength(text);
+      yield { line, text, offset, length };
+      offset += length + 1;
+    }
+  }
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream) {
@@ -76,13 +85,16 @@ export async function* readDatasetLines(file: string): AsyncGenerator<{ line: nu
         throw notUtf8Error(file, await readFile(file));
       }
       if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (text.charCodeAt(0) === 0xfeff) {
+          text = text.slice(1);
+          offset = 3;
+        }
         first = false;
       }
-      yield* lines.push(text);
+      yield* located(lines.push(text));
     }
     try {
-      yield* lines.push(decoder.decode());
+      yield* located(lines.push(decoder.decode()));
     } catch {
       throw notUtf8Error(file, await readFile(file));
     }
@@ -91,7 +103,17 @@ export async function* readDatasetLines(file: string): AsyncGenerator<{ line: nu
   } finally {
     stream.destroy();
   }
-  yield lines.end();
+  yield* located([lines.end()]);
+}
+
+/** A line of a dataset file: its 1-based number, its text (without the `\n`), and where its bytes are in the file. */
+export interface DatasetLine {
+  line: number;
+  text: string;
+  /** Byte offset of the line's first byte. */
+  offset: number;
+  /** Bytes of the line's text (UTF-8, without the `\n`). */
+  length: number;
 }
 
 /** A problem that rejects a whole file, at one place in it. */

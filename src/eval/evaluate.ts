@@ -1,10 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadDataset } from '../benchmarks/load-dataset.js';
 import type { BenchmarkRegistry } from '../benchmarks/registry.js';
 import type { ModelPrice } from '../schema/price.js';
 
-import type { Dataset } from '../datasets/dataset.js';
 import { CulturekitError, InputError } from '../errors/culturekit-error.js';
 import { EXIT_CODES } from '../errors/exit-codes.js';
 import { parseModelSpec } from '../models/model-spec.js';
@@ -22,6 +20,7 @@ import { runEval, type EvalProgress, type RunEvalInput, type RunEvalOutcome } fr
 import { readManifestFile, writeManifestFile } from '../store/manifest-file.js';
 import { writeRunOutputs } from './write-outputs.js';
 import { probeEndpoint, ReachabilityGuard } from './reachability.js';
+import { openRunDataset, type RunDataset } from './run-dataset.js';
 
 export interface EvaluateInput {
   /** Dataset reference (`builtin:sample` or a file). Not needed with `resume`. */
@@ -47,7 +46,7 @@ export interface EvaluateInput {
   useCache?: boolean;
   skipInvalid?: boolean;
   modelDefaults?: CreateModelDefaults;
-  onStart?: (info: { manifest: RunManifest; outDir: string; resumed: boolean; dataset: Dataset }) => void;
+  onStart?: (info: { manifest: RunManifest; outDir: string; resumed: boolean; dataset: RunDataset }) => void;
   onProgress?: (progress: EvalProgress) => void;
   onWarning?: (message: string) => void;
   signal?: AbortSignal;
@@ -93,6 +92,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
   const store = openStore(input.dbPath);
   const models: LanguageModel[] = [];
   let lock: RunLock | undefined;
+  let dataset: RunDataset | undefined;
   try {
     let previous: RunManifest | undefined;
     let outDir = input.outDir;
@@ -114,7 +114,14 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
     const resumed = input.resume ? previous : undefined;
     const datasetRef = input.dataset ?? resumed?.dataset.ref;
     if (!datasetRef) throw new InputError('no dataset: pass --dataset (e.g. --dataset builtin:sample)');
-    const dataset = await loadDataset(datasetRef, { skipInvalid: input.skipInvalid, onWarning: input.onWarning, registry: input.registry });
+    // A JSON Lines dataset is read back item by item as the run goes; resuming, an unchanged file is not checked again.
+    dataset = await openRunDataset(datasetRef, {
+      store,
+      previousRunId: previous?.id,
+      skipInvalid: input.skipInvalid,
+      onWarning: input.onWarning,
+      registry: input.registry,
+    });
 
     const requestedModels = input.models ?? resumed?.models;
     if (!requestedModels?.length) throw new InputError('no model: pass --model (e.g. --model openai:qwen2.5-7b-instruct --base-url http://127.0.0.1:8000/v1)');
@@ -198,6 +205,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
 
     lock = acquireRunLocks(input.dbPath, [`run ${manifest.id}`, `output folder ${resolve(outDir)}`]);
     store.saveRun(manifest, outDir, 'running');
+    dataset.keep(manifest.id);
     try {
       writeManifestFile(outDir, manifest);
       input.onStart?.({ manifest, outDir, resumed: previous !== undefined, dataset });
@@ -232,6 +240,7 @@ export async function evaluate(input: EvaluateInput): Promise<EvaluateOutput> {
       await grounding?.close?.();
     }
   } finally {
+    dataset?.close();
     lock?.release();
     await Promise.allSettled(models.map((model) => model.close()));
     store.close();

@@ -14,7 +14,11 @@ import { resolveRetrievalSettings } from '../settings/run-settings.js';
  * descriptions (or `options.knowledgeBase`, another dataset), persisted in the store, and the grounded-prompt templates.
  * `oracle` always uses the evaluated dataset's own descriptions (the item's paired description).
  */
-export async function createGrounding(dataset: Dataset, options: RunOptions, context: { dbPath: string; skipInvalid?: boolean }): Promise<Grounding> {
+export async function createGrounding(
+  dataset: Pick<Dataset, 'descriptions'>,
+  options: RunOptions,
+  context: { dbPath: string; skipInvalid?: boolean },
+): Promise<Grounding> {
   const source = options.knowledgeBase ? await loadDataset(options.knowledgeBase, { skipInvalid: context.skipInvalid }) : dataset;
   const knowledgeBase = await buildKnowledgeBase(source.descriptions, { dbPath: context.dbPath });
   const settings = resolveRetrievalSettings(options.retrieval);

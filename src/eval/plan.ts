@@ -1,4 +1,4 @@
-import type { Dataset } from '../datasets/dataset.js';
+import { arrayItemSource, type ItemSource } from '../datasets/dataset.js';
 import { InputError } from '../errors/culturekit-error.js';
 import type { Item } from '../schema/item.js';
 import type { EvalCondition, ModelEntry, RunManifest, RunOptions } from '../schema/manifest.js';
@@ -18,19 +18,23 @@ export interface PlannedTask {
 
 export interface EvalPlan {
   manifest: RunManifest;
-  /** The tasks in plan order (models × conditions × items), made as they are read: a plan holds its items, not one object per task. */
+  /** The tasks in plan order (models × conditions × items), made as they are read: a plan holds its item source, not one object per task. */
   tasks: PlannedTasks;
 }
 
+/** Tasks looked up (or made) together: one store query and one read of the dataset file for this many. */
+export const TASK_BATCH = 500;
+
 /**
  * The tasks of a plan, made on demand: iterating gives them in plan order (each model, each condition, each item);
- * `forModel` gives one model's share. A million-task plan costs no more memory than its items.
+ * `forModel` gives one model's share. Items are made from their source a batch at a time, so a million-task plan costs
+ * no more memory than its item source (an index of the dataset file, or the items held).
  */
 export class PlannedTasks implements Iterable<PlannedTask> {
   constructor(
     private readonly models: readonly ModelEntry[],
     private readonly conditions: readonly EvalCondition[],
-    private readonly items: readonly Item[],
+    private readonly items: ItemSource,
   ) {}
 
   /** How many tasks the plan has. */
@@ -39,10 +43,28 @@ export class PlannedTasks implements Iterable<PlannedTask> {
   }
 
   /** One model's tasks in plan order: each condition, each item. */
-  *forModel(modelIndex: number): Generator<PlannedTask> {
+  forModel(modelIndex: number): Generator<PlannedTask> {
+    return this.pendingForModel(modelIndex, (ids) => ids.map(() => true));
+  }
+
+  /**
+   * One model's tasks in plan order that `pending` keeps: it is asked about a batch of item ids of one condition at a
+   * time (one store query), and only the items it keeps are made.
+   */
+  *pendingForModel(modelIndex: number, pending: (ids: string[], model: string, condition: EvalCondition) => boolean[]): Generator<PlannedTask> {
     const model = this.models[modelIndex].spec;
+    const { items } = this;
     for (const condition of this.conditions) {
-      for (const item of this.items) yield { key: resultKey(model, condition, item.id), modelIndex, model, condition, item };
+      for (let start = 0; start < items.length; start += TASK_BATCH) {
+        const end = Math.min(start + TASK_BATCH, items.length);
+        const ids: string[] = [];
+        for (let position = start; position < end; position++) ids.push(items.idAt(position));
+        const keep = pending(ids, model, condition);
+        const positions: number[] = [];
+        for (let offset = 0; offset < ids.length; offset++) if (keep[offset]) positions.push(start + offset);
+        if (positions.length === 0) continue;
+        for (const item of items.itemsAt(positions)) yield { key: resultKey(model, condition, item.id), modelIndex, model, condition, item };
+      }
     }
   }
 
@@ -51,11 +73,9 @@ export class PlannedTasks implements Iterable<PlannedTask> {
    * modulo `count` is `index`. Deterministic, and the shares of one plan are disjoint and cover it.
    */
   shard(index: number, count: number): PlannedTasks {
-    return new PlannedTasks(
-      this.models,
-      this.conditions,
-      this.items.filter((_, position) => position % count === index),
-    );
+    const positions: number[] = [];
+    for (let position = index; position < this.items.length; position += count) positions.push(position);
+    return new PlannedTasks(this.models, this.conditions, itemsAtPositions(this.items, positions));
   }
 
   *[Symbol.iterator](): Generator<PlannedTask> {
@@ -63,8 +83,27 @@ export class PlannedTasks implements Iterable<PlannedTask> {
   }
 }
 
+/** The items of a source at some of its positions (in that order), as a source. */
+function itemsAtPositions(source: ItemSource, positions: readonly number[]): ItemSource {
+  return {
+    length: positions.length,
+    idAt: (position) => source.idAt(positions[position]),
+    kindAt: (position) => source.kindAt(positions[position]),
+    protocolAt: (position) => source.protocolAt(positions[position]),
+    itemsAt: (wanted) => source.itemsAt(wanted.map((position) => positions[position])),
+  };
+}
+
+/** What a plan needs of a dataset: its items held (`Dataset`) or an item source read on demand. */
+export interface PlanDataset {
+  ref: string;
+  hash: string;
+  skippedInvalid: number;
+  items: readonly Item[] | ItemSource;
+}
+
 export interface PlanInput {
-  dataset: Dataset;
+  dataset: PlanDataset;
   models: ModelEntry[];
   /** Judge models (a panel when several). */
   judges?: ModelEntry[];
@@ -90,6 +129,15 @@ export function selectItems(items: readonly Item[], options: Pick<RunOptions, 'k
   return options.limit === null ? selected : selected.slice(0, options.limit);
 }
 
+/** `selectItems` on an item source: the same items, none of them made. */
+function selectFrom(source: ItemSource, options: Pick<RunOptions, 'kinds' | 'limit'>): ItemSource {
+  const kinds = new Set(options.kinds);
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const positions: number[] = [];
+  for (let position = 0; position < source.length && positions.length < limit; position++) if (kinds.has(source.kindAt(position))) positions.push(position);
+  return positions.length === source.length ? source : itemsAtPositions(source, positions);
+}
+
 /**
  * Plans a run as plain data: items × models × conditions. Pure: no I/O.
  *
@@ -103,12 +151,17 @@ export function planRun(input: PlanInput): EvalPlan {
     if (specs.has(model.spec)) throw new InputError(`model "${model.spec}" is given twice`);
     specs.add(model.spec);
   }
-  const items = selectItems(dataset.items, options);
+  const items = Array.isArray(dataset.items) ? arrayItemSource(selectItems(dataset.items, options)) : selectFrom(dataset.items as ItemSource, options);
   if (items.length === 0) {
     throw new InputError(`dataset ${dataset.ref} has no items of kind ${options.kinds.join(', ')} to evaluate`);
   }
   const registry = input.registry ?? builtinRegistry;
-  const unknownProtocols = [...new Set(items.map((item) => item.protocol))].filter((id): id is string => id !== undefined && !registry.getProtocol(id));
+  const protocols = new Set<string>();
+  for (let position = 0; position < items.length; position++) {
+    const protocol = items.protocolAt(position);
+    if (protocol !== undefined) protocols.add(protocol);
+  }
+  const unknownProtocols = [...protocols].filter((id) => !registry.getProtocol(id));
   if (unknownProtocols.length > 0) {
     throw new InputError(
       `unknown scoring protocol ${unknownProtocols.map((id) => `"${id}"`).join(', ')}; known: ${registry.protocolIds().join(', ') || '(none registered)'}`,

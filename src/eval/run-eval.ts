@@ -16,7 +16,7 @@ import { applyCondition, type Grounding } from './conditions.js';
 import { judgeResponse, type JudgeOutcome, type Judging } from './judging.js';
 import { describeCallError, ModelCaller, type ModelRequest } from '../models/model-caller.js';
 import { resolveModelSettings } from '../settings/run-settings.js';
-import { PlannedTasks, type PlannedTask } from './plan.js';
+import { PlannedTasks, TASK_BATCH, type PlannedTask } from './plan.js';
 import { extractWithModel, type ModelExtraction } from './model-extraction.js';
 import { recordedContinuationScores } from '../scoring/recorded-option-scores.js';
 import { collectGarbage } from '../util/collect-garbage.js';
@@ -162,14 +162,12 @@ export function tallyResult(row: ResultRow, progress: EvalProgress, extraction: 
 /** Results between two full garbage collections: the peak memory of a long run stays near what it holds. */
 const COLLECT_EVERY = 25_000;
 
-/** Tasks whose statuses one store query looks up. */
-const LOOKUP_BATCH = 500;
-
 /**
  * Each model's tasks that the store does not have yet (or that ended in `error`, with `retryErrors`), as generators that
- * look statuses up in batches as the workers pull: nothing is held but one batch. For a whole plan the counts come from
- * the store's status index (every stored result of a run belongs to its plan: same plan hash), so a finished run is
- * known to be finished without a lookup; a list of tasks is counted by looking it up first.
+ * look statuses up in batches as the workers pull: nothing is held but one batch, and for a whole plan an item is only
+ * made (read from the dataset file) when its task is pending. For a whole plan the counts come from the store's status
+ * index (every stored result of a run belongs to its plan: same plan hash), so a finished run is known to be finished
+ * without a lookup; a list of tasks is counted by looking it up first.
  */
 function pendingQueues(
   store: Store,
@@ -178,31 +176,17 @@ function pendingQueues(
   modelCount: number,
   retryErrors: boolean,
 ): { byModel: Iterator<PlannedTask>[]; planned: number; pending: number } {
-  const isPending = (status: string | undefined) => status === undefined || (retryErrors && status === 'error');
-  function* lookedUp(source: Iterable<PlannedTask>): Generator<PlannedTask> {
-    let batch: PlannedTask[] = [];
-    function* drain(): Generator<PlannedTask> {
-      const { model, condition } = batch[0];
-      const statuses = store.resultStatusesOf(
-        runId,
-        model,
-        condition,
-        batch.map((task) => task.item.id),
-      );
-      const current = batch;
-      batch = [];
-      for (const task of current) if (isPending(statuses.get(task.item.id))) yield task;
-    }
-    for (const task of source) {
-      if (batch.length > 0 && (batch.length >= LOOKUP_BATCH || task.model !== batch[0].model || task.condition !== batch[0].condition)) yield* drain();
-      batch.push(task);
-    }
-    if (batch.length > 0) yield* drain();
-  }
+  const pendingOf = (ids: readonly string[], model: string, condition: string): boolean[] => {
+    const statuses = store.resultStatusesOf(runId, model, condition, ids);
+    return ids.map((id) => {
+      const status = statuses.get(id);
+      return status === undefined || (retryErrors && status === 'error');
+    });
+  };
   if (tasks instanceof PlannedTasks) {
     const stored = store.countResults(runId);
     const pending = Math.max(0, tasks.size - stored + (retryErrors ? store.countResults(runId, 'error') : 0));
-    const byModel = Array.from({ length: modelCount }, (_, modelIndex) => (pending > 0 ? lookedUp(tasks.forModel(modelIndex)) : [].values()));
+    const byModel = Array.from({ length: modelCount }, (_, modelIndex) => (pending > 0 ? tasks.pendingForModel(modelIndex, pendingOf) : [].values()));
     return { byModel, planned: tasks.size, pending };
   }
   const lists: PlannedTask[][] = Array.from({ length: modelCount }, () => []);
@@ -211,7 +195,25 @@ function pendingQueues(
     planned++;
     lists[task.modelIndex].push(task);
   }
-  const pendingLists = lists.map((list) => [...lookedUp(list)]);
+  const pendingLists = lists.map((list) => {
+    const kept: PlannedTask[] = [];
+    for (let start = 0; start < list.length; start += TASK_BATCH) {
+      // One lookup per condition of a batch (a list in plan order rarely mixes two); the list's order is kept.
+      const batch = list.slice(start, start + TASK_BATCH);
+      const keep: boolean[] = [];
+      for (const condition of new Set(batch.map((task) => task.condition))) {
+        const positions = batch.flatMap((task, position) => (task.condition === condition ? [position] : []));
+        const flags = pendingOf(
+          positions.map((position) => batch[position].item.id),
+          batch[positions[0]].model,
+          condition,
+        );
+        positions.forEach((position, index) => (keep[position] = flags[index]));
+      }
+      batch.forEach((task, position) => keep[position] && kept.push(task));
+    }
+    return kept;
+  });
   return { byModel: pendingLists.map((list) => list.values()), planned, pending: pendingLists.reduce((sum, list) => sum + list.length, 0) };
 }
 

@@ -41,7 +41,7 @@ export async function runScoreCommand(flags: ScoreFlags): Promise<void> {
   await runAndReport(settings, {
     modelInstances,
     onDataset: (dataset) => {
-      const unmatched = unmatchedResponses(recorded, new Set(dataset.items.map((item) => item.id)));
+      const unmatched = unmatchedResponses(recorded, new Set(Array.from({ length: dataset.items.length }, (_, position) => dataset.items.idAt(position))));
       if (unmatched.length > 0) process.stderr.write(`warning: ${formatUnmatchedWarning(flags.responses, unmatched, total)}\n`);
     },
   });
