@@ -84,11 +84,11 @@ export async function* readDatasetLines(file: string): AsyncGenerator<DatasetLin
       } catch {
         throw notUtf8Error(file, await readFile(file));
       }
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) {
-          text = text.slice(1);
-          offset = 3;
-        }
+      if (first) {
+        // The decoder drops a leading byte order mark itself: its 3 bytes still come before the first line.
+        const bytes = chunk as Buffer;
+        if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) offset = 3;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
       yield* located(lines.push(text));

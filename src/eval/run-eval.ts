@@ -120,7 +120,7 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
     descriptions: input.descriptions ?? new Map(),
   };
 
-  const runModel = async (modelIndex: number): Promise<void> => {
+  const runModel = async (modelIndex: number, onStarted: () => void): Promise<void> => {
     const queue = queues.byModel[modelIndex];
     const policy = resolveModelSettings(manifest.models[modelIndex]);
     const caller = new ModelCaller(models[modelIndex], policy, store, useCache);
@@ -136,10 +136,25 @@ export async function runEval(input: RunEvalInput): Promise<RunEvalOutcome> {
         writer.write(() => finishTask(task, manifest, call));
       }
     };
-    await Promise.all(Array.from({ length: policy.concurrency }, worker));
+    // Each worker takes its first task before its first await: the model's first requests are out when this returns.
+    const workers = Array.from({ length: policy.concurrency }, worker);
+    onStarted();
+    await Promise.all(workers);
   };
+  // A model starts once the one before it has taken its first tasks (and the event loop has turned, so that their
+  // requests go out): a resume's first request does not wait for every model to look up the done part of its plan.
+  let before: Promise<void> = Promise.resolve();
+  const runs = models.map((_, modelIndex) => {
+    const gate = before;
+    let started = () => {};
+    before = new Promise<void>((resolve) => (started = resolve));
+    return gate
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => runModel(modelIndex, started))
+      .finally(() => started());
+  });
   try {
-    await Promise.all(models.map((_, modelIndex) => runModel(modelIndex)));
+    await Promise.all(runs);
   } finally {
     writer.flush();
   }
@@ -177,6 +192,9 @@ function pendingQueues(
   retryErrors: boolean,
 ): { byModel: Iterator<PlannedTask>[]; planned: number; pending: number } {
   const pendingOf = (ids: readonly string[], model: string, condition: string): boolean[] => {
+    // Counting first: a batch all done (a resume's first part) or none done (a fresh run) needs no row read.
+    const done = store.countResultsOf(runId, model, condition, ids, retryErrors ? 'error' : '');
+    if (done === ids.length || done === 0) return ids.map(() => done === 0);
     const statuses = store.resultStatusesOf(runId, model, condition, ids);
     return ids.map((id) => {
       const status = statuses.get(id);

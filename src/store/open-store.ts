@@ -113,6 +113,9 @@ export class Store {
       ),
       countResults: database.prepare<[string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ?'),
       countResultsWithStatus: database.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM results WHERE run_id = ? AND status = ?'),
+      countOf: database.prepare<[string, string, string, string, string], { n: number }>(
+        'SELECT count(*) AS n FROM results WHERE run_id = ? AND model = ? AND condition = ? AND item_id IN (SELECT value FROM json_each(?)) AND status != ?',
+      ),
       statusesOf: database.prepare<[string, string, string, string], { item_id: string; status: string }>(
         'SELECT item_id, status FROM results WHERE run_id = ? AND model = ? AND condition = ? AND item_id IN (SELECT value FROM json_each(?))',
       ),
@@ -168,6 +171,14 @@ export class Store {
     const statuses = new Map<string, string>();
     for (const row of this.statements.statusesOf.iterate(runId, model, condition, JSON.stringify(itemIds))) statuses.set(row.item_id, row.status);
     return statuses;
+  }
+
+  /**
+   * How many of some items have a result for one model and condition of a run (with `except`: a result of another
+   * status). Counted on the primary key without making a row: a resume skips a batch whose results are all there.
+   */
+  countResultsOf(runId: string, model: string, condition: string, itemIds: readonly string[], except = ''): number {
+    return this.statements.countOf.get(runId, model, condition, JSON.stringify(itemIds), except)?.n ?? 0;
   }
 
   /** Keys (see `resultKey`) of the results a run already has, with their status (the whole run in memory: for small runs and tests). */
