@@ -75,7 +75,8 @@ export async function* readDatasetLines(file: string): AsyncGenerator<DatasetLin
       offset += length + 1;
     }
   }
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  // 64 KiB chunks: their text is young garbage that a scavenge frees, where 1 MiB strings would wait for a full collection.
+  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
   try {
     for await (const chunk of stream) {
       let text: string;
