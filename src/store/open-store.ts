@@ -66,7 +66,8 @@ export interface StoredRun {
 
 /**
  * The project's SQLite store: a cache of model calls and every run's manifest and per-item results.
- * Results are written one by one as they arrive (WAL mode), so a crash at any moment loses at most the call in flight.
+ * Results are written as they arrive, a few milliseconds' worth per transaction (WAL mode, `result-writer.ts`), so a
+ * crash at any moment loses at most the calls in flight and the last window's results (asked again on resume).
  *
  * @example
  * const store = openStore('.culturekit/culturekit.db');
