@@ -85,12 +85,15 @@ export async function indexJsonLines(file: string, options: { skipInvalid?: bool
   return index;
 }
 
+/** Items kept once made, for the other models of the run (a few batches' worth). */
+const RECENT_ITEMS = 4_096;
+
 /** Positions whose lines are read with one `read` when they are this close. */
 const SPAN_BYTES = 1 << 20;
 
 /**
  * The items of an indexed JSON Lines file, read back by position (each line parsed and normalised again when asked
- * for): what a run holds of its dataset is the index. The file stays open, so a file replaced on disk is still read as
+ * for, the last few thousand kept for the other models): what a run holds of its dataset is the index. The file stays open, so a file replaced on disk is still read as
  * it was; an item whose id is not the indexed one (the file was edited in place) is a `DatasetError`.
  */
 export class JsonLinesItems implements ItemSource {
@@ -121,6 +124,23 @@ export class JsonLinesItems implements ItemSource {
   }
 
   itemsAt(positions: readonly number[]): Item[] {
+    const { recent } = this;
+    const missing = positions.filter((position) => !recent.has(position));
+    const read = missing.length > 0 ? this.read(missing) : [];
+    const made = new Map(missing.map((position, index) => [position, read[index]]));
+    const items = positions.map((position) => recent.get(position) ?? made.get(position)!);
+    for (const [position, item] of made) recent.set(position, item);
+    for (const position of recent.keys()) {
+      if (recent.size <= RECENT_ITEMS) break;
+      recent.delete(position);
+    }
+    return items;
+  }
+
+  /** The most recently made items by position (oldest first): models that run side by side ask for the same items. */
+  private readonly recent = new Map<number, Item>();
+
+  private read(positions: readonly number[]): Item[] {
     const { offsets, lengths } = this.index;
     const items: Item[] = [];
     let first = 0;
