@@ -6,6 +6,7 @@ import type { RunOptions } from '../schema/manifest.js';
 import type { Grounding } from './conditions.js';
 import { rerankerFromSettings } from '../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline } from '../grounding/retrieval-pipeline.js';
+import { requestText, requestWeights } from '../grounding/request-weights.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { resolveRetrievalSettings } from '../settings/run-settings.js';
 
@@ -25,7 +26,12 @@ export async function createGrounding(dataset: Dataset, options: RunOptions, con
     baseUrl: process.env.OPENAI_BASE_URL,
     policy: { concurrency: RUN_DEFAULTS.concurrency, maxRetries: RUN_DEFAULTS.maxRetries },
   });
-  const pipeline = knowledgeBase.size > 0 ? createRetrievalPipeline(knowledgeBase, settings, { reranker }) : undefined;
+  // Words common to the run's requests count less (their text only; `grounding/request-weights.ts`).
+  const weights =
+    settings.requestWeights && options.conditions.includes('retrieved')
+      ? requestWeights(dataset.items.map((item) => ({ text: requestText(item), language: item.language })))
+      : undefined;
+  const pipeline = knowledgeBase.size > 0 ? createRetrievalPipeline(knowledgeBase, settings, { reranker, requestWeights: weights }) : undefined;
   const grounding = createEvalGrounding(knowledgeBase, { k: options.groundingK, pipeline });
   return {
     ...grounding,

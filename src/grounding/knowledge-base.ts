@@ -10,6 +10,7 @@ import { DenseIndex } from './dense-index.js';
 import { openKnowledgeStore } from './knowledge-store.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import { countriesIn } from './recognize-countries.js';
+import type { RequestWeights } from './request-weights.js';
 import { tokenize, TOKENIZER_VERSION } from './tokenize.js';
 
 /** Descriptions returned when `k` is not given. */
@@ -39,6 +40,8 @@ export interface RetrieveOptions {
    * others only when none matches); `boost` searches all, the named country's weighing more (`bm25f` only).
    */
   countryMode?: 'filter' | 'boost';
+  /** How much each query word counts (`requestWeights`: words common to many requests count less; `bm25f` only). */
+  requestWeights?: RequestWeights;
 }
 
 /** The first-stage lexical rankers. */
@@ -175,13 +178,19 @@ function descriptionFields(description: CulturalDescription, textTokens: readonl
 }
 
 /** A query as each lexical ranker reads it: its words, and for `bm25f` also its concepts and the countries it names. */
-function queryTokens(query: string, ranker: LexicalRanker, language: string | undefined, named: readonly string[]): (string | [string, number])[] {
+function queryTokens(
+  query: string,
+  ranker: LexicalRanker,
+  language: string | undefined,
+  named: readonly string[],
+  weights: RequestWeights | undefined,
+): (string | [string, number])[] {
   const tokens = tokenize(query, { language });
   if (ranker === 'bm25') return tokens;
   // A request that names no country is weakly taken to concern the countries where its language is the main one.
   const implied = named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
   return [
-    ...tokens,
+    ...(weights ? tokens.map((token): [string, number] => [token, weights.weight(token)]) : tokens),
     ...conceptTokens(query),
     ...named.map(countryToken),
     ...implied.map((country): [string, number] => [countryToken(country), IMPLIED_COUNTRY_WEIGHT]),
@@ -260,7 +269,7 @@ class SearchableKnowledgeBase implements KnowledgeBase {
 
   private lexicalSearch(query: string, options: RetrieveOptions, limit: number, scope: SearchScope): ScoredDocument[] {
     const ranker = options.lexical ?? 'bm25f';
-    const tokens = queryTokens(query, ranker, options.language, scope.named ?? []);
+    const tokens = queryTokens(query, ranker, options.language, scope.named ?? [], options.requestWeights);
     return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
   }
 

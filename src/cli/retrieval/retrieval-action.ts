@@ -6,6 +6,7 @@ import { buildKnowledgeBase } from '../../grounding/knowledge-base.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type QueryRewriter } from '../../grounding/retrieval-pipeline.js';
 import {
+  crossFittedRequestWeights,
   evaluateRetrieval,
   pairWithKnowledgeBase,
   percentileOf,
@@ -54,8 +55,10 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
     : kbSource.descriptions;
   if (descriptions.length === 0)
     throw new InputError(`--kb ${flags.kb ?? flags.dataset}: no descriptions${flags.kbLanguage ? ` in ${flags.kbLanguage}` : ''} to search`);
-  let queries = retrievalQueries(dataset.items).filter((query) => !flags.kind || query.kind === flags.kind);
-  queries = pairWithKnowledgeBase(queries, new Set(descriptions.map((description) => description.id)));
+  const paired = pairWithKnowledgeBase(retrievalQueries(dataset.items), new Set(descriptions.map((description) => description.id)));
+  // Request weights are counted over the requests about other descriptions (never the query's own text).
+  const weightsOf = crossFittedRequestWeights(paired);
+  let queries = paired.filter((query) => !flags.kind || query.kind === flags.kind);
   if (flags.limit) queries = queries.slice(0, flags.limit);
   if (queries.length === 0) throw new InputError(`--dataset ${flags.dataset}: no items with a descriptionId found in the knowledge base`);
 
@@ -106,6 +109,7 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
               k: Math.max(...RECALL_CUTOFFS),
               language: query.language,
               countries: flags.filterCountry && query.country ? [query.country] : undefined,
+              requestWeights: weightsOf(query),
             })
           ).map((hit) => hit.description.id),
         { onProgress: (done, total) => !flags.json && process.stderr.isTTY && process.stderr.write(`\r${spec}: ${done}/${total}`) },
