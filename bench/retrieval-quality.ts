@@ -32,6 +32,7 @@ import type { Bm25fParameters } from '../src/grounding/bm25f-index.js';
 import { createEndpointReranker, createLlmReranker } from '../src/grounding/rerankers.js';
 import { createRetrievalPipeline, type RetrievalPipeline } from '../src/grounding/retrieval-pipeline.js';
 import { loadDataset } from '../src/benchmarks/load-dataset.js';
+import { requestText } from '../src/grounding/request-weights.js';
 import {
   crossFittedRequestWeights,
   evaluateRetrieval,
@@ -112,6 +113,7 @@ async function measure(
         language: query.language,
         countries: filterCountry && query.country ? [query.country] : undefined,
         requestWeights: weightsOf(query),
+        choices: query.choices,
       })
     ).map((hit) => hit.description.id),
   );
@@ -121,8 +123,8 @@ const adaCultureSafe = flag('adaculturesafe');
 if (adaCultureSafe) {
   const dataset = await loadDataset(`adaculturesafe:${adaCultureSafe}`, { onWarning: () => {} });
   const paired = retrievalQueries(dataset.items);
-  const promptOf = new Map(dataset.items.map((item) => [item.id, item.prompt]));
-  const promptOnly = paired.map((query) => ({ ...query, query: promptOf.get(query.id)! }));
+  const promptOnly = paired.map(({ choices, ...query }) => query);
+  const oneText = paired.map(({ choices, ...query }) => ({ ...query, query: requestText({ prompt: query.query, choices }) }));
   const started = performance.now();
   const kb = await buildKnowledgeBase(dataset.descriptions);
   console.log(`AdaCultureSafe release: ${kb.size} descriptions (built in ${(performance.now() - started).toFixed(0)} ms), ${paired.length} paired queries\n`);
@@ -130,7 +132,8 @@ if (adaCultureSafe) {
   const steps: [string, Parameters<typeof resolveRetrievalSettings>[0], readonly RetrievalQuery[], boolean][] = [
     ['bm25, the prompt alone (before)', { firstStage: 'bm25' }, promptOnly, false],
     ['bm25f, the prompt alone, unweighted', { requestWeights: false }, promptOnly, false],
-    ['+ the options of a question (requestText)', { requestWeights: false }, paired, false],
+    ['+ the options of a question, as one text', { requestWeights: false }, oneText, false],
+    ['+ the options, by their smooth maximum', { requestWeights: false }, paired, false],
     ['+ request weights, cross-fitted (default)', {}, paired, false],
     ['  the item country given (--filter-country)', {}, paired, true],
   ];
@@ -185,6 +188,7 @@ if (showSteps) {
           k: 10,
           language: query.language,
           countries: variant.filterCountry && query.country ? [query.country] : undefined,
+          requestWeights: sampleWeights(query),
         });
         return hits.map((hit) => hit.description.id);
       },

@@ -7,7 +7,6 @@ import type { CacheEntry } from '../store/open-store.js';
 import type { ModelCaller, ModelRequest } from '../models/model-caller.js';
 import type { RenderedRequest } from '../scoring/render-request.js';
 import type { EvalGrounding } from '../grounding/eval-grounding.js';
-import { requestText } from '../grounding/request-weights.js';
 
 /** The grounding pieces the conditions need (from src/grounding); `retrieve` only where a knowledge base is given. */
 export type Grounding = Omit<EvalGrounding, 'retrieve'> & Partial<Pick<EvalGrounding, 'retrieve'>>;
@@ -57,7 +56,7 @@ export async function applyCondition(
             return recalled.text;
           }
         : undefined;
-      descriptions = await grounding.retrieve!(requestText(item), item, { rewriter });
+      descriptions = await grounding.retrieve!(item.prompt, item, { rewriter });
       return groundedOutcome(condition, rendered, descriptions, grounding, language, steps);
     }
     return groundedOutcome(condition, rendered, descriptions, grounding, language, []);

@@ -46,7 +46,12 @@ export function createEvalGrounding(knowledgeBase: KnowledgeBase, options: EvalG
   const templateId = groundingTemplateId(template);
   return {
     retrieve: async (query, item, retrieveOptions = {}) => {
-      const scope = { k: options.k, language: item.language, countries: options.filterByItemCountry && item.country ? [item.country] : undefined };
+      const scope = {
+        k: options.k,
+        language: item.language,
+        countries: options.filterByItemCountry && item.country ? [item.country] : undefined,
+        choices: item.choices,
+      };
       const hits = options.pipeline
         ? await options.pipeline.retrieve(query, { ...scope, rewriter: retrieveOptions.rewriter, signal: retrieveOptions.signal })
         : knowledgeBase.retrieve(query, scope);

@@ -10,7 +10,7 @@ import { DenseIndex } from './dense-index.js';
 import { openKnowledgeStore } from './knowledge-store.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import { countriesIn } from './recognize-countries.js';
-import type { RequestWeights } from './request-weights.js';
+import { type RequestWeights, requestText } from './request-weights.js';
 import { tokenize, TOKENIZER_VERSION } from './tokenize.js';
 
 /** Descriptions returned when `k` is not given. */
@@ -42,6 +42,11 @@ export interface RetrieveOptions {
   countryMode?: 'filter' | 'boost';
   /** How much each query word counts (`requestWeights`: words common to many requests count less; `bm25f` only). */
   requestWeights?: RequestWeights;
+  /**
+   * The options of a multiple-choice request, the query being its question: `bm25f` scores the question plus a smooth
+   * maximum over the options (`searchPostingsWithChoices`); the other rankers search question and options as one text.
+   */
+  choices?: readonly string[];
 }
 
 /** The first-stage lexical rankers. */
@@ -184,11 +189,12 @@ function queryTokens(
   language: string | undefined,
   named: readonly string[],
   weights: RequestWeights | undefined,
+  implyCountries = true,
 ): (string | [string, number])[] {
   const tokens = tokenize(query, { language });
   if (ranker === 'bm25') return tokens;
   // A request that names no country is weakly taken to concern the countries where its language is the main one.
-  const implied = named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
+  const implied = implyCountries && named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
   return [
     ...(weights ? tokens.map((token): [string, number] => [token, weights.weight(token)]) : tokens),
     ...conceptTokens(query),
@@ -260,7 +266,7 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
-    for (const scope of this.scopes(query, options)) {
+    for (const scope of this.scopes(requestText({ prompt: query, choices: options.choices }), options)) {
       const found = this.lexicalSearch(query, options, k, scope);
       if (found.length > 0) return this.hits(found);
     }
@@ -269,7 +275,13 @@ class SearchableKnowledgeBase implements KnowledgeBase {
 
   private lexicalSearch(query: string, options: RetrieveOptions, limit: number, scope: SearchScope): ScoredDocument[] {
     const ranker = options.lexical ?? 'bm25f';
-    const tokens = queryTokens(query, ranker, options.language, scope.named ?? [], options.requestWeights);
+    const { choices, language, requestWeights } = options;
+    if (ranker === 'bm25f' && choices?.length) {
+      const tokens = queryTokens(query, ranker, language, scope.named ?? [], requestWeights);
+      const choiceTokens = choices.map((choice) => queryTokens(choice, ranker, language, [], requestWeights, false));
+      return this.lexical.bm25f.searchWithChoices(tokens, choiceTokens, limit, this.acceptor(scope));
+    }
+    const tokens = queryTokens(requestText({ prompt: query, choices }), ranker, language, scope.named ?? [], requestWeights);
     return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
   }
 
@@ -294,8 +306,9 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     if (!this.dense || !this.embeddings) return this.retrieve(query, options);
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
-    const [vector] = await this.embeddings.embed!([query], { signal: options.signal });
-    for (const scope of this.scopes(query, options)) {
+    const text = requestText({ prompt: query, choices: options.choices });
+    const [vector] = await this.embeddings.embed!([text], { signal: options.signal });
+    for (const scope of this.scopes(text, options)) {
       const found = search(vector, k, scope);
       if (found.length > 0) return this.hits(found);
     }

@@ -7,7 +7,10 @@ export const RECALL_CUTOFFS = [1, 3, 10] as const;
 /** One query with the description it is about (an item with `descriptionId`). */
 export interface RetrievalQuery {
   id: string;
+  /** The request's prompt (a multiple-choice item's question). */
   query: string;
+  /** A multiple-choice item's options, searched with the question (`RetrieveOptions.choices`). */
+  choices?: readonly string[];
   /** The description the query is about: a hit when it is retrieved. */
   descriptionId: string;
   kind: string;
@@ -36,8 +39,8 @@ export interface RetrievalEvaluation {
 }
 
 /**
- * The queries of items with a paired description (`descriptionId`), each searched by `requestText` (the prompt, and the
- * options of a multiple-choice item); items without one are left out.
+ * The queries of items with a paired description (`descriptionId`): the prompt, and the options of a multiple-choice
+ * item (searched with it); items without one are left out.
  *
  * @example
  * retrievalQueries(loadBuiltinSample().items).length // 288
@@ -47,7 +50,17 @@ export function retrievalQueries(
 ): RetrievalQuery[] {
   return items.flatMap((item) =>
     item.descriptionId
-      ? [{ id: item.id, query: requestText(item), descriptionId: item.descriptionId, kind: item.kind, language: item.language, country: item.country }]
+      ? [
+          {
+            id: item.id,
+            query: item.prompt,
+            choices: item.choices,
+            descriptionId: item.descriptionId,
+            kind: item.kind,
+            language: item.language,
+            country: item.country,
+          },
+        ]
       : [],
   );
 }
@@ -57,7 +70,7 @@ export function retrievalQueries(
  * time, and measures recall@1/3/10 and MRR overall and per kind, language and country, with each query's latency.
  *
  * @example
- * const evaluation = await evaluateRetrieval(queries, (query) => kb.retrieve(query.query, { k: 10 }).map((hit) => hit.description.id));
+ * const evaluation = await evaluateRetrieval(queries, (query) => kb.retrieve(query.query, { k: 10, choices: query.choices }).map((hit) => hit.description.id));
  * evaluation.overall.recall[3] // 0.93
  */
 export async function evaluateRetrieval(
@@ -146,7 +159,11 @@ export function pairWithKnowledgeBase(queries: readonly RetrievalQuery[], known:
 export function crossFittedRequestWeights(queries: readonly RetrievalQuery[]): (query: RetrievalQuery) => RequestWeights {
   const half = (query: RetrievalQuery) => sha256Hex(query.descriptionId).charCodeAt(0) % 2;
   const folds = [0, 1].map((fold) =>
-    requestWeights(queries.filter((query) => half(query) !== fold).map((query) => ({ text: query.query, language: query.language }))),
+    requestWeights(
+      queries
+        .filter((query) => half(query) !== fold)
+        .map((query) => ({ text: requestText({ prompt: query.query, choices: query.choices }), language: query.language })),
+    ),
   );
   return (query) => folds[half(query)];
 }

@@ -3,7 +3,7 @@ import type { ScoredDocument } from './bm25-index.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type LexicalRanker, type RetrievalHit } from './knowledge-base.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import type { Reranker } from './rerankers.js';
-import type { RequestWeights } from './request-weights.js';
+import { type RequestWeights, requestText } from './request-weights.js';
 import type { RetrievalSettings } from '../schema/retrieval-options.js';
 
 export { FIRST_STAGES, parsePipelineSpec, RERANK_MODES } from '../schema/retrieval-options.js';
@@ -23,6 +23,8 @@ export interface PipelineRetrieveOptions {
   rewriter?: QueryRewriter;
   /** Query word weights for this call, instead of the pipeline's own. */
   requestWeights?: RequestWeights;
+  /** The options of a multiple-choice request whose question is the query (see `RetrieveOptions.choices`). */
+  choices?: readonly string[];
 }
 
 /** A configured retrieval: first stage, optional query rewriting and reranking. Safe for concurrent calls. */
@@ -75,6 +77,7 @@ export function createRetrievalPipeline(
       lexical,
       countryMode: settings.countryMode,
       requestWeights,
+      choices: options.choices,
     };
     if (settings.firstStage === 'dense') return knowledgeBase.retrieveDense(query, retrieveOptions);
     if (settings.firstStage === 'hybrid') return knowledgeBase.retrieveHybrid(query, retrieveOptions);
@@ -100,7 +103,7 @@ export function createRetrievalPipeline(
       }
       if (reranker && candidates.length > 1) {
         const scores = await reranker.rerank(
-          query,
+          requestText({ prompt: query, choices: options.choices }),
           candidates.map((hit) => hit.description.text),
           { signal: options.signal },
         );

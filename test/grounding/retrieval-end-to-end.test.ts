@@ -65,7 +65,7 @@ test('the retrieved condition uses the configured pipeline; the report shows rec
   const evaluated = new Set(retrieved.map((row) => row.itemId));
   const queries = retrievalQueries(sample.items.filter((item) => evaluated.has(item.id)));
   const evaluation = await evaluateRetrieval(queries, async (query) =>
-    (await pipeline.retrieve(query.query, { k: 1, language: query.language })).map((hit) => hit.description.id),
+    (await pipeline.retrieve(query.query, { k: 1, language: query.language, choices: query.choices })).map((hit) => hit.description.id),
   );
   assert.equal(hits / retrieved.length, evaluation.overall.recall[1]);
   assert.equal(output.manifest.options.retrieval?.firstStage, 'bm25');

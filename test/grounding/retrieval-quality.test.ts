@@ -26,7 +26,9 @@ async function recallOf(kb: KnowledgeBase, settings: RetrievalSettings, list = q
   const pipeline = createRetrievalPipeline(kb, settings);
   const weightsOf = crossFittedRequestWeights(queries);
   return evaluateRetrieval(list, async (query) =>
-    (await pipeline.retrieve(query.query, { k: 10, language: query.language, requestWeights: weightsOf(query) })).map((hit) => hit.description.id),
+    (await pipeline.retrieve(query.query, { k: 10, language: query.language, requestWeights: weightsOf(query), choices: query.choices })).map(
+      (hit) => hit.description.id,
+    ),
   );
 }
 
@@ -130,7 +132,21 @@ describe('request weights and request text', () => {
     assert.equal(requestText({ prompt: 'Which number is lucky?', choices: ['Four', 'Eight'] }), 'Which number is lucky?\nFour\nEight');
     assert.equal(requestText({ prompt: 'Why bow?' }), 'Why bow?');
     const mcq = sample.items.find((item) => item.choices && item.descriptionId)!;
-    assert.equal(retrievalQueries([mcq])[0].query, requestText(mcq));
+    assert.deepEqual(retrievalQueries([mcq])[0].choices, mcq.choices);
+  });
+
+  it('options count by their best match: wrong options do not pull in the descriptions they name', async () => {
+    const kb = await buildKnowledgeBase([
+      description('jp-visit', 'In Japan, guests bring a small gift when visiting a home for the first time.'),
+      description('jp-parties', 'In Japan, some arrive late to parties; others refuse food at parties or keep shoes on at parties.'),
+    ]);
+    const question = 'What is customary in Japan when visiting a home for the first time?';
+    const choices = ['Bring a small gift', 'Arrive late to parties', 'Refuse food at parties', 'Keep shoes on at parties'];
+    // As one text, the three wrong options outweigh the question.
+    assert.equal(kb.retrieve(requestText({ prompt: question, choices }), { k: 1, language: 'en' })[0].description.id, 'jp-parties');
+    assert.equal(kb.retrieve(question, { k: 1, language: 'en', choices })[0].description.id, 'jp-visit');
+    const pipeline = createRetrievalPipeline(kb, defaults);
+    assert.equal((await pipeline.retrieve(question, { k: 1, language: 'en', choices }))[0].description.id, 'jp-visit');
   });
 });
 

@@ -110,6 +110,7 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
               language: query.language,
               countries: flags.filterCountry && query.country ? [query.country] : undefined,
               requestWeights: weightsOf(query),
+              choices: query.choices,
             })
           ).map((hit) => hit.description.id),
         { onProgress: (done, total) => !flags.json && process.stderr.isTTY && process.stderr.write(`\r${spec}: ${done}/${total}`) },
