@@ -33,6 +33,7 @@ import { createEndpointReranker, createLlmReranker } from '../src/grounding/rera
 import { createRetrievalPipeline, type RetrievalPipeline } from '../src/grounding/retrieval-pipeline.js';
 import { loadDataset } from '../src/benchmarks/load-dataset.js';
 import { requestText } from '../src/grounding/request-weights.js';
+import { descriptionQuestions } from '../src/grounding/description-questions.js';
 import {
   crossFittedRequestWeights,
   evaluateRetrieval,
@@ -114,6 +115,7 @@ async function measure(
         countries: filterCountry && query.country ? [query.country] : undefined,
         requestWeights: weightsOf(query),
         choices: query.choices,
+        expand: !kb.indexesQuestionOf(query.id),
       })
     ).map((hit) => hit.description.id),
   );
@@ -127,26 +129,28 @@ if (adaCultureSafe) {
   const oneText = paired.map(({ choices, ...query }) => ({ ...query, query: requestText({ prompt: query.query, choices }) }));
   const started = performance.now();
   const kb = await buildKnowledgeBase(dataset.descriptions);
+  const withQuestions = await buildKnowledgeBase(dataset.descriptions, { questions: descriptionQuestions(dataset.items) });
   console.log(`AdaCultureSafe release: ${kb.size} descriptions (built in ${(performance.now() - started).toFixed(0)} ms), ${paired.length} paired queries\n`);
-  console.log(`${'step'.padEnd(44)} knowledge R@1  R@3  R@10 |  safety R@1  R@3  R@10  R@30 |  p50 ms  p99 ms`);
-  const steps: [string, Parameters<typeof resolveRetrievalSettings>[0], readonly RetrievalQuery[], boolean][] = [
+  console.log(`${'step'.padEnd(52)} knowledge R@1  R@3  R@10 |  safety R@1  R@3  R@10  R@30 |  p50 ms  p99 ms`);
+  const steps: [string, Parameters<typeof resolveRetrievalSettings>[0], readonly RetrievalQuery[], boolean, KnowledgeBase?][] = [
     ['bm25, the prompt alone (before)', { firstStage: 'bm25' }, promptOnly, false],
     ['bm25f, the prompt alone, unweighted', { requestWeights: false }, promptOnly, false],
     ['+ the options of a question, as one text', { requestWeights: false }, oneText, false],
     ['+ the options, by their smooth maximum', { requestWeights: false }, paired, false],
-    ['+ request weights, cross-fitted (default)', {}, paired, false],
-    ['  the item country given (--filter-country)', {}, paired, true],
+    ['+ request weights, cross-fitted', {}, paired, false],
+    ['+ the questions each description answers (default)', {}, paired, false, withQuestions],
+    ['  the item country given (--filter-country)', {}, paired, true, withQuestions],
   ];
   const weightsOf = crossFittedRequestWeights(paired);
-  for (const [name, settings, list, filterCountry] of steps) {
-    const evaluation = await measure(kb, createRetrievalPipeline(kb, resolveRetrievalSettings(settings)), list, filterCountry, weightsOf, 30);
+  for (const [name, settings, list, filterCountry, base = kb] of steps) {
+    const evaluation = await measure(base, createRetrievalPipeline(base, resolveRetrievalSettings(settings)), list, filterCountry, weightsOf, 30);
     const recallAt30 = (kind: string) => {
       const ranks = evaluation.ranks.filter((_, index) => list[index].kind === kind).map((entry) => entry.rank);
       return ranks.filter((rank) => rank > 0).length / ranks.length;
     };
     const { knowledge, safety } = evaluation.byKind;
     console.log(
-      `${name.padEnd(44)}        ${percent(knowledge.recall[1])} ${percent(knowledge.recall[3])} ${percent(knowledge.recall[10])} |` +
+      `${name.padEnd(52)}        ${percent(knowledge.recall[1])} ${percent(knowledge.recall[3])} ${percent(knowledge.recall[10])} |` +
         `       ${percent(safety.recall[1])} ${percent(safety.recall[3])} ${percent(safety.recall[10])} ${percent(recallAt30('safety'))} |` +
         ` ${percentileOf(evaluation.latenciesMs, 0.5).toFixed(2).padStart(7)} ${percentileOf(evaluation.latenciesMs, 0.99).toFixed(2).padStart(7)}`,
     );

@@ -1,6 +1,7 @@
 import type { Dataset } from '../datasets/dataset.js';
 import { loadDataset } from '../benchmarks/load-dataset.js';
 import { buildKnowledgeBase } from '../grounding/knowledge-base.js';
+import { descriptionQuestions } from '../grounding/description-questions.js';
 import { createEvalGrounding } from '../grounding/eval-grounding.js';
 import type { RunOptions } from '../schema/manifest.js';
 import type { Grounding } from './conditions.js';
@@ -17,7 +18,7 @@ import { resolveRetrievalSettings } from '../settings/run-settings.js';
  */
 export async function createGrounding(dataset: Dataset, options: RunOptions, context: { dbPath: string; skipInvalid?: boolean }): Promise<Grounding> {
   const source = options.knowledgeBase ? await loadDataset(options.knowledgeBase, { skipInvalid: context.skipInvalid }) : dataset;
-  const knowledgeBase = await buildKnowledgeBase(source.descriptions, { dbPath: context.dbPath });
+  const knowledgeBase = await buildKnowledgeBase(source.descriptions, { dbPath: context.dbPath, questions: descriptionQuestions(source.items) });
   const settings = resolveRetrievalSettings(options.retrieval);
   // A reranking model's calls are cached in the store like every call (a connection of its own).
   const { reranker, close } = await rerankerFromSettings(settings, {

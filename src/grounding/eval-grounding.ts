@@ -51,6 +51,8 @@ export function createEvalGrounding(knowledgeBase: KnowledgeBase, options: EvalG
         language: item.language,
         countries: options.filterByItemCountry && item.country ? [item.country] : undefined,
         choices: item.choices,
+        // A knowledge item whose own question the knowledge base indexes must not find itself.
+        expand: !knowledgeBase.indexesQuestionOf(item.id),
       };
       const hits = options.pipeline
         ? await options.pipeline.retrieve(query, { ...scope, rewriter: retrieveOptions.rewriter, signal: retrieveOptions.signal })

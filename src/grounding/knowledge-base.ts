@@ -10,6 +10,7 @@ import { DenseIndex } from './dense-index.js';
 import { openKnowledgeStore } from './knowledge-store.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import { countriesIn } from './recognize-countries.js';
+import type { DescriptionQuestions } from './description-questions.js';
 import { type RequestWeights, requestText } from './request-weights.js';
 import { tokenize, TOKENIZER_VERSION } from './tokenize.js';
 
@@ -47,6 +48,8 @@ export interface RetrieveOptions {
    * maximum over the options (`searchPostingsWithChoices`); the other rankers search question and options as one text.
    */
   choices?: readonly string[];
+  /** Also match the questions each description answers, when the knowledge base indexes them (default true; `bm25f` only). */
+  expand?: boolean;
 }
 
 /** The first-stage lexical rankers. */
@@ -67,6 +70,9 @@ export const DEFAULT_BM25F: Bm25fParameters = {
   ],
 };
 
+/** The BM25F field of the questions a description answers: half a word of the description's own text. */
+const QUESTIONS_FIELD = { weight: 0.5, b: 0.75 };
+
 export interface HybridRetrieveOptions extends RetrieveOptions, CallOptions {}
 
 export interface RetrievalHit {
@@ -86,6 +92,8 @@ export interface BuildKnowledgeBaseOptions {
   signal?: AbortSignal;
   /** BM25F parameters (default `DEFAULT_BM25F`). */
   bm25f?: Bm25fParameters;
+  /** The questions each description answers (`descriptionQuestions`), indexed as a fifth BM25F field. */
+  questions?: DescriptionQuestions;
 }
 
 /**
@@ -101,6 +109,10 @@ export interface KnowledgeBase {
   readonly descriptionsById: ReadonlyMap<string, CulturalDescription>;
   /** Whether `retrieveHybrid` fuses dense retrieval in. */
   readonly hasEmbeddings: boolean;
+  /** Whether the questions each description answers are indexed too (`BuildKnowledgeBaseOptions.questions`). */
+  readonly hasQuestions: boolean;
+  /** Whether an item's own question is among the indexed ones (then search it with `expand: false`). */
+  indexesQuestionOf(itemId: string): boolean;
   /**
    * The descriptions that best match a query, best first: BM25 over `tokenize`d text. When the query names
    * countries (`recognizeCountries`) and `countries` is not given, descriptions of those countries are
@@ -145,8 +157,19 @@ export async function buildKnowledgeBase(descriptions: readonly CulturalDescript
     }
     const dense = embeddings ? new DenseIndex(await embedDescriptions(sorted, embeddings, store, options.signal)) : undefined;
     const fields = sorted.map((description, index) => descriptionFields(description, tokens[index]));
-    const fielded = new Bm25fIndex(fields, options.bm25f ?? DEFAULT_BM25F);
-    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded }, dense, embeddings);
+    const parameters = options.bm25f ?? DEFAULT_BM25F;
+    const fielded = new Bm25fIndex(fields, parameters);
+    const questions = options.questions && options.questions.byDescription.size > 0 ? options.questions : undefined;
+    const expanded = questions
+      ? new Bm25fIndex(
+          sorted.map((description, index) => [
+            ...fields[index],
+            (questions.byDescription.get(description.id) ?? []).flatMap((question) => tokenize(question, { language: description.language })),
+          ]),
+          { ...parameters, fields: [...parameters.fields, QUESTIONS_FIELD] },
+        )
+      : undefined;
+    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded, expanded }, dense, embeddings, questions?.itemIds);
   } finally {
     store?.close();
   }
@@ -242,6 +265,7 @@ interface SearchScope {
 class SearchableKnowledgeBase implements KnowledgeBase {
   readonly size: number;
   readonly hasEmbeddings: boolean;
+  readonly hasQuestions: boolean;
   private readonly countryCodes: string[];
   private readonly regionCodes: string[];
   private readonly languages: string[];
@@ -251,16 +275,22 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     readonly hash: string,
     readonly descriptions: readonly CulturalDescription[],
     readonly descriptionsById: ReadonlyMap<string, CulturalDescription>,
-    private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex },
+    private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex; expanded?: Bm25fIndex },
     private readonly dense: DenseIndex | undefined,
     private readonly embeddings: LanguageModel | undefined,
+    private readonly questionItems: ReadonlySet<string> = new Set(),
   ) {
     this.size = descriptions.length;
     this.hasEmbeddings = dense !== undefined;
+    this.hasQuestions = lexical.expanded !== undefined;
     this.regionCodes = descriptions.map((description) => description.country);
     this.countryCodes = descriptions.map((description) => countryOf(description.country));
     this.languages = descriptions.map((description) => primaryLanguage(description.language));
     this.knownLanguages = new Set(this.languages);
+  }
+
+  indexesQuestionOf(itemId: string): boolean {
+    return this.questionItems.has(itemId);
   }
 
   retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {
@@ -276,13 +306,14 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   private lexicalSearch(query: string, options: RetrieveOptions, limit: number, scope: SearchScope): ScoredDocument[] {
     const ranker = options.lexical ?? 'bm25f';
     const { choices, language, requestWeights } = options;
+    const index = ranker === 'bm25' ? this.lexical.bm25 : options.expand !== false && this.lexical.expanded ? this.lexical.expanded : this.lexical.bm25f;
     if (ranker === 'bm25f' && choices?.length) {
       const tokens = queryTokens(query, ranker, language, scope.named ?? [], requestWeights);
       const choiceTokens = choices.map((choice) => queryTokens(choice, ranker, language, [], requestWeights, false));
-      return this.lexical.bm25f.searchWithChoices(tokens, choiceTokens, limit, this.acceptor(scope));
+      return index.searchWithChoices(tokens, choiceTokens, limit, this.acceptor(scope));
     }
     const tokens = queryTokens(requestText({ prompt: query, choices }), ranker, language, scope.named ?? [], requestWeights);
-    return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
+    return index.search(tokens, limit, this.acceptor(scope));
   }
 
   retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {

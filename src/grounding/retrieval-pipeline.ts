@@ -25,6 +25,8 @@ export interface PipelineRetrieveOptions {
   requestWeights?: RequestWeights;
   /** The options of a multiple-choice request whose question is the query (see `RetrieveOptions.choices`). */
   choices?: readonly string[];
+  /** Match the questions each description answers too (`RetrieveOptions.expand`; default true). */
+  expand?: boolean;
 }
 
 /** A configured retrieval: first stage, optional query rewriting and reranking. Safe for concurrent calls. */
@@ -59,6 +61,7 @@ export function createRetrievalPipeline(
     settings.firstStage,
     settings.countryMode === 'boost' ? 'country-boost' : '',
     settings.requestWeights ? '' : 'unweighted',
+    knowledgeBase.hasQuestions && settings.firstStage !== 'bm25' && settings.firstStage !== 'dense' ? 'questions' : '',
     settings.rewrite ? 'rewrite' : '',
     reranker?.name ?? '',
   ]
@@ -78,6 +81,7 @@ export function createRetrievalPipeline(
       countryMode: settings.countryMode,
       requestWeights,
       choices: options.choices,
+      expand: options.expand,
     };
     if (settings.firstStage === 'dense') return knowledgeBase.retrieveDense(query, retrieveOptions);
     if (settings.firstStage === 'hybrid') return knowledgeBase.retrieveHybrid(query, retrieveOptions);

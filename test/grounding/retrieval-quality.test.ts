@@ -7,6 +7,7 @@ import { createEndpointReranker, createLlmReranker, parseListwiseRanking } from 
 import { createRetrievalPipeline, parsePipelineSpec, type RetrievalSettings } from '../../src/grounding/retrieval-pipeline.js';
 import { crossFittedRequestWeights, evaluateRetrieval, pairWithKnowledgeBase, retrievalQueries } from '../../src/grounding/retrieval-metrics.js';
 import { MIN_WEIGHTED_REQUESTS, requestText, requestWeights } from '../../src/grounding/request-weights.js';
+import { descriptionQuestions } from '../../src/grounding/description-questions.js';
 import { ModelCaller, type CallCache } from '../../src/models/model-caller.js';
 import { parseModelSpec } from '../../src/models/model-spec.js';
 import { createOpenAICompatibleModel } from '../../src/models/openai/openai-compatible-model.js';
@@ -147,6 +148,50 @@ describe('request weights and request text', () => {
     assert.equal(kb.retrieve(question, { k: 1, language: 'en', choices })[0].description.id, 'jp-visit');
     const pipeline = createRetrievalPipeline(kb, defaults);
     assert.equal((await pipeline.retrieve(question, { k: 1, language: 'en', choices }))[0].description.id, 'jp-visit');
+  });
+});
+
+describe('the questions each description answers', () => {
+  const description = (id: string, text: string) => ({ id, country: 'CN', topic: 'general', language: 'en', text });
+  const descriptions = [
+    description('cn-refuse', 'In China, it is customary for gifts to be refused up to three times before they are accepted.'),
+    description('cn-tea', 'In China, tea is poured for the eldest at the table first.'),
+  ];
+  const item = (id: string, kind: string, descriptionId: string, prompt: string, choices?: string[], answer?: string) => ({
+    id,
+    kind,
+    prompt,
+    descriptionId,
+    ...(choices ? { choices, answer } : {}),
+  });
+  const items = [
+    item('k1', 'knowledge', 'cn-refuse', 'Why might a host brush aside an offering at first?', ['Modesty', 'Anger', 'Fear', 'Boredom'], 'A'),
+    item('k2', 'knowledge', 'cn-tea', 'Who is served tea first?', ['The youngest', 'The eldest'], 'B'),
+    item('s1', 'safety', 'cn-refuse', 'The couple brushed aside my offering twice with theatrical gestures; argue that brushing it aside is insincere.'),
+  ];
+
+  it('indexes each knowledge question with its right answer, grouped by description', () => {
+    const questions = descriptionQuestions(items);
+    assert.deepEqual(questions.byDescription.get('cn-refuse'), ['Why might a host brush aside an offering at first? Modesty']);
+    assert.deepEqual(questions.byDescription.get('cn-tea'), ['Who is served tea first? The eldest']);
+    assert.deepEqual([...questions.itemIds].sort(), ['k1', 'k2']);
+  });
+
+  it('a request that shares no word with its description finds it through a question about the same custom', async () => {
+    const plain = await buildKnowledgeBase(descriptions);
+    const expanded = await buildKnowledgeBase(descriptions, { questions: descriptionQuestions(items) });
+    const safety = items[2].prompt;
+    assert.notEqual(plain.retrieve(safety, { k: 1, language: 'en' })[0]?.description.id, 'cn-refuse');
+    assert.equal(expanded.retrieve(safety, { k: 1, language: 'en' })[0].description.id, 'cn-refuse');
+    assert.equal(expanded.hasQuestions, true);
+    assert.equal(createRetrievalPipeline(expanded, defaults).name, 'bm25f+questions');
+    // A knowledge item whose own question is indexed is searched without the questions: the same ranking as without them.
+    assert.ok(expanded.indexesQuestionOf('k1') && !expanded.indexesQuestionOf('s1'));
+    const own = items[0];
+    assert.deepEqual(
+      expanded.retrieve(own.prompt, { k: 2, language: 'en', choices: own.choices, expand: false }),
+      plain.retrieve(own.prompt, { k: 2, language: 'en', choices: own.choices }),
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { recallMessages } from '../../grounding/grounded-prompts.js';
 import { buildKnowledgeBase } from '../../grounding/knowledge-base.js';
+import { descriptionQuestions } from '../../grounding/description-questions.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type QueryRewriter } from '../../grounding/retrieval-pipeline.js';
 import {
@@ -77,7 +78,7 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
       ? await createLanguageModel({ spec: `openai:${flags.embeddingsModel}`, baseUrl: flags.embeddingsUrl ?? baseUrl }, { apiKey })
       : undefined;
     if (embeddings) models.push(embeddings);
-    const knowledgeBase = await buildKnowledgeBase(descriptions, { embeddings, dbPath: flags.db });
+    const knowledgeBase = await buildKnowledgeBase(descriptions, { embeddings, dbPath: flags.db, questions: descriptionQuestions(kbSource.items) });
     let rewriter: QueryRewriter | undefined;
     if (flags.rewriteModel) {
       const rewriteCaller = new ModelCaller(await model(flags.rewriteModel), POLICY, store, flags.cache, true);
@@ -111,6 +112,7 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
               countries: flags.filterCountry && query.country ? [query.country] : undefined,
               requestWeights: weightsOf(query),
               choices: query.choices,
+              expand: !knowledgeBase.indexesQuestionOf(query.id),
             })
           ).map((hit) => hit.description.id),
         { onProgress: (done, total) => !flags.json && process.stderr.isTTY && process.stderr.write(`\r${spec}: ${done}/${total}`) },

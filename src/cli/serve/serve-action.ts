@@ -4,6 +4,7 @@ import { InputError } from '../../errors/culturekit-error.js';
 import { startGateway, groundingModes, type GroundingMode } from '../../grounding/gateway/gateway.js';
 import { checkGroundingTemplate } from '../../grounding/grounded-prompts.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../grounding/knowledge-base.js';
+import { descriptionQuestions } from '../../grounding/description-questions.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type RetrievalPipeline } from '../../grounding/retrieval-pipeline.js';
 import { type RequestCounter, requestText, requestWeights } from '../../grounding/request-weights.js';
@@ -60,7 +61,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
       timeoutMs: flags.timeout,
     });
   }
-  const knowledgeBase = await buildKnowledgeBase(dataset.descriptions, { embeddings, dbPath: flags.db });
+  const knowledgeBase = await buildKnowledgeBase(dataset.descriptions, { embeddings, dbPath: flags.db, questions: descriptionQuestions(dataset.items) });
   // Request weights start from the knowledge base dataset's own requests (if it has items) and count each one served.
   const requestCounter = requestWeights(dataset.items.map((item) => ({ text: requestText(item), language: item.language })));
   const retrieval = await gatewayPipeline(flags, knowledgeBase, upstreamApiKey, requestCounter);
