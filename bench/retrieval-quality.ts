@@ -33,7 +33,7 @@ import { createEndpointReranker, createLlmReranker } from '../src/grounding/rera
 import { createRetrievalPipeline, type RetrievalPipeline } from '../src/grounding/retrieval-pipeline.js';
 import { loadDataset } from '../src/benchmarks/load-dataset.js';
 import { requestText } from '../src/grounding/request-weights.js';
-import { descriptionQuestions } from '../src/grounding/description-questions.js';
+import { descriptionQuestions, expandsQuestions } from '../src/grounding/description-questions.js';
 import {
   crossFittedRequestWeights,
   evaluateRetrieval,
@@ -115,7 +115,7 @@ async function measure(
         countries: filterCountry && query.country ? [query.country] : undefined,
         requestWeights: weightsOf(query),
         choices: query.choices,
-        expand: !kb.indexesQuestionOf(query.id),
+        expand: expandsQuestions(query.kind),
       })
     ).map((hit) => hit.description.id),
   );

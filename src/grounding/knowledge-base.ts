@@ -111,8 +111,7 @@ export interface KnowledgeBase {
   readonly hasEmbeddings: boolean;
   /** Whether the questions each description answers are indexed too (`BuildKnowledgeBaseOptions.questions`). */
   readonly hasQuestions: boolean;
-  /** Whether an item's own question is among the indexed ones (then search it with `expand: false`). */
-  indexesQuestionOf(itemId: string): boolean;
+
   /**
    * The descriptions that best match a query, best first: BM25 over `tokenize`d text. When the query names
    * countries (`recognizeCountries`) and `countries` is not given, descriptions of those countries are
@@ -169,7 +168,7 @@ export async function buildKnowledgeBase(descriptions: readonly CulturalDescript
           { ...parameters, fields: [...parameters.fields, QUESTIONS_FIELD] },
         )
       : undefined;
-    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded, expanded }, dense, embeddings, questions?.itemIds);
+    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded, expanded }, dense, embeddings);
   } finally {
     store?.close();
   }
@@ -278,7 +277,6 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex; expanded?: Bm25fIndex },
     private readonly dense: DenseIndex | undefined,
     private readonly embeddings: LanguageModel | undefined,
-    private readonly questionItems: ReadonlySet<string> = new Set(),
   ) {
     this.size = descriptions.length;
     this.hasEmbeddings = dense !== undefined;
@@ -287,10 +285,6 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     this.countryCodes = descriptions.map((description) => countryOf(description.country));
     this.languages = descriptions.map((description) => primaryLanguage(description.language));
     this.knownLanguages = new Set(this.languages);
-  }
-
-  indexesQuestionOf(itemId: string): boolean {
-    return this.questionItems.has(itemId);
   }
 
   retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {

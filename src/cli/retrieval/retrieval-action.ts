@@ -3,7 +3,7 @@ import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { recallMessages } from '../../grounding/grounded-prompts.js';
 import { buildKnowledgeBase } from '../../grounding/knowledge-base.js';
-import { descriptionQuestions } from '../../grounding/description-questions.js';
+import { descriptionQuestions, expandsQuestions } from '../../grounding/description-questions.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type QueryRewriter } from '../../grounding/retrieval-pipeline.js';
 import {
@@ -112,7 +112,7 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
               countries: flags.filterCountry && query.country ? [query.country] : undefined,
               requestWeights: weightsOf(query),
               choices: query.choices,
-              expand: !knowledgeBase.indexesQuestionOf(query.id),
+              expand: expandsQuestions(query.kind),
             })
           ).map((hit) => hit.description.id),
         { onProgress: (done, total) => !flags.json && process.stderr.isTTY && process.stderr.write(`\r${spec}: ${done}/${total}`) },
