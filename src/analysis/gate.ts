@@ -84,7 +84,11 @@ export function checkThresholds(summary: RunSummary, thresholds: GateThresholds)
  * @example
  * checkBaseline(currentRows, baselineRows, { metrics: ['accuracy'], alpha: 0.05 })
  */
-export function checkBaseline(current: Iterable<GateRow>, baselineRows: Iterable<GateRow>, options: { metrics?: readonly string[]; alpha: number }): GateCheck[] {
+export function checkBaseline(
+  current: Iterable<GateRow>,
+  baselineRows: Iterable<GateRow>,
+  options: { metrics?: readonly string[]; alpha: number },
+): GateCheck[] {
   const baseline = [...baselineRows];
   const baselineModels = [...new Set(baseline.map((row) => row.model))];
   const groups = new Map<string, GateRow[]>();

@@ -1,5 +1,6 @@
 import { correlate, type CorrelationResult } from '../statistics/correlation.js';
 import { InputError } from '../errors/culturekit-error.js';
+import { SeriesCache } from './series-cache.js';
 import { checkGroupFields, compareKeys, type GroupField, type GroupKey, keyOf, metricValue, type MetricRow } from './row-fields.js';
 
 export interface KnowledgeSafetyOptions {
@@ -38,6 +39,12 @@ export interface KnowledgeSafetyGroup {
   correlation: CorrelationResult;
   /** Countries or descriptions that have results of only one kind, so are not points. */
   unpaired: { knowledgeOnly: string[]; safetyOnly: string[] };
+}
+
+/** One correlation's running sums: per point (country or description), per side, per metric. */
+interface TallyGroup {
+  key: GroupKey;
+  points: Map<string, { knowledge: Map<string, Side>; safety: Map<string, Side> }>;
 }
 
 interface Side {
@@ -79,7 +86,9 @@ export function knowledgeSafetyCorrelation(rows: Iterable<MetricRow>, options: K
  */
 export class KnowledgeSafetyTally {
   private readonly by: GroupField[];
-  private readonly groups = new Map<string, { key: GroupKey; points: Map<string, { knowledge: Map<string, Side>; safety: Map<string, Side> }> }>();
+  private readonly groups = new Map<string, TallyGroup>();
+  /** With the default grouping (model × condition): the groups found by series, without a key string per result. */
+  private readonly series: SeriesCache<TallyGroup> | undefined;
   private seen = 0;
 
   /** `knowledgeMetrics` / `safetyMetrics`: the metrics to keep per side; default every metric. */
@@ -89,6 +98,7 @@ export class KnowledgeSafetyTally {
     private readonly safetyMetrics?: readonly string[],
   ) {
     this.by = checkGroupFields(options.by ?? ['model', 'condition'], 'by');
+    if (this.by.length === 2 && this.by[0] === 'model' && this.by[1] === 'condition') this.series = new SeriesCache();
     if (options.level !== 'country' && options.level !== 'description')
       throw new InputError(`level must be country or description, got ${String(options.level)}`);
   }
@@ -105,9 +115,10 @@ export class KnowledgeSafetyTally {
       const value = metricValue(row, metric);
       if (value === undefined) continue;
       if (!sides) {
-        const { key, id: groupId } = keyOf(row, this.by);
-        let group = this.groups.get(groupId);
-        if (!group) this.groups.set(groupId, (group = { key, points: new Map() }));
+        const group =
+          this.series && row.model !== undefined && row.condition !== undefined
+            ? this.series.get(row.model, row.condition, () => this.group(row))
+            : this.group(row);
         let point = group.points.get(id);
         if (!point) group.points.set(id, (point = { knowledge: new Map(), safety: new Map() }));
         sides = point[side];
@@ -121,6 +132,13 @@ export class KnowledgeSafetyTally {
       entry.sum += value;
       entry.n++;
     }
+  }
+
+  private group(row: MetricRow): TallyGroup {
+    const { key, id } = keyOf(row, this.by);
+    let group = this.groups.get(id);
+    if (!group) this.groups.set(id, (group = { key, points: new Map() }));
+    return group;
   }
 
   result(knowledgeMetric: string, safetyMetric: string): KnowledgeSafetyGroup[] {

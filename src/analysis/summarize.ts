@@ -4,6 +4,7 @@ import type { ResultRow } from '../schema/result.js';
 import { panelAgreement, type PanelAgreement } from '../scoring/judge/combine-verdicts.js';
 import type { JudgeParse } from '../scoring/judge/rubric.js';
 import { meanInterval, wilsonInterval } from '../statistics/intervals.js';
+import { SeriesCache } from './series-cache.js';
 
 /** One metric over one group of results. */
 export interface MetricCell {
@@ -81,8 +82,8 @@ function dimensionValue(row: SummaryRow, dimension: Dimension): string | undefin
 
 interface GroupState {
   summary: GroupSummary;
-  overall: Map<string, Accumulator>;
-  dimensions: Record<Dimension, Map<string, Map<string, Accumulator>>>;
+  /** Per metric: its running sums overall and per value of each dimension. */
+  metrics: Map<string, { overall: Accumulator; dimensions: Record<Dimension, Map<string, Accumulator>> }>;
   /** Per rubric, each judged item's verdicts in panel order. */
   verdicts: Map<string, JudgeParse[][]>;
 }
@@ -96,8 +97,7 @@ function newGroup(model: string, condition: string): GroupState {
       usage: { inputTokens: 0, outputTokens: 0, calls: 0, cachedCalls: 0 },
       metrics: {},
     },
-    overall: new Map(),
-    dimensions: { byCountry: new Map(), byKind: new Map(), byCategory: new Map(), byLanguage: new Map() },
+    metrics: new Map(),
     verdicts: new Map(),
   };
 }
@@ -113,18 +113,16 @@ function newGroup(model: string, condition: string): GroupState {
  * const summary = summarizer.result();
  */
 export class RunSummarizer {
-  private readonly groups = new Map<string, GroupState>();
+  private readonly groups = new SeriesCache<GroupState>();
 
   constructor(private readonly manifest: RunManifest) {
     for (const model of manifest.models) {
-      for (const condition of manifest.options.conditions) this.groups.set(`${model.spec}\u0000${condition}`, newGroup(model.spec, condition));
+      for (const condition of manifest.options.conditions) this.groups.set(model.spec, condition, newGroup(model.spec, condition));
     }
   }
 
   add(row: SummaryRow): void {
-    const groupKey = `${row.model}\u0000${row.condition}`;
-    let group = this.groups.get(groupKey);
-    if (!group) this.groups.set(groupKey, (group = newGroup(row.model, row.condition)));
+    const group = this.groups.get(row.model, row.condition, () => newGroup(row.model, row.condition));
     const { counts, usage } = group.summary;
     counts.total++;
     counts[row.status]++;
@@ -137,14 +135,16 @@ export class RunSummarizer {
     collectVerdicts(row, group.verdicts);
     for (const metric in row.metrics) {
       const value = row.metrics[metric];
-      let overall = group.overall.get(metric);
-      if (!overall) group.overall.set(metric, (overall = new Accumulator()));
-      overall.add(value);
+      let state = group.metrics.get(metric);
+      if (!state) {
+        state = { overall: new Accumulator(), dimensions: { byCountry: new Map(), byKind: new Map(), byCategory: new Map(), byLanguage: new Map() } };
+        group.metrics.set(metric, state);
+      }
+      state.overall.add(value);
       for (const dimension of DIMENSIONS) {
         const key = dimensionValue(row, dimension);
         if (key === undefined) continue;
-        let byKey = group.dimensions[dimension].get(metric);
-        if (!byKey) group.dimensions[dimension].set(metric, (byKey = new Map()));
+        const byKey = state.dimensions[dimension];
         let accumulator = byKey.get(key);
         if (!accumulator) byKey.set(key, (accumulator = new Accumulator()));
         accumulator.add(value);
@@ -156,11 +156,10 @@ export class RunSummarizer {
     const summaries: GroupSummary[] = [];
     for (const group of this.groups.values()) {
       const metrics: Record<string, MetricSummary> = {};
-      for (const [metric, accumulator] of group.overall) {
-        const metricSummary: MetricSummary = { overall: accumulator.cell(), byCountry: {}, byKind: {}, byCategory: {}, byLanguage: {} };
+      for (const [metric, state] of group.metrics) {
+        const metricSummary: MetricSummary = { overall: state.overall.cell(), byCountry: {}, byKind: {}, byCategory: {}, byLanguage: {} };
         for (const dimension of DIMENSIONS) {
-          const byKey = group.dimensions[dimension].get(metric);
-          if (!byKey) continue;
+          const byKey = state.dimensions[dimension];
           for (const key of [...byKey.keys()].sort()) metricSummary[dimension][key] = byKey.get(key)!.cell();
         }
         metrics[metric] = metricSummary;

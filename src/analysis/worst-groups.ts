@@ -1,6 +1,7 @@
 import { Accumulator, type SummaryRow } from './summarize.js';
 import { logGamma, studentTCdf } from '../statistics/distributions.js';
 import { meanInterval, wilsonInterval } from '../statistics/intervals.js';
+import { SeriesCache } from './series-cache.js';
 
 /** Metrics where a higher value is the failure (invalid-answer rate, CHiSafetyBench's harmful rate, the paper's failed parses). */
 export const HIGHER_IS_WORSE: ReadonlySet<string> = new Set(['invalid', 'hr', 'failed']);
@@ -166,7 +167,7 @@ export function findWorstGroups(rows: Iterable<SummaryRow>, options: WorstGroups
 export class WorstGroupsFinder {
   private readonly higherIsWorse: boolean;
   private readonly dimensions: readonly WorstGroupDimension[];
-  private readonly series = new Map<string, SeriesState>();
+  private readonly series = new SeriesCache<SeriesState>();
 
   constructor(private readonly options: WorstGroupsOptions) {
     this.higherIsWorse = HIGHER_IS_WORSE.has(options.metric);
@@ -176,12 +177,12 @@ export class WorstGroupsFinder {
   add(row: SummaryRow): void {
     const value = row.metrics[this.options.metric];
     if (value === undefined || !Number.isFinite(value)) return;
-    const key = `${row.model}\u0000${row.condition}`;
-    let state = this.series.get(key);
-    if (!state) {
-      state = { model: row.model, condition: row.condition, overall: new Moments(), groups: this.dimensions.map(() => new Map()) };
-      this.series.set(key, state);
-    }
+    const state = this.series.get(row.model, row.condition, () => ({
+      model: row.model,
+      condition: row.condition,
+      overall: new Moments(),
+      groups: this.dimensions.map(() => new Map()),
+    }));
     state.overall.add(value);
     for (let index = 0; index < this.dimensions.length; index++) {
       const group = this.dimensions[index] === 'country' ? row.country : row.category;

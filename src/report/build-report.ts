@@ -151,9 +151,7 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
             series: seriesLabel(series.model, series.condition),
             name: series.condition,
           });
-          conditionComparisons.push(
-            compareEntry(side(baseSeries), side(otherSeries), kind, baseRows.get(kind) ?? [], otherRows.get(kind) ?? [], options),
-          );
+          conditionComparisons.push(compareEntry(side(baseSeries), side(otherSeries), kind, baseRows.get(kind) ?? [], otherRows.get(kind) ?? [], options));
         }
       }
     }

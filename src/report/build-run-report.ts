@@ -294,7 +294,7 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
 
   const seriesDiagnostics = summary.groups.map((group): SeriesDiagnostics => {
     const label = seriesLabel(group.model, group.condition);
-    const sorted = tally.latencies.get(label)?.sorted() ?? new Float64Array(0);
+    const sorted = tally.sortedLatencies(label);
     const meanMs = sorted.length ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : Number.NaN;
     return {
       series: label,

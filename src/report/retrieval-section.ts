@@ -1,3 +1,4 @@
+import { SeriesCache } from '../analysis/series-cache.js';
 import type { ResultBrief } from '../store/result-brief.js';
 import { formatCount, formatValue } from './format-values.js';
 import { html, type SafeHtml } from './html.js';
@@ -57,7 +58,8 @@ interface SeriesTally {
   grounded: number;
   hits: number;
   first: number;
-  sums: Map<string, MetricMean & { sum: number }>;
+  /** Per kind, per metric: running sums over all scored rows, retrieval hits and misses. */
+  sums: Map<string, Map<string, Record<'all' | 'hit' | 'miss', { sum: number; n: number }>>>;
 }
 
 const groundingOf = (row: ResultBrief) => (Array.isArray(row.details?.grounding) ? (row.details.grounding as string[]) : undefined);
@@ -72,16 +74,19 @@ const groundingOf = (row: ResultBrief) => (Array.isArray(row.details?.grounding)
  * tally.result({ knowledgeMetric: 'accuracy', safetyMetric: 'respect' }) // as retrievalSummary(rows, …)
  */
 export class RetrievalTally {
-  private readonly series = new Map<string, SeriesTally>();
+  private readonly series = new SeriesCache<SeriesTally>();
   private grounds = false;
 
   add(row: ResultBrief): void {
-    const key = `${row.model}\u0000${row.condition}`;
-    let tally = this.series.get(key);
-    if (!tally) {
-      tally = { model: row.model, condition: row.condition, paired: 0, grounded: 0, hits: 0, first: 0, sums: new Map() };
-      this.series.set(key, tally);
-    }
+    const tally = this.series.get(row.model, row.condition, () => ({
+      model: row.model,
+      condition: row.condition,
+      paired: 0,
+      grounded: 0,
+      hits: 0,
+      first: 0,
+      sums: new Map(),
+    }));
     const grounds = row.condition === 'retrieved' || row.condition === 'oracle';
     if (grounds) this.grounds = true;
     const grounding = groundingOf(row);
@@ -95,15 +100,18 @@ export class RetrievalTally {
       subset = hit ? 'hit' : 'miss';
     }
     if (row.status !== 'scored') return;
+    let byMetric = tally.sums.get(row.kind);
+    if (!byMetric) tally.sums.set(row.kind, (byMetric = new Map()));
     for (const metric in row.metrics) {
       const value = row.metrics[metric];
       if (typeof value !== 'number') continue;
-      for (const part of subset ? ['all', subset] : ['all']) {
-        const name = `${part}\u0000${row.kind}\u0000${metric}`;
-        let entry = tally.sums.get(name);
-        if (!entry) tally.sums.set(name, (entry = { mean: undefined, n: 0, sum: 0 }));
-        entry.sum += value;
-        entry.n++;
+      let sums = byMetric.get(metric);
+      if (!sums) byMetric.set(metric, (sums = { all: { sum: 0, n: 0 }, hit: { sum: 0, n: 0 }, miss: { sum: 0, n: 0 } }));
+      sums.all.sum += value;
+      sums.all.n++;
+      if (subset) {
+        sums[subset].sum += value;
+        sums[subset].n++;
       }
     }
   }
@@ -111,11 +119,11 @@ export class RetrievalTally {
   /** Undefined when no result was of a grounded condition (`retrieved`, `oracle`). */
   result(metrics: { knowledgeMetric: string; safetyMetric?: string }): RetrievalSummary | undefined {
     if (!this.grounds) return undefined;
-    const meanOf = (tally: SeriesTally, part: string, kind: string, metric: string | undefined): MetricMean => {
-      const entry = metric === undefined ? undefined : tally.sums.get(`${part}\u0000${kind}\u0000${metric}`);
-      return entry ? { mean: entry.sum / entry.n, n: entry.n } : { mean: undefined, n: 0 };
+    const meanOf = (tally: SeriesTally, part: 'all' | 'hit' | 'miss', kind: string, metric: string | undefined): MetricMean => {
+      const entry = metric === undefined ? undefined : tally.sums.get(kind)?.get(metric)?.[part];
+      return entry?.n ? { mean: entry.sum / entry.n, n: entry.n } : { mean: undefined, n: 0 };
     };
-    const scores = (tally: SeriesTally, part: string) => ({
+    const scores = (tally: SeriesTally, part: 'all' | 'hit' | 'miss') => ({
       knowledge: meanOf(tally, part, 'knowledge', metrics.knowledgeMetric),
       safety: meanOf(tally, part, 'safety', metrics.safetyMetric),
     });

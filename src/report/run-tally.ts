@@ -2,6 +2,7 @@ import { CostAccumulator } from '../analysis/cost.js';
 import { AnswerTally, readByDiagnostics, type DiagnosticRow } from '../analysis/diagnostics.js';
 import { KnowledgeSafetyTally } from '../analysis/knowledge-safety.js';
 import { compareKeys, type GroupKey } from '../analysis/row-fields.js';
+import { SeriesCache } from '../analysis/series-cache.js';
 import { RunSummarizer } from '../analysis/summarize.js';
 import { WorstGroupsFinder } from '../analysis/worst-groups.js';
 import type { RunManifest } from '../schema/manifest.js';
@@ -20,9 +21,20 @@ interface HeatCell {
 /** What a report gathers per kind of item: its summary, its heatmap cells and its worst groups, for every metric. */
 export interface KindTally {
   summarizer: RunSummarizer;
-  heat: Map<string, Map<string, HeatCell>>;
+  /** Per metric, per series, per category, per country. */
+  heat: Map<string, SeriesCache<Map<string, Map<string, HeatCell>>>>;
   worst: Map<string, WorstGroupsFinder>;
 }
+
+/** What a report keeps per series: its label, its latencies, its answer letters. */
+interface SeriesTally {
+  label: string;
+  latencies: GrowingFloat64;
+  letters?: { chosen: AnswerTally; gold: Map<string, number>; n: number; letters: number };
+}
+
+/** The map key of a row without a category or a country. */
+const NONE = '\u0001';
 
 /** Values of a number appended one by one, held in a typed array that doubles as it fills. */
 export class GrowingFloat64 {
@@ -66,9 +78,10 @@ export class RunTally {
   /** Whether any result is a translated item (`<source id>.<language>`): the cross-language tables then need a second pass. */
   hasTranslations = false;
   readonly retrieval = new RetrievalTally();
-  readonly latencies = new Map<string, GrowingFloat64>();
+  private readonly series = new SeriesCache<SeriesTally>();
+  /** Series in the order of their first multiple-choice result. */
+  private readonly lettersOrder: SeriesTally[] = [];
   readonly errors = new Map<string, { series: string; message: string; count: number }>();
-  private readonly letters = new Map<string, { chosen: AnswerTally; gold: Map<string, number>; n: number; letters: number }>();
   /** The results the benchmarks' fine-grained diagnostics read (`readByDiagnostics`), the only ones kept whole. */
   readonly diagnosticRows: DiagnosticRow[] = [];
 
@@ -95,13 +108,17 @@ export class RunTally {
         kind.worst.set(metric, (finder = new WorstGroupsFinder({ metric, by: ['country', 'category'], alpha, minN, examples })));
       }
       finder.add(row);
-      let cells = kind.heat.get(metric);
-      if (!cells) kind.heat.set(metric, (cells = new Map()));
-      const id = `${row.model}\u0000${row.condition}\u0000${row.category ?? '\u0001'}\u0000${row.country ?? '\u0001'}`;
-      let cell = cells.get(id);
+      let bySeries = kind.heat.get(metric);
+      if (!bySeries) kind.heat.set(metric, (bySeries = new SeriesCache()));
+      const byCategory = bySeries.get(row.model, row.condition, () => new Map());
+      const category = row.category ?? NONE;
+      let byCountry = byCategory.get(category);
+      if (!byCountry) byCategory.set(category, (byCountry = new Map()));
+      const country = row.country ?? NONE;
+      let cell = byCountry.get(country);
       if (!cell) {
         const key: GroupKey = { model: row.model, condition: row.condition, category: row.category ?? null, country: row.country ?? null };
-        cells.set(id, (cell = { key, sum: 0, n: 0 }));
+        byCountry.set(country, (cell = { key, sum: 0, n: 0 }));
       }
       cell.sum += value;
       cell.n++;
@@ -111,22 +128,21 @@ export class RunTally {
     if (row.descriptionId !== undefined) this.hasDescriptions = true;
     if (row.itemId.endsWith(`.${row.language}`)) this.hasTranslations = true;
     this.retrieval.add(row);
-    const label = `${row.model} · ${row.condition}`;
-    if (!row.cached && row.status !== 'error' && row.latencyMs > 0) {
-      let list = this.latencies.get(label);
-      if (!list) this.latencies.set(label, (list = new GrowingFloat64()));
-      list.push(row.latencyMs);
-    }
+    const series = this.series.get(row.model, row.condition, () => ({ label: `${row.model} · ${row.condition}`, latencies: new GrowingFloat64() }));
+    if (!row.cached && row.status !== 'error' && row.latencyMs > 0) series.latencies.push(row.latencyMs);
     if (row.status === 'error') {
       const message = (row.error ?? 'unknown error').slice(0, 300);
-      const key = `${label}\u0000${message}`;
-      const entry = this.errors.get(key) ?? { series: label, message, count: 0 };
+      const key = `${series.label}\u0000${message}`;
+      const entry = this.errors.get(key) ?? { series: series.label, message, count: 0 };
       entry.count++;
       this.errors.set(key, entry);
     }
     if (row.format === 'mcq' && row.choices && row.answer !== undefined && row.status !== 'error') {
-      let letters = this.letters.get(label);
-      if (!letters) this.letters.set(label, (letters = { chosen: new AnswerTally(), gold: new Map(), n: 0, letters: 0 }));
+      if (!series.letters) {
+        series.letters = { chosen: new AnswerTally(), gold: new Map(), n: 0, letters: 0 };
+        this.lettersOrder.push(series);
+      }
+      const letters = series.letters;
       letters.chosen.add(row);
       letters.gold.set(row.answer, (letters.gold.get(row.answer) ?? 0) + 1);
       letters.n++;
@@ -135,9 +151,18 @@ export class RunTally {
     if (readByDiagnostics(row)) this.diagnosticRows.push(row);
   }
 
+  /** A series' latencies (non-cached calls that did not fail), sorted. */
+  sortedLatencies(label: string): Float64Array {
+    for (const series of this.series.values()) if (series.label === label) return series.latencies.sorted();
+    return new Float64Array(0);
+  }
+
   /** One kind's category × country heatmap cells of a metric, per series (rows without a country left out). */
   heatmapCells(kind: string, metric: string): Map<string, HeatmapCell[]> {
-    const cells = [...(this.kinds.get(kind)?.heat.get(metric)?.values() ?? [])];
+    const cells: HeatCell[] = [];
+    for (const byCategory of this.kinds.get(kind)?.heat.get(metric)?.values() ?? []) {
+      for (const byCountry of byCategory.values()) cells.push(...byCountry.values());
+    }
     const order = compareKeys(HEAT_FIELDS);
     cells.sort((a, b) => order(a.key, b.key));
     const result = new Map<string, HeatmapCell[]>();
@@ -155,8 +180,10 @@ export class RunTally {
   /** Per series: the share of each letter the model chose next to the share of right answers per letter. */
   letterShares(): LetterShare[] {
     const shares: LetterShare[] = [];
-    for (const [series, { chosen: tally, gold, n, letters }] of this.letters) {
-      const chosen = tally.result();
+    for (const { label: series, letters: tally } of this.lettersOrder) {
+      if (!tally) continue;
+      const { gold, n, letters } = tally;
+      const chosen = tally.chosen.result();
       for (let index = 0; index < letters; index++) {
         const letter = String.fromCharCode(65 + index);
         const chosenShare = chosen.byLetter[letter] ?? 0;

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
+import { isPlainBrief } from './check-brief.js';
 import { parseResultBrief, type ResultBrief } from './result-brief.js';
 
 /**
  * The briefs of a run (or of one model × condition of it) straight from a store file, read-only, one at a time from an
  * ordered cursor (model, condition, item id: the primary key's order, so no sort): a pass over a million results holds
- * one at a time. Each brief is checked against the schema. The connection is closed when the pass ends or is left.
+ * one at a time. Each brief is checked against the schema (plain ones by `isPlainBrief`'s fast path). The connection is closed when the pass ends or is left.
  * The store must exist and hold the run (open it with `openStore` first, which also brings an old file's schema up to date).
  *
  * @example
@@ -22,7 +23,10 @@ export function* iterateStoredBriefs(path: string, runId: string, series?: { mod
           .prepare<[string, string, string], { brief: string }>(`${select} AND model = ? AND condition = ? ORDER BY model, condition, item_id`)
           .iterate(runId, series.model, series.condition)
       : database.prepare<[string], { brief: string }>(`${select} ORDER BY model, condition, item_id`).iterate(runId);
-    for (const { brief } of rows) yield parseResultBrief(JSON.parse(brief), where);
+    for (const { brief } of rows) {
+      const value: unknown = JSON.parse(brief);
+      yield isPlainBrief(value) ? value : parseResultBrief(value, where);
+    }
   } finally {
     database.close();
   }
