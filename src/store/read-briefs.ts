@@ -18,12 +18,14 @@ export function* iterateStoredBriefs(path: string, runId: string, series?: { mod
     database.pragma('busy_timeout = 10000');
     const where = `${path}: run ${runId}`;
     const select = 'SELECT coalesce(brief, row) AS brief FROM results WHERE run_id = ?';
+    // Raw rows (one-element arrays), not an object per result.
     const rows = series
       ? database
-          .prepare<[string, string, string], { brief: string }>(`${select} AND model = ? AND condition = ? ORDER BY model, condition, item_id`)
+          .prepare<[string, string, string], [string]>(`${select} AND model = ? AND condition = ? ORDER BY model, condition, item_id`)
+          .raw()
           .iterate(runId, series.model, series.condition)
-      : database.prepare<[string], { brief: string }>(`${select} ORDER BY model, condition, item_id`).iterate(runId);
-    for (const { brief } of rows) {
+      : database.prepare<[string], [string]>(`${select} ORDER BY model, condition, item_id`).raw().iterate(runId);
+    for (const [brief] of rows) {
       const value: unknown = JSON.parse(brief);
       yield isPlainBrief(value) ? value : parseResultBrief(value, where);
     }
