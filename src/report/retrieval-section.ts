@@ -165,8 +165,65 @@ export class RetrievalTally {
   }
 }
 
-const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
-const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+/** A share as the retrieval tables show it (`—` where the condition gives no descriptions). */
+export const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
+/** A mean with its n, as the retrieval tables show it. */
+export const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+
+/**
+ * The retrieval section's tables as rows of text (header first), for the Markdown report: conditions, the found/missed
+ * split of `retrieved`, and the share of the oracle's gain captured.
+ */
+export function retrievalTables(summary: RetrievalSummary): { title: string; header: string[]; rows: string[][] }[] {
+  const safety = summary.safetyMetric ?? 'safety';
+  const splits = summary.rows.filter((row) => row.split);
+  return [
+    {
+      title: 'Grounding and retrieval',
+      header: [
+        'model · condition',
+        'paired items',
+        'grounded',
+        'own description given',
+        'given first',
+        `knowledge ${summary.knowledgeMetric}`,
+        `safety ${safety}`,
+      ],
+      rows: summary.rows.map((row) => [
+        `${row.model} · ${row.condition}`,
+        formatCount(row.paired),
+        formatCount(row.grounded),
+        percent(row.recall),
+        percent(row.first),
+        mean(row.knowledge),
+        mean(row.safety),
+      ]),
+    },
+    {
+      title: "Retrieved: scores when retrieval found the item's own description, and when it did not",
+      header: ['model', 'knowledge, found', 'knowledge, missed', 'safety, found', 'safety, missed'],
+      rows: splits.map((row) => [
+        row.model,
+        mean(row.split!.hit.knowledge),
+        mean(row.split!.miss.knowledge),
+        mean(row.split!.hit.safety),
+        mean(row.split!.miss.safety),
+      ]),
+    },
+    {
+      title: "Share of the oracle's gain that retrieval captures",
+      header: ['model', 'kind', 'plain', 'retrieved', 'oracle', 'captured'],
+      rows: summary.captured.map((entry) => [
+        entry.model,
+        entry.kind,
+        formatValue(entry.plain),
+        formatValue(entry.retrieved),
+        formatValue(entry.oracle),
+        percent(entry.share),
+      ]),
+    },
+  ].filter((entry) => entry.rows.length > 0);
+}
 
 /**
  * The report section of `retrievalSummary`: a table per condition (recall of the grounded descriptions, knowledge
