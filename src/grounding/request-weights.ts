@@ -4,6 +4,8 @@ import { tokenize } from './tokenize.js';
 export const REQUEST_WEIGHT_SHARE = 0.03;
 /** Fewer requests than this say too little about which words are common: every word counts fully. */
 export const MIN_WEIGHTED_REQUESTS = 100;
+/** Distinct words counted before those seen only once are forgotten (keeps a gateway's memory bounded). */
+const MAX_COUNTED_WORDS = 200_000;
 
 /** How much each query word counts in the lexical first stage, from how many requests use it. */
 export interface RequestWeights {
@@ -59,6 +61,14 @@ export class RequestCounter implements RequestWeights {
   add(request: WeightedRequest): void {
     this.count++;
     for (const token of new Set(tokenize(request.text, { language: request.language }))) this.frequencies.set(token, (this.frequencies.get(token) ?? 0) + 1);
+    if (this.frequencies.size > MAX_COUNTED_WORDS) this.forgetRareWords();
+  }
+
+  /** A long-running gateway meets words without end: the rarest (which weigh ~1 anyway) are forgotten, down to 3/4 of the bound. */
+  private forgetRareWords(): void {
+    for (let rarest = 1; this.frequencies.size > (MAX_COUNTED_WORDS * 3) / 4; rarest++) {
+      for (const [token, frequency] of this.frequencies) if (frequency <= rarest) this.frequencies.delete(token);
+    }
   }
 
   weight(token: string): number {
