@@ -58,6 +58,11 @@ export class RequestCounter implements RequestWeights {
     return this.count;
   }
 
+  /** Distinct words counted. */
+  get words(): number {
+    return this.frequencies.size;
+  }
+
   add(request: WeightedRequest): void {
     this.count++;
     for (const token of new Set(tokenize(request.text, { language: request.language }))) this.frequencies.set(token, (this.frequencies.get(token) ?? 0) + 1);

@@ -114,6 +114,16 @@ describe('request weights and request text', () => {
     assert.equal(kb.retrieve(request, { k: 1, language: 'en', lexical: 'bm25', requestWeights: weights })[0].description.id, 'cn-modern');
   });
 
+  it('a gateway that counts requests without end keeps its word counts bounded, and the common words', () => {
+    const counter = requestWeights([]);
+    for (let index = 0; index < 150_000; index++) counter.add({ text: `greeting qz${index.toString(36)}x`, language: 'en' });
+    for (let index = 0; index < 60_000; index++) counter.add({ text: `bowing qy${index.toString(36)}x`, language: 'en' });
+    assert.ok(counter.words <= 200_000, `${counter.words} words`);
+    assert.equal(counter.requests, 210_000);
+    assert.ok(Math.abs(counter.weight('greet') - 1 / (1 + 150_000 / (210_000 * 0.03))) < 1e-12);
+    assert.ok(Math.abs(counter.weight('bow') - 1 / (1 + 60_000 / (210_000 * 0.03))) < 1e-12);
+  });
+
   it('too few requests say nothing: every word counts fully', () => {
     const weights = requestWeights(others.slice(0, MIN_WEIGHTED_REQUESTS - 1));
     assert.equal(weights.weight('outdat'), 1);
