@@ -182,7 +182,7 @@ try {
       const runId = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).id as string;
       const report = await cli(['report', runId, '--db', db, '--out', join(directory, `report-${size}.html`)]);
       say(
-        `${results} results: culturekit report (html, from the store): ${fixed(report.seconds, 1)} s, peak RSS ${fixed(report.maxRssMiB, 0)} MiB, ${fixed(statSync(join(directory, `report-${size}.html`)).size / 1024, 0)} KiB`,
+        `${results} results: culturekit report (html, from the store): ${fixed(report.seconds, 1)} s (${fixed(report.cpuSeconds, 1)} s CPU; goal ≤ 15 s), peak RSS ${fixed(report.maxRssMiB, 0)} MiB (goal ≤ 500), ${fixed(statSync(join(directory, `report-${size}.html`)).size / 1024, 0)} KiB`,
       );
     }
     if (!KEEP) rmSync(out, { recursive: true, force: true });

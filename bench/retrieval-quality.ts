@@ -3,6 +3,7 @@
  * MRR) and how long one query takes (p50/p99), for each first-stage variant and each second stage.
  *
  *   node --import tsx bench/retrieval-quality.ts [--sizes 1346,13000] [--steps] [--stages]
+ *   node --import tsx bench/retrieval-quality.ts --adaculturesafe <dir of the release's per-country JSON files>
  *
  * Query sets (the built-in sample's items, each paired with its description by `descriptionId`):
  * - sample: the built-in sample's 144 descriptions (112 English, 32 in ja/zh/ar/es), all 288 items;
@@ -11,7 +12,11 @@
  * - synthetic N: the sample scaled up to N descriptions (bench/retrieval-data.ts: half Chinese, each a sample
  *   description moved to another country with a clause of another appended), all 288 items. Synthetic: the
  *   generated near-copies make requests that name no country ambiguous, which is the point.
- * The public AdaCultureSafe release (1,346 descriptions) is not on this machine, so its figures are not here.
+ * - `--adaculturesafe DIR`: the public AdaCultureSafe release (khk-abc/AdaCultureSafe: 1,346 English descriptions
+ *   of 6 countries, 6,682 knowledge questions and 6,729 safety requests, each paired with its own description), step
+ *   by step, and recall@30 (what a second stage reranking the first stage's 30 candidates can reach at most).
+ * Request weights (default on) are always cross-fitted here: each query is weighted by the requests about other
+ * descriptions (`crossFittedRequestWeights`), never by its own text.
  *
  * `--steps` (default on) prints the first-stage steps table; `--stages` (default on) the per-stage latency at each
  * size. Second stages (dense/hybrid embeddings, LLM reranking, /v1/rerank, query rewriting) run against the local test
@@ -26,7 +31,11 @@ import { buildKnowledgeBase, DEFAULT_BM25F, type KnowledgeBase } from '../src/gr
 import type { Bm25fParameters } from '../src/grounding/bm25f-index.js';
 import { createEndpointReranker, createLlmReranker } from '../src/grounding/rerankers.js';
 import { createRetrievalPipeline, type RetrievalPipeline } from '../src/grounding/retrieval-pipeline.js';
+import { loadDataset } from '../src/benchmarks/load-dataset.js';
+import { requestText } from '../src/grounding/request-weights.js';
+import { descriptionQuestions, expandsQuestions } from '../src/grounding/description-questions.js';
 import {
+  crossFittedRequestWeights,
   evaluateRetrieval,
   pairWithKnowledgeBase,
   percentileOf,
@@ -88,12 +97,65 @@ const VARIANTS: Variant[] = [
   { name: 'item country given (filter)', settings: {}, filterCountry: true },
 ];
 
-async function measure(kb: KnowledgeBase, pipeline: RetrievalPipeline, list: readonly RetrievalQuery[], filterCountry = false): Promise<RetrievalEvaluation> {
+const sampleWeights = crossFittedRequestWeights(queries);
+
+async function measure(
+  kb: KnowledgeBase,
+  pipeline: RetrievalPipeline,
+  list: readonly RetrievalQuery[],
+  filterCountry = false,
+  weightsOf = sampleWeights,
+  k = 10,
+): Promise<RetrievalEvaluation> {
   return evaluateRetrieval(list, async (query) =>
-    (await pipeline.retrieve(query.query, { k: 10, language: query.language, countries: filterCountry && query.country ? [query.country] : undefined })).map(
-      (hit) => hit.description.id,
-    ),
+    (
+      await pipeline.retrieve(query.query, {
+        k,
+        language: query.language,
+        countries: filterCountry && query.country ? [query.country] : undefined,
+        requestWeights: weightsOf(query),
+        choices: query.choices,
+        expand: expandsQuestions(query.kind),
+      })
+    ).map((hit) => hit.description.id),
   );
+}
+
+const adaCultureSafe = flag('adaculturesafe');
+if (adaCultureSafe) {
+  const dataset = await loadDataset(`adaculturesafe:${adaCultureSafe}`, { onWarning: () => {} });
+  const paired = retrievalQueries(dataset.items);
+  const promptOnly = paired.map(({ choices, ...query }) => query);
+  const oneText = paired.map(({ choices, ...query }) => ({ ...query, query: requestText({ prompt: query.query, choices }) }));
+  const started = performance.now();
+  const kb = await buildKnowledgeBase(dataset.descriptions);
+  const withQuestions = await buildKnowledgeBase(dataset.descriptions, { questions: descriptionQuestions(dataset.items) });
+  console.log(`AdaCultureSafe release: ${kb.size} descriptions (built in ${(performance.now() - started).toFixed(0)} ms), ${paired.length} paired queries\n`);
+  console.log(`${'step'.padEnd(52)} knowledge R@1  R@3  R@10 |  safety R@1  R@3  R@10  R@30 |  p50 ms  p99 ms`);
+  const steps: [string, Parameters<typeof resolveRetrievalSettings>[0], readonly RetrievalQuery[], boolean, KnowledgeBase?][] = [
+    ['bm25, the prompt alone (before)', { firstStage: 'bm25' }, promptOnly, false],
+    ['bm25f, the prompt alone, unweighted', { requestWeights: false }, promptOnly, false],
+    ['+ the options of a question, as one text', { requestWeights: false }, oneText, false],
+    ['+ the options, by their smooth maximum', { requestWeights: false }, paired, false],
+    ['+ request weights, cross-fitted', {}, paired, false],
+    ['+ the questions each description answers (default)', {}, paired, false, withQuestions],
+    ['  the item country given (--filter-country)', {}, paired, true, withQuestions],
+  ];
+  const weightsOf = crossFittedRequestWeights(paired);
+  for (const [name, settings, list, filterCountry, base = kb] of steps) {
+    const evaluation = await measure(base, createRetrievalPipeline(base, resolveRetrievalSettings(settings)), list, filterCountry, weightsOf, 30);
+    const recallAt30 = (kind: string) => {
+      const ranks = evaluation.ranks.filter((_, index) => list[index].kind === kind).map((entry) => entry.rank);
+      return ranks.filter((rank) => rank > 0).length / ranks.length;
+    };
+    const { knowledge, safety } = evaluation.byKind;
+    console.log(
+      `${name.padEnd(52)}        ${percent(knowledge.recall[1])} ${percent(knowledge.recall[3])} ${percent(knowledge.recall[10])} |` +
+        `       ${percent(safety.recall[1])} ${percent(safety.recall[3])} ${percent(safety.recall[10])} ${percent(recallAt30('safety'))} |` +
+        ` ${percentileOf(evaluation.latenciesMs, 0.5).toFixed(2).padStart(7)} ${percentileOf(evaluation.latenciesMs, 0.99).toFixed(2).padStart(7)}`,
+    );
+  }
+  process.exit(0);
 }
 
 const knowledgeBases = new Map<string, KnowledgeBase>();
@@ -130,6 +192,7 @@ if (showSteps) {
           k: 10,
           language: query.language,
           countries: variant.filterCountry && query.country ? [query.country] : undefined,
+          requestWeights: sampleWeights(query),
         });
         return hits.map((hit) => hit.description.id);
       },

@@ -106,17 +106,42 @@ export interface AnswerDistribution {
  * answerDistribution(rows) // { n: 1567, byChoice: { 是: 0.41, 否: 0.55, … }, byLetter: { A: 0.43, B: 0.57 } }
  */
 export function answerDistribution(rows: Iterable<DiagnosticRow>): AnswerDistribution {
-  const byChoice: Record<string, number> = {};
-  const byLetter: Record<string, number> = {};
-  let n = 0;
-  for (const row of rows) {
-    if (!row.extracted || !row.choices || row.status === 'error') continue;
-    const index = CHOICE_LETTERS.indexOf(row.extracted);
-    if (index === -1 || index >= row.choices.length) continue;
-    n++;
-    byLetter[row.extracted] = (byLetter[row.extracted] ?? 0) + 1;
-    byChoice[row.choices[index]] = (byChoice[row.choices[index]] ?? 0) + 1;
-  }
-  for (const table of [byChoice, byLetter]) for (const key of Object.keys(table)) table[key] /= n;
-  return { n, byChoice, byLetter };
+  const tally = new AnswerTally();
+  for (const row of rows) tally.add(row);
+  return tally.result();
 }
+
+/** `answerDistribution` fed one result at a time: counts per letter and per option text. */
+export class AnswerTally {
+  private readonly byChoice: Record<string, number> = {};
+  private readonly byLetter: Record<string, number> = {};
+  private n = 0;
+
+  add(row: DiagnosticRow): void {
+    if (!row.extracted || !row.choices || row.status === 'error') return;
+    const index = CHOICE_LETTERS.indexOf(row.extracted);
+    if (index === -1 || index >= row.choices.length) return;
+    this.n++;
+    this.byLetter[row.extracted] = (this.byLetter[row.extracted] ?? 0) + 1;
+    this.byChoice[row.choices[index]] = (this.byChoice[row.choices[index]] ?? 0) + 1;
+  }
+
+  result(): AnswerDistribution {
+    const byChoice = { ...this.byChoice };
+    const byLetter = { ...this.byLetter };
+    for (const table of [byChoice, byLetter]) for (const key of Object.keys(table)) table[key] /= this.n;
+    return { n: this.n, byChoice, byLetter };
+  }
+}
+
+/**
+ * Whether a result carries a metric that the benchmarks' fine-grained diagnostics read (`chose_<CC>`, `matches_<CC>`,
+ * `golds`/`hits` and their per-country forms, `wrong_category`, `culture_over_gender`): the only results a report must
+ * keep for them. A benchmark whose diagnostics read another metric adds its name here.
+ */
+export function readByDiagnostics(row: Pick<DiagnosticRow, 'metrics'>): boolean {
+  for (const name in row.metrics) if (DIAGNOSTIC_METRIC.test(name)) return true;
+  return false;
+}
+
+const DIAGNOSTIC_METRIC = /^(?:chose_|matches_|golds|hits|wrong_category$|culture_over_gender$)/;

@@ -84,7 +84,12 @@ export function checkThresholds(summary: RunSummary, thresholds: GateThresholds)
  * @example
  * checkBaseline(currentRows, baselineRows, { metrics: ['accuracy'], alpha: 0.05 })
  */
-export function checkBaseline(current: readonly GateRow[], baseline: readonly GateRow[], options: { metrics?: readonly string[]; alpha: number }): GateCheck[] {
+export function checkBaseline(
+  current: Iterable<GateRow>,
+  baselineRows: Iterable<GateRow>,
+  options: { metrics?: readonly string[]; alpha: number },
+): GateCheck[] {
+  const baseline = [...baselineRows];
   const baselineModels = [...new Set(baseline.map((row) => row.model))];
   const groups = new Map<string, GateRow[]>();
   for (const row of current) {

@@ -1,5 +1,6 @@
 import { correlate, type CorrelationResult } from '../statistics/correlation.js';
 import { InputError } from '../errors/culturekit-error.js';
+import { SeriesCache } from './series-cache.js';
 import { checkGroupFields, compareKeys, type GroupField, type GroupKey, keyOf, metricValue, type MetricRow } from './row-fields.js';
 
 export interface KnowledgeSafetyOptions {
@@ -40,9 +41,18 @@ export interface KnowledgeSafetyGroup {
   unpaired: { knowledgeOnly: string[]; safetyOnly: string[] };
 }
 
+/** One correlation's running sums: per point (country or description), per side, per metric. */
+interface TallyGroup {
+  key: GroupKey;
+  points: Map<string, { knowledge: Map<string, Side>; safety: Map<string, Side> }>;
+}
+
 interface Side {
   sum: number;
   n: number;
+  /** The country of the first row of this side with one, and that row's place in the stream (description level). */
+  country?: string;
+  order?: number;
 }
 
 /**
@@ -60,51 +70,113 @@ interface Side {
 export function knowledgeSafetyCorrelation(rows: Iterable<MetricRow>, options: KnowledgeSafetyOptions): KnowledgeSafetyGroup[] {
   const knowledgeMetric = options.knowledgeMetric ?? 'accuracy';
   const safetyMetric = options.safetyMetric ?? 'respectfulness';
-  const by = checkGroupFields(options.by ?? ['model', 'condition'], 'by');
-  if (options.level !== 'country' && options.level !== 'description')
-    throw new InputError(`level must be country or description, got ${String(options.level)}`);
-  const groups = new Map<string, { key: GroupKey; points: Map<string, { country?: string; knowledge: Side; safety: Side }> }>();
-  for (const row of rows) {
+  const tally = new KnowledgeSafetyTally(options, [knowledgeMetric], [safetyMetric]);
+  for (const row of rows) tally.add(row);
+  return tally.result(knowledgeMetric, safetyMetric);
+}
+
+/**
+ * `knowledgeSafetyCorrelation` fed one result at a time, for the metrics chosen afterwards: running sums per group,
+ * point (country or description), side and metric — nothing per result.
+ *
+ * @example
+ * const tally = new KnowledgeSafetyTally({ level: 'country' });
+ * for (const row of rows) tally.add(row);
+ * tally.result('accuracy', 'respectfulness') // as knowledgeSafetyCorrelation(rows, { level: 'country' })
+ */
+export class KnowledgeSafetyTally {
+  private readonly by: GroupField[];
+  private readonly groups = new Map<string, TallyGroup>();
+  /** With the default grouping (model × condition): the groups found by series, without a key string per result. */
+  private readonly series: SeriesCache<TallyGroup> | undefined;
+  private seen = 0;
+
+  /** `knowledgeMetrics` / `safetyMetrics`: the metrics to keep per side; default every metric. */
+  constructor(
+    private readonly options: Pick<KnowledgeSafetyOptions, 'level' | 'by'>,
+    private readonly knowledgeMetrics?: readonly string[],
+    private readonly safetyMetrics?: readonly string[],
+  ) {
+    this.by = checkGroupFields(options.by ?? ['model', 'condition'], 'by');
+    if (this.by.length === 2 && this.by[0] === 'model' && this.by[1] === 'condition') this.series = new SeriesCache();
+    if (options.level !== 'country' && options.level !== 'description')
+      throw new InputError(`level must be country or description, got ${String(options.level)}`);
+  }
+
+  add(row: MetricRow): void {
+    this.seen++;
     const side = row.kind === 'knowledge' ? 'knowledge' : row.kind === 'safety' ? 'safety' : undefined;
-    if (!side) continue;
-    const value = metricValue(row, side === 'knowledge' ? knowledgeMetric : safetyMetric);
-    const id = options.level === 'country' ? row.country : row.descriptionId;
-    if (value === undefined || id === undefined) continue;
-    const { key, id: groupId } = keyOf(row, by);
-    let group = groups.get(groupId);
-    if (!group) groups.set(groupId, (group = { key, points: new Map() }));
-    let point = group.points.get(id);
-    if (!point) group.points.set(id, (point = { knowledge: { sum: 0, n: 0 }, safety: { sum: 0, n: 0 } }));
-    if (options.level === 'description' && point.country === undefined && row.country !== undefined) point.country = row.country;
-    point[side].sum += value;
-    point[side].n++;
-  }
-  const result: KnowledgeSafetyGroup[] = [];
-  for (const { key, points } of groups.values()) {
-    const paired: KnowledgeSafetyPoint[] = [];
-    const knowledgeOnly: string[] = [];
-    const safetyOnly: string[] = [];
-    for (const id of [...points.keys()].sort()) {
-      const { country, knowledge, safety } = points.get(id)!;
-      if (knowledge.n === 0) safetyOnly.push(id);
-      else if (safety.n === 0) knowledgeOnly.push(id);
-      else {
-        paired.push({
-          id,
-          ...(country !== undefined ? { country } : {}),
-          knowledge: knowledge.sum / knowledge.n,
-          safety: safety.sum / safety.n,
-          knowledgeN: knowledge.n,
-          safetyN: safety.n,
-        });
+    if (!side) return;
+    const id = this.options.level === 'country' ? row.country : row.descriptionId;
+    if (id === undefined) return;
+    const wanted = side === 'knowledge' ? this.knowledgeMetrics : this.safetyMetrics;
+    let sides: Map<string, Side> | undefined;
+    for (const metric of wanted ?? Object.keys(row.metrics)) {
+      const value = metricValue(row, metric);
+      if (value === undefined) continue;
+      if (!sides) {
+        const group =
+          this.series && row.model !== undefined && row.condition !== undefined
+            ? this.series.get(row.model, row.condition, () => this.group(row))
+            : this.group(row);
+        let point = group.points.get(id);
+        if (!point) group.points.set(id, (point = { knowledge: new Map(), safety: new Map() }));
+        sides = point[side];
       }
+      let entry = sides.get(metric);
+      if (!entry) sides.set(metric, (entry = { sum: 0, n: 0 }));
+      if (this.options.level === 'description' && entry.country === undefined && row.country !== undefined) {
+        entry.country = row.country;
+        entry.order = this.seen;
+      }
+      entry.sum += value;
+      entry.n++;
     }
-    const correlation = correlate(
-      paired.map((point) => point.knowledge),
-      paired.map((point) => point.safety),
-    );
-    result.push({ key, level: options.level, knowledgeMetric, safetyMetric, points: paired, correlation, unpaired: { knowledgeOnly, safetyOnly } });
   }
-  const order = compareKeys(by);
-  return result.sort((a, b) => order(a.key, b.key));
+
+  private group(row: MetricRow): TallyGroup {
+    const { key, id } = keyOf(row, this.by);
+    let group = this.groups.get(id);
+    if (!group) this.groups.set(id, (group = { key, points: new Map() }));
+    return group;
+  }
+
+  result(knowledgeMetric: string, safetyMetric: string): KnowledgeSafetyGroup[] {
+    const { level } = this.options;
+    const result: KnowledgeSafetyGroup[] = [];
+    for (const { key, points } of this.groups.values()) {
+      const paired: KnowledgeSafetyPoint[] = [];
+      const knowledgeOnly: string[] = [];
+      const safetyOnly: string[] = [];
+      let any = false;
+      for (const id of [...points.keys()].sort()) {
+        const point = points.get(id)!;
+        const knowledge = point.knowledge.get(knowledgeMetric);
+        const safety = point.safety.get(safetyMetric);
+        if (!knowledge && !safety) continue;
+        any = true;
+        if (!knowledge) safetyOnly.push(id);
+        else if (!safety) knowledgeOnly.push(id);
+        else {
+          const first = [knowledge, safety].filter((entry) => entry.order !== undefined).sort((a, b) => a.order! - b.order!)[0];
+          paired.push({
+            id,
+            ...(first?.country !== undefined ? { country: first.country } : {}),
+            knowledge: knowledge.sum / knowledge.n,
+            safety: safety.sum / safety.n,
+            knowledgeN: knowledge.n,
+            safetyN: safety.n,
+          });
+        }
+      }
+      if (!any) continue;
+      const correlation = correlate(
+        paired.map((point) => point.knowledge),
+        paired.map((point) => point.safety),
+      );
+      result.push({ key, level, knowledgeMetric, safetyMetric, points: paired, correlation, unpaired: { knowledgeOnly, safetyOnly } });
+    }
+    const order = compareKeys(this.by);
+    return result.sort((a, b) => order(a.key, b.key));
+  }
 }

@@ -4,6 +4,7 @@ import type { ResultRow } from '../schema/result.js';
 import { panelAgreement, type PanelAgreement } from '../scoring/judge/combine-verdicts.js';
 import type { JudgeParse } from '../scoring/judge/rubric.js';
 import { meanInterval, wilsonInterval } from '../statistics/intervals.js';
+import { SeriesCache } from './series-cache.js';
 
 /** One metric over one group of results. */
 export interface MetricCell {
@@ -79,44 +80,49 @@ function dimensionValue(row: SummaryRow, dimension: Dimension): string | undefin
   }
 }
 
+interface GroupState {
+  summary: GroupSummary;
+  /** Per metric: its running sums overall and per value of each dimension. */
+  metrics: Map<string, { overall: Accumulator; dimensions: Record<Dimension, Map<string, Accumulator>> }>;
+  /** Per rubric, each judged item's verdicts in panel order. */
+  verdicts: Map<string, JudgeParse[][]>;
+}
+
+function newGroup(model: string, condition: string): GroupState {
+  return {
+    summary: {
+      model,
+      condition,
+      counts: { total: 0, scored: 0, invalid: 0, unscored: 0, error: 0 },
+      usage: { inputTokens: 0, outputTokens: 0, calls: 0, cachedCalls: 0 },
+      metrics: {},
+    },
+    metrics: new Map(),
+    verdicts: new Map(),
+  };
+}
+
 /**
- * Aggregates a run's results per model × condition: counts, token usage, and every metric overall and by
- * country, kind, category and language, each with n and a 95% interval. Rows ending in `error` are counted but
- * carry no metric; `invalid` rows count as wrong for `accuracy` and show up in the `invalid` rate.
+ * `summarizeRun` fed one result at a time (`add`), for callers that feed several aggregations from one pass over a
+ * run's results (the report): running sums per model × condition × dimension × metric, nothing per result but the
+ * panel verdicts of judged items (which the agreement statistics need).
  *
  * @example
- * const summary = summarizeRun(manifest, store.iterateResults(manifest.id));
+ * const summarizer = new RunSummarizer(manifest);
+ * for (const row of store.iterateBriefs(manifest.id)) summarizer.add(row);
+ * const summary = summarizer.result();
  */
-export function summarizeRun(manifest: RunManifest, rows: Iterable<SummaryRow>): RunSummary {
-  interface GroupState {
-    summary: GroupSummary;
-    overall: Map<string, Accumulator>;
-    dimensions: Record<Dimension, Map<string, Map<string, Accumulator>>>;
-    /** Per rubric, each judged item's verdicts in panel order. */
-    verdicts: Map<string, JudgeParse[][]>;
+export class RunSummarizer {
+  private readonly groups = new SeriesCache<GroupState>();
+
+  constructor(private readonly manifest: RunManifest) {
+    for (const model of manifest.models) {
+      for (const condition of manifest.options.conditions) this.groups.set(model.spec, condition, newGroup(model.spec, condition));
+    }
   }
-  const groups = new Map<string, GroupState>();
-  for (const model of manifest.models) {
-    for (const condition of manifest.options.conditions) groups.set(`${model.spec}\u0000${condition}`, newGroup(model.spec, condition));
-  }
-  function newGroup(model: string, condition: string): GroupState {
-    return {
-      summary: {
-        model,
-        condition,
-        counts: { total: 0, scored: 0, invalid: 0, unscored: 0, error: 0 },
-        usage: { inputTokens: 0, outputTokens: 0, calls: 0, cachedCalls: 0 },
-        metrics: {},
-      },
-      overall: new Map(),
-      dimensions: { byCountry: new Map(), byKind: new Map(), byCategory: new Map(), byLanguage: new Map() },
-      verdicts: new Map(),
-    };
-  }
-  for (const row of rows) {
-    const groupKey = `${row.model}\u0000${row.condition}`;
-    let group = groups.get(groupKey);
-    if (!group) groups.set(groupKey, (group = newGroup(row.model, row.condition)));
+
+  add(row: SummaryRow): void {
+    const group = this.groups.get(row.model, row.condition, () => newGroup(row.model, row.condition));
     const { counts, usage } = group.summary;
     counts.total++;
     counts[row.status]++;
@@ -129,37 +135,58 @@ export function summarizeRun(manifest: RunManifest, rows: Iterable<SummaryRow>):
     collectVerdicts(row, group.verdicts);
     for (const metric in row.metrics) {
       const value = row.metrics[metric];
-      let overall = group.overall.get(metric);
-      if (!overall) group.overall.set(metric, (overall = new Accumulator()));
-      overall.add(value);
+      let state = group.metrics.get(metric);
+      if (!state) {
+        state = { overall: new Accumulator(), dimensions: { byCountry: new Map(), byKind: new Map(), byCategory: new Map(), byLanguage: new Map() } };
+        group.metrics.set(metric, state);
+      }
+      state.overall.add(value);
       for (const dimension of DIMENSIONS) {
         const key = dimensionValue(row, dimension);
         if (key === undefined) continue;
-        let byKey = group.dimensions[dimension].get(metric);
-        if (!byKey) group.dimensions[dimension].set(metric, (byKey = new Map()));
+        const byKey = state.dimensions[dimension];
         let accumulator = byKey.get(key);
         if (!accumulator) byKey.set(key, (accumulator = new Accumulator()));
         accumulator.add(value);
       }
     }
   }
-  const summaries: GroupSummary[] = [];
-  for (const group of groups.values()) {
-    for (const [metric, accumulator] of group.overall) {
-      const metricSummary: MetricSummary = { overall: accumulator.cell(), byCountry: {}, byKind: {}, byCategory: {}, byLanguage: {} };
-      for (const dimension of DIMENSIONS) {
-        const byKey = group.dimensions[dimension].get(metric);
-        if (!byKey) continue;
-        for (const key of [...byKey.keys()].sort()) metricSummary[dimension][key] = byKey.get(key)!.cell();
+
+  result(): RunSummary {
+    const summaries: GroupSummary[] = [];
+    for (const group of this.groups.values()) {
+      const metrics: Record<string, MetricSummary> = {};
+      for (const [metric, state] of group.metrics) {
+        const metricSummary: MetricSummary = { overall: state.overall.cell(), byCountry: {}, byKind: {}, byCategory: {}, byLanguage: {} };
+        for (const dimension of DIMENSIONS) {
+          const byKey = state.dimensions[dimension];
+          for (const key of [...byKey.keys()].sort()) metricSummary[dimension][key] = byKey.get(key)!.cell();
+        }
+        metrics[metric] = metricSummary;
       }
-      group.summary.metrics[metric] = metricSummary;
+      const summary: GroupSummary = { ...group.summary, counts: { ...group.summary.counts }, usage: { ...group.summary.usage }, metrics };
+      for (const [rubric, verdicts] of group.verdicts) {
+        if (verdicts.some((item) => item.length >= 2)) (summary.judgeAgreement ??= {})[rubric] = panelAgreement(verdicts);
+      }
+      summaries.push(summary);
     }
-    for (const [rubric, verdicts] of group.verdicts) {
-      if (verdicts.some((item) => item.length >= 2)) (group.summary.judgeAgreement ??= {})[rubric] = panelAgreement(verdicts);
-    }
-    summaries.push(group.summary);
+    return { runId: this.manifest.id, generatedAt: new Date().toISOString(), dataset: this.manifest.dataset, groups: summaries };
   }
-  return { runId: manifest.id, generatedAt: new Date().toISOString(), dataset: manifest.dataset, groups: summaries };
+}
+
+/**
+ * Aggregates a run's results per model × condition: counts, token usage, and every metric overall and by
+ * country, kind, category and language, each with n and a 95% interval. Rows ending in `error` are counted but
+ * carry no metric; `invalid` rows count as wrong for `accuracy` and show up in the `invalid` rate. One pass over the
+ * rows, holding running sums only (see `RunSummarizer`).
+ *
+ * @example
+ * const summary = summarizeRun(manifest, store.iterateResults(manifest.id));
+ */
+export function summarizeRun(manifest: RunManifest, rows: Iterable<SummaryRow>): RunSummary {
+  const summarizer = new RunSummarizer(manifest);
+  for (const row of rows) summarizer.add(row);
+  return summarizer.result();
 }
 
 /** The panel's verdicts stored with a judged row (`details.judges`), per rubric, as the agreement statistics read them. */

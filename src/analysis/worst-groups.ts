@@ -1,6 +1,7 @@
 import { Accumulator, type SummaryRow } from './summarize.js';
 import { logGamma, studentTCdf } from '../statistics/distributions.js';
 import { meanInterval, wilsonInterval } from '../statistics/intervals.js';
+import { SeriesCache } from './series-cache.js';
 
 /** Metrics where a higher value is the failure (invalid-answer rate, CHiSafetyBench's harmful rate, the paper's failed parses). */
 export const HIGHER_IS_WORSE: ReadonlySet<string> = new Set(['invalid', 'hr', 'failed']);
@@ -149,34 +150,61 @@ export function welchLower(group: { n: number; mean: number; variance: number },
  * worst.significant // [{ group: 'TH', n: 40, mean: 0.35, restMean: 0.71, p: 0.00002, adjustedP: 0.0002, significant: true, examples: [...] }]
  */
 export function findWorstGroups(rows: Iterable<SummaryRow>, options: WorstGroupsOptions): WorstGroups[] {
-  const higherIsWorse = HIGHER_IS_WORSE.has(options.metric);
-  const dimensions: readonly WorstGroupDimension[] = typeof options.by === 'string' ? [options.by] : options.by;
-  const series = new Map<string, SeriesState>();
-  for (const row of rows) {
-    const value = row.metrics[options.metric];
-    if (value === undefined || !Number.isFinite(value)) continue;
-    const key = `${row.model}\u0000${row.condition}`;
-    let state = series.get(key);
-    if (!state) {
-      state = { model: row.model, condition: row.condition, overall: new Moments(), groups: dimensions.map(() => new Map()) };
-      series.set(key, state);
-    }
+  const finder = new WorstGroupsFinder(options);
+  for (const row of rows) finder.add(row);
+  return finder.result();
+}
+
+/**
+ * `findWorstGroups` fed one result at a time: running moments per series and group, and each group's few worst
+ * results (nothing else per result), so one pass over a run feeds every metric's finder.
+ *
+ * @example
+ * const finder = new WorstGroupsFinder({ metric: 'accuracy', by: ['country', 'category'], alpha: 0.05, minN: 5, examples: 3 });
+ * for (const row of rows) finder.add(row);
+ * finder.result() // as findWorstGroups(rows, …)
+ */
+export class WorstGroupsFinder {
+  private readonly higherIsWorse: boolean;
+  private readonly dimensions: readonly WorstGroupDimension[];
+  private readonly series = new SeriesCache<SeriesState>();
+
+  constructor(private readonly options: WorstGroupsOptions) {
+    this.higherIsWorse = HIGHER_IS_WORSE.has(options.metric);
+    this.dimensions = typeof options.by === 'string' ? [options.by] : options.by;
+  }
+
+  add(row: SummaryRow): void {
+    const value = row.metrics[this.options.metric];
+    if (value === undefined || !Number.isFinite(value)) return;
+    const state = this.series.get(row.model, row.condition, () => ({
+      model: row.model,
+      condition: row.condition,
+      overall: new Moments(),
+      groups: this.dimensions.map(() => new Map()),
+    }));
     state.overall.add(value);
-    for (let index = 0; index < dimensions.length; index++) {
-      const group = dimensions[index] === 'country' ? row.country : row.category;
+    for (let index = 0; index < this.dimensions.length; index++) {
+      const group = this.dimensions[index] === 'country' ? row.country : row.category;
       if (group === undefined) continue;
       const groups = state.groups[index];
       let entry = groups.get(group);
       if (!entry) groups.set(group, (entry = { moments: new Moments(), examples: [] }));
       entry.moments.add(value);
-      keepWorst(entry.examples, row.itemId, value, options.examples, higherIsWorse);
+      keepWorst(entry.examples, row.itemId, value, this.options.examples, this.higherIsWorse);
     }
   }
-  const results: WorstGroups[] = [];
-  for (const state of series.values()) {
-    for (const [index, by] of dimensions.entries()) results.push(testGroups(state, state.groups[index], by, options, higherIsWorse));
+
+  /** Per series (in the order first seen), per dimension (in `by` order); `only` keeps one dimension. */
+  result(only?: WorstGroupDimension): WorstGroups[] {
+    const results: WorstGroups[] = [];
+    for (const state of this.series.values()) {
+      for (const [index, by] of this.dimensions.entries()) {
+        if (only === undefined || only === by) results.push(testGroups(state, state.groups[index], by, this.options, this.higherIsWorse));
+      }
+    }
+    return results;
   }
-  return results;
 }
 
 /** Tests one series' groups of one dimension against the rest of the series, Holm-adjusted. */
@@ -251,7 +279,7 @@ function testGroups(
 }
 
 function sortedExamples(examples: GroupExample[], higherIsWorse: boolean): GroupExample[] {
-  return examples.sort((a, b) => (higherIsWorse ? b.value - a.value : a.value - b.value) || a.itemId.localeCompare(b.itemId));
+  return [...examples].sort((a, b) => (higherIsWorse ? b.value - a.value : a.value - b.value) || a.itemId.localeCompare(b.itemId));
 }
 
 /** Keeps the `limit` worst examples seen so far (a small list: no sort of every row, no object for a row that is not kept). */

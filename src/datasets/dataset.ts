@@ -29,6 +29,23 @@ export interface ItemSource {
   itemsAt(positions: readonly number[]): Item[];
 }
 
+/**
+ * Every item of a source, in order, read a chunk at a time (a file-backed source never holds them all).
+ *
+ * @example
+ * for (const item of eachItem(dataset.items)) count(item);
+ */
+export function* eachItem(source: ItemSource | readonly Item[], chunk = 1024): Generator<Item> {
+  if (Array.isArray(source)) {
+    yield* source as readonly Item[];
+    return;
+  }
+  const items = source as ItemSource;
+  for (let start = 0; start < items.length; start += chunk) {
+    yield* items.itemsAt(Array.from({ length: Math.min(chunk, items.length - start) }, (_, index) => start + index));
+  }
+}
+
 /** An item source over items held in memory. */
 export function arrayItemSource(items: readonly Item[]): ItemSource {
   return {

@@ -41,6 +41,16 @@ export abstract class PostingsIndex {
   search(queryTokens: readonly (string | readonly [string, number])[], limit: number, accept?: (document: number) => boolean): ScoredDocument[] {
     return searchPostings(this.postings, this.size, queryTokens, limit, accept);
   }
+
+  /** `search` for a multiple-choice request: the question's tokens, and each option's (`searchPostingsWithChoices`). */
+  searchWithChoices(
+    queryTokens: readonly (string | readonly [string, number])[],
+    choiceTokens: readonly (readonly (string | readonly [string, number])[])[],
+    limit: number,
+    accept?: (document: number) => boolean,
+  ): ScoredDocument[] {
+    return searchPostingsWithChoices(this.postings, this.size, queryTokens, choiceTokens, limit, accept);
+  }
 }
 
 export class Bm25Index extends PostingsIndex {
@@ -88,6 +98,46 @@ export function searchPostings(
   accept?: (document: number) => boolean,
 ): ScoredDocument[] {
   if (limit <= 0 || queryTokens.length === 0) return [];
+  const { scores, touched } = scorePostings(postings, size, queryTokens);
+  return topScores(touched, (document) => scores[document], limit, accept);
+}
+
+/** How much one option of a multiple-choice request counts: the temperature of the smooth maximum over the options. */
+export const CHOICE_TEMPERATURE = 2;
+
+/**
+ * Like `searchPostings`, for a multiple-choice request: a document scores its match with the question plus a smooth
+ * maximum over its matches with each option (τ · log of the mean of exp(score / τ), τ = `CHOICE_TEMPERATURE`). One
+ * option is right, so the description that states it should match that option well; adding up all options instead
+ * lets the wrong ones pull in whatever descriptions they happen to name.
+ */
+export function searchPostingsWithChoices(
+  postings: ReadonlyMap<string, { documents: Uint32Array; weights: Float32Array }>,
+  size: number,
+  queryTokens: readonly (string | readonly [string, number])[],
+  choiceTokens: readonly (readonly (string | readonly [string, number])[])[],
+  limit: number,
+  accept?: (document: number) => boolean,
+): ScoredDocument[] {
+  if (limit <= 0) return [];
+  const base = scorePostings(postings, size, queryTokens);
+  const choices = choiceTokens.map((tokens) => scorePostings(postings, size, tokens));
+  const candidates = new Set(base.touched);
+  for (const choice of choices) for (const document of choice.touched) candidates.add(document);
+  const scoreOf = (document: number) => {
+    let sum = 0;
+    for (const choice of choices) sum += Math.exp(choice.scores[document] / CHOICE_TEMPERATURE);
+    return base.scores[document] + CHOICE_TEMPERATURE * Math.log(sum / Math.max(1, choices.length));
+  };
+  return topScores(candidates, scoreOf, limit, accept);
+}
+
+/** The summed weights of the query tokens' postings per document, and the documents that got any. */
+function scorePostings(
+  postings: ReadonlyMap<string, { documents: Uint32Array; weights: Float32Array }>,
+  size: number,
+  queryTokens: readonly (string | readonly [string, number])[],
+): { scores: Float64Array; touched: number[] } {
   const scores = new Float64Array(size);
   const touched: number[] = [];
   for (const entry of queryTokens) {
@@ -101,7 +151,7 @@ export function searchPostings(
       scores[document] += factor * weights[index];
     }
   }
-  return topScores(touched, (document) => scores[document], limit, accept);
+  return { scores, touched };
 }
 
 /**

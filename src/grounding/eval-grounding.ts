@@ -2,6 +2,7 @@ import type { CulturalDescription } from '../schema/description.js';
 import type { ChatMessage, Item } from '../schema/item.js';
 import { answerWithRecallMessages, GROUNDING_TEMPLATE_IDS, groundingTemplateId, groundMessages, recallMessages } from './grounded-prompts.js';
 import type { KnowledgeBase } from './knowledge-base.js';
+import { expandsQuestions } from './description-questions.js';
 import type { QueryRewriter, RetrievalPipeline } from './retrieval-pipeline.js';
 
 export interface EvalGroundingOptions {
@@ -46,7 +47,13 @@ export function createEvalGrounding(knowledgeBase: KnowledgeBase, options: EvalG
   const templateId = groundingTemplateId(template);
   return {
     retrieve: async (query, item, retrieveOptions = {}) => {
-      const scope = { k: options.k, language: item.language, countries: options.filterByItemCountry && item.country ? [item.country] : undefined };
+      const scope = {
+        k: options.k,
+        language: item.language,
+        countries: options.filterByItemCountry && item.country ? [item.country] : undefined,
+        choices: item.choices,
+        expand: expandsQuestions(item.kind),
+      };
       const hits = options.pipeline
         ? await options.pipeline.retrieve(query, { ...scope, rewriter: retrieveOptions.rewriter, signal: retrieveOptions.signal })
         : knowledgeBase.retrieve(query, scope);

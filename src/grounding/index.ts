@@ -20,6 +20,10 @@ export type { CountryNameEntry, CountryNameKind } from './country-names.js';
 export { countriesIn, recognizeCountries } from './recognize-countries.js';
 export type { CountryMention } from './recognize-countries.js';
 export { tokenize, TOKENIZER_VERSION } from './tokenize.js';
+export { RequestCounter, requestText, requestWeights } from './request-weights.js';
+export type { RequestWeights, WeightedRequest } from './request-weights.js';
+export { descriptionQuestions } from './description-questions.js';
+export type { DescriptionQuestions } from './description-questions.js';
 export type { TokenizeOptions } from './tokenize.js';
 export { guessLanguage } from './guess-language.js';
 export {

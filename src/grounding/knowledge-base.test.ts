@@ -152,13 +152,13 @@ describe('buildKnowledgeBase with a store and embeddings', () => {
     const tokens = JSON.parse(row.tokens) as string[][];
     assert.equal(tokens.length, descriptions.length);
     // Plant a marker token in the stored list of the first description: a rebuild that reads the store finds it.
-    tokens[0] = ['storedmarker'];
+    tokens[0] = ['qzxplant'];
     database.prepare('UPDATE grounding_indexes SET tokens = ? WHERE hash = ?').run(JSON.stringify(tokens), first.hash);
     database.close();
     const second = await buildKnowledgeBase(descriptions, { dbPath });
-    assert.equal(second.retrieve('storedmarker')[0]?.description.id, second.descriptions[0].id);
+    assert.equal(second.retrieve('qzxplant')[0]?.description.id, second.descriptions[0].id);
     const changed = await buildKnowledgeBase(descriptions.slice(1), { dbPath });
-    assert.deepEqual(changed.retrieve('storedmarker'), []);
+    assert.deepEqual(changed.retrieve('qzxplant'), []);
   });
 
   it('embeds each description once per model and text, and fuses dense and BM25 rankings', async () => {

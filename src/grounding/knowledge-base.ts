@@ -10,6 +10,8 @@ import { DenseIndex } from './dense-index.js';
 import { openKnowledgeStore } from './knowledge-store.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import { countriesIn } from './recognize-countries.js';
+import type { DescriptionQuestions } from './description-questions.js';
+import { type RequestWeights, requestText } from './request-weights.js';
 import { tokenize, TOKENIZER_VERSION } from './tokenize.js';
 
 /** Descriptions returned when `k` is not given. */
@@ -39,6 +41,15 @@ export interface RetrieveOptions {
    * others only when none matches); `boost` searches all, the named country's weighing more (`bm25f` only).
    */
   countryMode?: 'filter' | 'boost';
+  /** How much each query word counts (`requestWeights`: words common to many requests count less; `bm25f` only). */
+  requestWeights?: RequestWeights;
+  /**
+   * The options of a multiple-choice request, the query being its question: `bm25f` scores the question plus a smooth
+   * maximum over the options (`searchPostingsWithChoices`); the other rankers search question and options as one text.
+   */
+  choices?: readonly string[];
+  /** Also match the questions each description answers, when the knowledge base indexes them (default true; `bm25f` only). */
+  expand?: boolean;
 }
 
 /** The first-stage lexical rankers. */
@@ -59,6 +70,9 @@ export const DEFAULT_BM25F: Bm25fParameters = {
   ],
 };
 
+/** The BM25F field of the questions a description answers: half a word of the description's own text. */
+const QUESTIONS_FIELD = { weight: 0.5, b: 0.75 };
+
 export interface HybridRetrieveOptions extends RetrieveOptions, CallOptions {}
 
 export interface RetrievalHit {
@@ -78,6 +92,8 @@ export interface BuildKnowledgeBaseOptions {
   signal?: AbortSignal;
   /** BM25F parameters (default `DEFAULT_BM25F`). */
   bm25f?: Bm25fParameters;
+  /** The questions each description answers (`descriptionQuestions`), indexed as a fifth BM25F field. */
+  questions?: DescriptionQuestions;
 }
 
 /**
@@ -93,6 +109,9 @@ export interface KnowledgeBase {
   readonly descriptionsById: ReadonlyMap<string, CulturalDescription>;
   /** Whether `retrieveHybrid` fuses dense retrieval in. */
   readonly hasEmbeddings: boolean;
+  /** Whether the questions each description answers are indexed too (`BuildKnowledgeBaseOptions.questions`). */
+  readonly hasQuestions: boolean;
+
   /**
    * The descriptions that best match a query, best first: BM25 over `tokenize`d text. When the query names
    * countries (`recognizeCountries`) and `countries` is not given, descriptions of those countries are
@@ -137,8 +156,19 @@ export async function buildKnowledgeBase(descriptions: readonly CulturalDescript
     }
     const dense = embeddings ? new DenseIndex(await embedDescriptions(sorted, embeddings, store, options.signal)) : undefined;
     const fields = sorted.map((description, index) => descriptionFields(description, tokens[index]));
-    const fielded = new Bm25fIndex(fields, options.bm25f ?? DEFAULT_BM25F);
-    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded }, dense, embeddings);
+    const parameters = options.bm25f ?? DEFAULT_BM25F;
+    const fielded = new Bm25fIndex(fields, parameters);
+    const questions = options.questions && options.questions.byDescription.size > 0 ? options.questions : undefined;
+    const expanded = questions
+      ? new Bm25fIndex(
+          sorted.map((description, index) => [
+            ...fields[index],
+            (questions.byDescription.get(description.id) ?? []).flatMap((question) => tokenize(question, { language: description.language })),
+          ]),
+          { ...parameters, fields: [...parameters.fields, QUESTIONS_FIELD] },
+        )
+      : undefined;
+    return new SearchableKnowledgeBase(hash, sorted, byId, { bm25: new Bm25Index(tokens), bm25f: fielded, expanded }, dense, embeddings);
   } finally {
     store?.close();
   }
@@ -175,13 +205,20 @@ function descriptionFields(description: CulturalDescription, textTokens: readonl
 }
 
 /** A query as each lexical ranker reads it: its words, and for `bm25f` also its concepts and the countries it names. */
-function queryTokens(query: string, ranker: LexicalRanker, language: string | undefined, named: readonly string[]): (string | [string, number])[] {
+function queryTokens(
+  query: string,
+  ranker: LexicalRanker,
+  language: string | undefined,
+  named: readonly string[],
+  weights: RequestWeights | undefined,
+  implyCountries = true,
+): (string | [string, number])[] {
   const tokens = tokenize(query, { language });
   if (ranker === 'bm25') return tokens;
   // A request that names no country is weakly taken to concern the countries where its language is the main one.
-  const implied = named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
+  const implied = implyCountries && named.length === 0 && language ? (LANGUAGE_COUNTRIES[primaryLanguage(language)] ?? []) : [];
   return [
-    ...tokens,
+    ...(weights ? tokens.map((token): [string, number] => [token, weights.weight(token)]) : tokens),
     ...conceptTokens(query),
     ...named.map(countryToken),
     ...implied.map((country): [string, number] => [countryToken(country), IMPLIED_COUNTRY_WEIGHT]),
@@ -227,6 +264,7 @@ interface SearchScope {
 class SearchableKnowledgeBase implements KnowledgeBase {
   readonly size: number;
   readonly hasEmbeddings: boolean;
+  readonly hasQuestions: boolean;
   private readonly countryCodes: string[];
   private readonly regionCodes: string[];
   private readonly languages: string[];
@@ -236,12 +274,13 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     readonly hash: string,
     readonly descriptions: readonly CulturalDescription[],
     readonly descriptionsById: ReadonlyMap<string, CulturalDescription>,
-    private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex },
+    private readonly lexical: { bm25: Bm25Index; bm25f: Bm25fIndex; expanded?: Bm25fIndex },
     private readonly dense: DenseIndex | undefined,
     private readonly embeddings: LanguageModel | undefined,
   ) {
     this.size = descriptions.length;
     this.hasEmbeddings = dense !== undefined;
+    this.hasQuestions = lexical.expanded !== undefined;
     this.regionCodes = descriptions.map((description) => description.country);
     this.countryCodes = descriptions.map((description) => countryOf(description.country));
     this.languages = descriptions.map((description) => primaryLanguage(description.language));
@@ -251,7 +290,7 @@ class SearchableKnowledgeBase implements KnowledgeBase {
   retrieve(query: string, options: RetrieveOptions = {}): RetrievalHit[] {
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
-    for (const scope of this.scopes(query, options)) {
+    for (const scope of this.scopes(requestText({ prompt: query, choices: options.choices }), options)) {
       const found = this.lexicalSearch(query, options, k, scope);
       if (found.length > 0) return this.hits(found);
     }
@@ -260,8 +299,15 @@ class SearchableKnowledgeBase implements KnowledgeBase {
 
   private lexicalSearch(query: string, options: RetrieveOptions, limit: number, scope: SearchScope): ScoredDocument[] {
     const ranker = options.lexical ?? 'bm25f';
-    const tokens = queryTokens(query, ranker, options.language, scope.named ?? []);
-    return this.lexical[ranker].search(tokens, limit, this.acceptor(scope));
+    const { choices, language, requestWeights } = options;
+    const index = ranker === 'bm25' ? this.lexical.bm25 : options.expand !== false && this.lexical.expanded ? this.lexical.expanded : this.lexical.bm25f;
+    if (ranker === 'bm25f' && choices?.length) {
+      const tokens = queryTokens(query, ranker, language, scope.named ?? [], requestWeights);
+      const choiceTokens = choices.map((choice) => queryTokens(choice, ranker, language, [], requestWeights, false));
+      return index.searchWithChoices(tokens, choiceTokens, limit, this.acceptor(scope));
+    }
+    const tokens = queryTokens(requestText({ prompt: query, choices }), ranker, language, scope.named ?? [], requestWeights);
+    return index.search(tokens, limit, this.acceptor(scope));
   }
 
   retrieveHybrid(query: string, options: HybridRetrieveOptions = {}): Promise<RetrievalHit[]> {
@@ -285,8 +331,9 @@ class SearchableKnowledgeBase implements KnowledgeBase {
     if (!this.dense || !this.embeddings) return this.retrieve(query, options);
     const k = options.k ?? DEFAULT_RETRIEVAL_K;
     if (k <= 0) return [];
-    const [vector] = await this.embeddings.embed!([query], { signal: options.signal });
-    for (const scope of this.scopes(query, options)) {
+    const text = requestText({ prompt: query, choices: options.choices });
+    const [vector] = await this.embeddings.embed!([text], { signal: options.signal });
+    for (const scope of this.scopes(text, options)) {
       const found = search(vector, k, scope);
       if (found.length > 0) return this.hits(found);
     }

@@ -1,10 +1,16 @@
+import { sha256Hex } from '../util/hash.js';
+import { type RequestWeights, requestText, requestWeights } from './request-weights.js';
+
 /** Cut-offs of the recall figures. */
 export const RECALL_CUTOFFS = [1, 3, 10] as const;
 
 /** One query with the description it is about (an item with `descriptionId`). */
 export interface RetrievalQuery {
   id: string;
+  /** The request's prompt (a multiple-choice item's question). */
   query: string;
+  /** A multiple-choice item's options, searched with the question (`RetrieveOptions.choices`). */
+  choices?: readonly string[];
   /** The description the query is about: a hit when it is retrieved. */
   descriptionId: string;
   kind: string;
@@ -33,17 +39,28 @@ export interface RetrievalEvaluation {
 }
 
 /**
- * The queries of items with a paired description (`descriptionId`); items without one are left out.
+ * The queries of items with a paired description (`descriptionId`): the prompt, and the options of a multiple-choice
+ * item (searched with it); items without one are left out.
  *
  * @example
  * retrievalQueries(loadBuiltinSample().items).length // 288
  */
 export function retrievalQueries(
-  items: readonly { id: string; prompt: string; descriptionId?: string; kind: string; language: string; country?: string }[],
+  items: readonly { id: string; prompt: string; choices?: readonly string[]; descriptionId?: string; kind: string; language: string; country?: string }[],
 ): RetrievalQuery[] {
   return items.flatMap((item) =>
     item.descriptionId
-      ? [{ id: item.id, query: item.prompt, descriptionId: item.descriptionId, kind: item.kind, language: item.language, country: item.country }]
+      ? [
+          {
+            id: item.id,
+            query: item.prompt,
+            choices: item.choices,
+            descriptionId: item.descriptionId,
+            kind: item.kind,
+            language: item.language,
+            country: item.country,
+          },
+        ]
       : [],
   );
 }
@@ -53,7 +70,7 @@ export function retrievalQueries(
  * time, and measures recall@1/3/10 and MRR overall and per kind, language and country, with each query's latency.
  *
  * @example
- * const evaluation = await evaluateRetrieval(queries, (query) => kb.retrieve(query.query, { k: 10 }).map((hit) => hit.description.id));
+ * const evaluation = await evaluateRetrieval(queries, (query) => kb.retrieve(query.query, { k: 10, choices: query.choices }).map((hit) => hit.description.id));
  * evaluation.overall.recall[3] // 0.93
  */
 export async function evaluateRetrieval(
@@ -128,4 +145,25 @@ export function pairWithKnowledgeBase(queries: readonly RetrievalQuery[], known:
     const source = query.descriptionId.replace(/-[a-z]{2,3}(?:-[a-z0-9]+)?$/i, '');
     return source !== query.descriptionId && known.has(source) ? [{ ...query, descriptionId: source }] : [];
   });
+}
+
+/**
+ * Request weights for measuring retrieval without counting a query's own text: the queries are split in two by their
+ * description (a hash of its id), and each query gets the weights counted over the other half — as a deployment
+ * would have counted earlier requests about other customs, never the request being answered.
+ *
+ * @example
+ * const weightsOf = crossFittedRequestWeights(queries);
+ * pipeline.retrieve(query.query, { requestWeights: weightsOf(query) });
+ */
+export function crossFittedRequestWeights(queries: readonly RetrievalQuery[]): (query: RetrievalQuery) => RequestWeights {
+  const half = (query: RetrievalQuery) => sha256Hex(query.descriptionId).charCodeAt(0) % 2;
+  const folds = [0, 1].map((fold) =>
+    requestWeights(
+      queries
+        .filter((query) => half(query) !== fold)
+        .map((query) => ({ text: requestText({ prompt: query.query, choices: query.choices }), language: query.language })),
+    ),
+  );
+  return (query) => folds[half(query)];
 }

@@ -3,6 +3,7 @@ import type { ScoredDocument } from './bm25-index.js';
 import { DEFAULT_RETRIEVAL_K, type KnowledgeBase, type LexicalRanker, type RetrievalHit } from './knowledge-base.js';
 import { reciprocalRankFusion } from './reciprocal-rank-fusion.js';
 import type { Reranker } from './rerankers.js';
+import { type RequestWeights, requestText } from './request-weights.js';
 import type { RetrievalSettings } from '../schema/retrieval-options.js';
 
 export { FIRST_STAGES, parsePipelineSpec, RERANK_MODES } from '../schema/retrieval-options.js';
@@ -20,6 +21,12 @@ export interface PipelineRetrieveOptions {
   signal?: AbortSignal;
   /** Rewrites the query for this call (the eval engine passes one that uses the evaluated model's recall). */
   rewriter?: QueryRewriter;
+  /** Query word weights for this call, instead of the pipeline's own. */
+  requestWeights?: RequestWeights;
+  /** The options of a multiple-choice request whose question is the query (see `RetrieveOptions.choices`). */
+  choices?: readonly string[];
+  /** Match the questions each description answers too (`RetrieveOptions.expand`; default true). */
+  expand?: boolean;
 }
 
 /** A configured retrieval: first stage, optional query rewriting and reranking. Safe for concurrent calls. */
@@ -42,7 +49,7 @@ export interface RetrievalPipeline {
 export function createRetrievalPipeline(
   knowledgeBase: KnowledgeBase,
   settings: RetrievalSettings,
-  parts: { reranker?: Reranker; rewriter?: QueryRewriter } = {},
+  parts: { reranker?: Reranker; rewriter?: QueryRewriter; requestWeights?: RequestWeights } = {},
 ): RetrievalPipeline {
   if (settings.rerank !== 'none' && !parts.reranker)
     throw new InputError(`retrieval: rerank ${settings.rerank} needs a reranker (--rerank-model or --rerank-url)`);
@@ -50,14 +57,32 @@ export function createRetrievalPipeline(
     throw new InputError(`retrieval: the ${settings.firstStage} first stage needs embeddings (--embeddings-model)`);
   }
   const reranker = settings.rerank === 'none' ? undefined : parts.reranker;
-  const name = [settings.firstStage, settings.countryMode === 'boost' ? 'country-boost' : '', settings.rewrite ? 'rewrite' : '', reranker?.name ?? '']
+  const name = [
+    settings.firstStage,
+    settings.countryMode === 'boost' ? 'country-boost' : '',
+    settings.requestWeights ? '' : 'unweighted',
+    knowledgeBase.hasQuestions && settings.firstStage !== 'bm25' && settings.firstStage !== 'dense' ? 'questions' : '',
+    settings.rewrite ? 'rewrite' : '',
+    reranker?.name ?? '',
+  ]
     .filter(Boolean)
     .join('+');
   const position = new Map(knowledgeBase.descriptions.map((description, index) => [description.id, index]));
 
   async function firstStage(query: string, k: number, options: PipelineRetrieveOptions): Promise<RetrievalHit[]> {
     const lexical: LexicalRanker = settings.firstStage === 'bm25' ? 'bm25' : 'bm25f';
-    const retrieveOptions = { k, language: options.language, countries: options.countries, signal: options.signal, lexical, countryMode: settings.countryMode };
+    const requestWeights = settings.requestWeights ? (options.requestWeights ?? parts.requestWeights) : undefined;
+    const retrieveOptions = {
+      k,
+      language: options.language,
+      countries: options.countries,
+      signal: options.signal,
+      lexical,
+      countryMode: settings.countryMode,
+      requestWeights,
+      choices: options.choices,
+      expand: options.expand,
+    };
     if (settings.firstStage === 'dense') return knowledgeBase.retrieveDense(query, retrieveOptions);
     if (settings.firstStage === 'hybrid') return knowledgeBase.retrieveHybrid(query, retrieveOptions);
     return knowledgeBase.retrieve(query, retrieveOptions);
@@ -82,7 +107,7 @@ export function createRetrievalPipeline(
       }
       if (reranker && candidates.length > 1) {
         const scores = await reranker.rerank(
-          query,
+          requestText({ prompt: query, choices: options.choices }),
           candidates.map((hit) => hit.description.text),
           { signal: options.signal },
         );

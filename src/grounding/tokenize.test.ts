@@ -12,7 +12,7 @@ const bigrams = (text: string) =>
 
 describe('tokenize', () => {
   it('drops stopwords and single letters, folds and stems English', () => {
-    assert.deepEqual(words('In Japan, bows are THE customary greetings; it’s Japan’s way.'), ['japan', 'bow', 'customary', 'greet', 'japan', 'way']);
+    assert.deepEqual(words('In Japan, bows are THE customary greetings; it’s Japan’s way.'), ['japan', 'bow', 'customari', 'greet', 'japan', 'wai']);
   });
 
   it('segments Chinese, Japanese and Thai into words', () => {

@@ -1,10 +1,11 @@
+import { stemmer } from 'stemmer';
 import { foldText } from '../text/fold-text.js';
 import { guessLatinLanguage } from './guess-language.js';
 import { lightStem } from './light-stem.js';
 import { LATIN_STOPWORD_LANGUAGES, stopwordsOf } from './stopwords.js';
 
 /** Changes whenever tokens change: stored indexes made by another version are rebuilt. */
-export const TOKENIZER_VERSION = 'culturekit-tokenizer@1';
+export const TOKENIZER_VERSION = 'culturekit-tokenizer@2';
 
 export interface TokenizeOptions {
   /** BCP 47 tag of the text; chooses the stopword list of Latin-script words (guessed from the text when absent). */
@@ -27,12 +28,13 @@ let cjkStopwords: ReadonlySet<string> | undefined;
 
 /**
  * Words of a text for lexical search, in any language: NFKC, lower case, accents folded, `Intl.Segmenter`
- * word segmentation (dictionary-based for Chinese, Japanese and Thai), stopwords dropped, a light stem
- * (plural `-s`; Arabic article and suffixes), and character bigrams of CJK runs so that a query segmented
+ * word segmentation (dictionary-based for Chinese, Japanese and Thai), stopwords dropped, a stem (Porter's for
+ * English words — `refused`/`refusal` → `refus` —, else a light one: plural `-s`, `-ing`/`-ed`; Arabic article and
+ * suffixes), and character bigrams of CJK runs so that a query segmented
  * differently from the text still matches.
  *
  * @example
- * tokenize('In Japan, bows are the customary greeting') // ['japan', 'bow', 'customary', 'greeting']
+ * tokenize('In Japan, bows are the customary greeting') // ['japan', 'bow', 'customari', 'greet']
  * tokenize('日本のお辞儀', { bigrams: false }) // ['日本', 'お辞儀']
  */
 export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
@@ -47,7 +49,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
       words.push(word);
     }
   }
-  const latinStopwords = stopwordsOf(latinLanguage(options.language, words));
+  const latin = latinLanguage(options.language, words);
+  const latinStopwords = stopwordsOf(latin);
+  const stemLatin = latin === 'en' ? stemmer : lightStem;
   const tokens: string[] = [];
   for (const word of words) {
     if (CJK.test(word)) {
@@ -56,7 +60,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     } else if (ARABIC.test(word)) {
       if (!stopwordsOf('ar').has(word)) tokens.push(lightStem(word));
     } else if (HAS_LATIN_LETTER.test(word)) {
-      if (word.length > 1 && !latinStopwords.has(word)) tokens.push(lightStem(word));
+      if (word.length > 1 && !latinStopwords.has(word)) tokens.push(stemLatin(word));
     } else {
       tokens.push(word);
     }

@@ -2,7 +2,7 @@ import { compareRuns, type RunComparison } from '../analysis/compare-runs.js';
 import { CulturekitError } from '../errors/culturekit-error.js';
 import type { ResultBrief } from '../store/result-brief.js';
 import { buildRunReport, seriesLabel, type ReportSeries, type ReportThresholds, type RunReport } from './build-run-report.js';
-import type { ReportRun } from './report-run.js';
+import type { ReportRows, ReportRun } from './report-run.js';
 import type { AdaptationSummary } from '../adapt/eval/run-adapt-eval.js';
 
 /** One side of a comparison: a series of a run; `name` is how tables call it (`run 2`, or the condition within one run). */
@@ -74,8 +74,22 @@ export function pairSeries(base: readonly ReportSeries[], other: readonly Report
   return { pairs, unpaired };
 }
 
-function rowsOf(rows: readonly ResultBrief[], series: ReportSeries, kind: string): ResultBrief[] {
-  return rows.filter((row) => row.kind === kind && row.model === series.model && row.condition === series.condition);
+/** What a comparison reads of a result: its item, country and metrics. */
+type ComparedRow = Pick<ResultBrief, 'itemId' | 'country' | 'metrics'>;
+
+/**
+ * One series' results per kind of item, as much as a comparison reads of them (one pass over that series alone where
+ * the rows can be read by series; the run's other series are not held).
+ */
+function seriesRows(rows: ReportRows, series: ReportSeries): Map<string, ComparedRow[]> {
+  const byKind = new Map<string, ComparedRow[]>();
+  for (const row of rows.series?.(series.model, series.condition) ?? rows) {
+    if (row.model !== series.model || row.condition !== series.condition) continue;
+    let list = byKind.get(row.kind);
+    if (!list) byKind.set(row.kind, (list = []));
+    list.push({ itemId: row.itemId, country: row.country, metrics: row.metrics });
+  }
+  return byKind;
 }
 
 /**
@@ -102,14 +116,16 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
       for (const series of unpaired) unpairedSeries.push({ run: otherRun.id, series: series.label });
       const kinds = baseReport.kinds.filter((kind) => otherReport.kinds.includes(kind));
       for (const [baseSeries, otherSeries] of pairs) {
+        const baseRows = seriesRows(baseRun.rows, baseSeries);
+        const otherRows = seriesRows(otherRun.rows, otherSeries);
         for (const kind of kinds) {
           comparisons.push(
             compareEntry(
               { run: baseRun.id, index: 1, series: seriesLabel(baseSeries.model, baseSeries.condition) },
               { run: otherRun.id, index: index + 1, series: seriesLabel(otherSeries.model, otherSeries.condition) },
               kind,
-              rowsOf(baseRun.rows, baseSeries, kind),
-              rowsOf(otherRun.rows, otherSeries, kind),
+              baseRows.get(kind) ?? [],
+              otherRows.get(kind) ?? [],
               options,
             ),
           );
@@ -124,7 +140,10 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
     if (conditions.length < 2) return;
     const baseCondition = conditions.includes('plain') ? 'plain' : conditions[0];
     for (const baseSeries of report.series.filter((series) => series.condition === baseCondition)) {
-      for (const otherSeries of report.series.filter((series) => series.model === baseSeries.model && series.condition !== baseCondition)) {
+      const others = report.series.filter((series) => series.model === baseSeries.model && series.condition !== baseCondition);
+      const baseRows = others.length ? seriesRows(run.rows, baseSeries) : new Map<string, ComparedRow[]>();
+      for (const otherSeries of others) {
+        const otherRows = seriesRows(run.rows, otherSeries);
         for (const kind of report.kinds) {
           const side = (series: ReportSeries) => ({
             run: run.id,
@@ -132,9 +151,7 @@ export function buildReport(runs: readonly ReportRun[], options: BuildReportOpti
             series: seriesLabel(series.model, series.condition),
             name: series.condition,
           });
-          conditionComparisons.push(
-            compareEntry(side(baseSeries), side(otherSeries), kind, rowsOf(run.rows, baseSeries, kind), rowsOf(run.rows, otherSeries, kind), options),
-          );
+          conditionComparisons.push(compareEntry(side(baseSeries), side(otherSeries), kind, baseRows.get(kind) ?? [], otherRows.get(kind) ?? [], options));
         }
       }
     }
@@ -146,8 +163,8 @@ function compareEntry(
   base: ComparisonSide,
   other: ComparisonSide,
   kind: string,
-  baseRows: ResultBrief[],
-  otherRows: ResultBrief[],
+  baseRows: readonly ComparedRow[],
+  otherRows: readonly ComparedRow[],
   options: BuildReportOptions,
 ): ComparisonEntry {
   const entry: ComparisonEntry = { base, other, kind };

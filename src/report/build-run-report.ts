@@ -1,19 +1,16 @@
-import { answerDistribution } from '../analysis/diagnostics.js';
-import { CostAccumulator } from '../analysis/cost.js';
 import { computeDiagnostics, type Diagnostics } from '../benchmarks/benchmark-diagnostics.js';
-import { groupMetric } from '../analysis/group-metrics.js';
-import { knowledgeSafetyCorrelation, type KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
-import { summarizeRun, type GroupSummary, type MetricCell, type RunSummary } from '../analysis/summarize.js';
-import { findWorstGroups, HIGHER_IS_WORSE, type WorstGroups } from '../analysis/worst-groups.js';
+import type { KnowledgeSafetyGroup } from '../analysis/knowledge-safety.js';
+import type { GroupSummary, MetricCell, RunSummary } from '../analysis/summarize.js';
+import { HIGHER_IS_WORSE, type WorstGroups } from '../analysis/worst-groups.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { sortedQuantile } from '../statistics/quantile.js';
-import type { ResultBrief } from '../store/result-brief.js';
 import { sharedDomain, type HeatmapCell, type IntervalPoint, type LetterShare } from './chart-specs.js';
 import type { ExampleResult } from './example-result.js';
 import type { ReportRun } from './report-run.js';
 import type { TextTable } from './fine-grained-tables.js';
 import { crossLanguageTables } from './translation-section.js';
-import { retrievalSummary, type RetrievalSummary } from './retrieval-section.js';
+import type { RetrievalSummary } from './retrieval-section.js';
+import { RunTally } from './run-tally.js';
 
 /** Metrics a safety judge gives, most telling first; any other metric found on safety rows follows. */
 export const SAFETY_METRICS = ['respectfulness', 'awareness', 'safety', 'helpfulness'] as const;
@@ -175,48 +172,6 @@ function orderedSafetyMetrics(summary: RunSummary | undefined): string[] {
   return [...known, ...others];
 }
 
-function heatmapCells(rows: readonly ResultBrief[], metric: string): Map<string, HeatmapCell[]> {
-  const grouped = groupMetric(rows, { metric, by: ['model', 'condition', 'category', 'country'], bootstrap: { samples: 1 } });
-  const result = new Map<string, HeatmapCell[]>();
-  for (const group of grouped.groups) {
-    const { model, condition, category, country } = group.key;
-    if (!model || !condition || !country) continue;
-    const series = seriesLabel(model, condition);
-    let cells = result.get(series);
-    if (!cells) result.set(series, (cells = []));
-    cells.push({ row: category ?? '(none)', column: country, mean: group.mean, n: group.n });
-  }
-  return result;
-}
-
-/** Per series: the share of each letter the model chose (`answerDistribution`) next to the share of right answers per letter. */
-function letterShares(rows: readonly ResultBrief[]): LetterShare[] {
-  const bySeries = new Map<string, ResultBrief[]>();
-  for (const row of rows) {
-    if (row.format !== 'mcq' || !row.choices || row.answer === undefined || row.status === 'error') continue;
-    const series = seriesLabel(row.model, row.condition);
-    const list = bySeries.get(series);
-    if (list) list.push(row);
-    else bySeries.set(series, [row]);
-  }
-  const shares: LetterShare[] = [];
-  for (const [series, list] of bySeries) {
-    const chosen = answerDistribution(list);
-    const gold = new Map<string, number>();
-    for (const row of list) gold.set(row.answer!, (gold.get(row.answer!) ?? 0) + 1);
-    // A loop, not Math.max(...list): a series of a million rows would overflow the call stack.
-    let letters = 0;
-    for (const row of list) letters = Math.max(letters, row.choices!.length);
-    for (let index = 0; index < letters; index++) {
-      const letter = String.fromCharCode(65 + index);
-      const chosenShare = chosen.byLetter[letter] ?? 0;
-      shares.push({ series, letter, source: 'model', share: chosenShare, count: Math.round(chosenShare * chosen.n) });
-      shares.push({ series, letter, source: 'gold', share: (gold.get(letter) ?? 0) / list.length, count: gold.get(letter) ?? 0 });
-    }
-  }
-  return shares;
-}
-
 /**
  * Everything one run's report shows, as plain data: overall metrics per kind with intervals, per-country and
  * per-category figures, category × country heatmaps, and diagnostics (statuses, tokens, latency, invalid answers
@@ -234,22 +189,15 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
     alpha: options.alpha ?? RUN_DEFAULTS.report.alpha,
     examples: options.examples ?? RUN_DEFAULTS.report.examples,
   };
-  const summary = summarizeRun(manifest, rows);
-  if (manifest.prices && Object.keys(manifest.prices).length > 0) {
-    const costs = new CostAccumulator(manifest.prices);
-    for (const row of rows) costs.add(row);
-    summary.cost = costs.result();
-  }
+  // One pass over the results as they stream in; everything below works from its running sums.
+  const tally = new RunTally(manifest, thresholds);
+  for (const row of rows) tally.add(row);
+  const summary = tally.summarizer.result();
+  if (tally.costs) summary.cost = tally.costs.result();
   const kindOrder = ['knowledge', 'safety', 'capability'];
-  const rowsByKind = new Map<string, ResultBrief[]>();
-  for (const row of rows) {
-    const list = rowsByKind.get(row.kind);
-    if (list) list.push(row);
-    else rowsByKind.set(row.kind, [row]);
-  }
-  const kinds = [...rowsByKind.keys()].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
+  const kinds = [...tally.kinds.keys()].sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b));
   const summariesByKind: Record<string, RunSummary> = {};
-  for (const kind of kinds) summariesByKind[kind] = summarizeRun(manifest, rowsByKind.get(kind)!);
+  for (const kind of kinds) summariesByKind[kind] = tally.kinds.get(kind)!.summarizer.result();
   const series = summary.groups.map((group) => ({ model: group.model, condition: group.condition, label: seriesLabel(group.model, group.condition) }));
   const safetyMetrics = orderedSafetyMetrics(summariesByKind.safety);
 
@@ -282,7 +230,7 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
       if (index > 0) continue;
       byCategory.push({ kind, metric, groupBy: 'category', points: points(kindSummary, metric, 'byCategory') });
       byLanguage.push({ kind, metric, groupBy: 'language', points: points(kindSummary, metric, 'byLanguage') });
-      for (const [label, cells] of heatmapCells(rowsByKind.get(kind)!, metric)) {
+      for (const [label, cells] of tally.heatmapCells(kind, metric)) {
         if (cells.length > 1) heatmaps.push({ series: label, kind, metric, cells });
       }
     }
@@ -295,16 +243,9 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
       kind === 'safety' ? safetyMetrics : [leadMetric(summariesByKind[kind], options.metric)].filter((metric): metric is string => metric !== undefined);
     leadByKind.set(kind, metrics);
     for (const metric of metrics) {
+      const finder = tally.kinds.get(kind)!.worst.get(metric);
       for (const by of ['country', 'category'] as const) {
-        for (const entry of findWorstGroups(rowsByKind.get(kind)!, {
-          metric,
-          by,
-          alpha: thresholds.alpha,
-          minN: thresholds.minN,
-          examples: thresholds.examples,
-        })) {
-          worst.push({ ...entry, series: seriesLabel(entry.model, entry.condition), kind });
-        }
+        for (const entry of finder?.result(by) ?? []) worst.push({ ...entry, series: seriesLabel(entry.model, entry.condition), kind });
       }
     }
   }
@@ -342,35 +283,18 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
   const correlations: KnowledgeSafetyEntry[] = [];
   const knowledgeMetric = summariesByKind.knowledge ? leadMetric(summariesByKind.knowledge, options.metric) : undefined;
   if (knowledgeMetric && safetyMetrics.length) {
-    const levels = rows.some((row) => row.descriptionId !== undefined) ? (['country', 'description'] as const) : (['country'] as const);
+    const levels = tally.hasDescriptions ? (['country', 'description'] as const) : (['country'] as const);
     for (const level of levels) {
-      for (const group of knowledgeSafetyCorrelation(rows, { level, knowledgeMetric, safetyMetric: safetyMetrics[0] })) {
+      for (const group of tally.correlations[level].result(knowledgeMetric, safetyMetrics[0])) {
         if (group.points.length === 0) continue;
         correlations.push({ ...group, series: seriesLabel(group.key.model ?? '', group.key.condition ?? '') });
       }
     }
   }
 
-  const latencies = new Map<string, number[]>();
-  const errors = new Map<string, { series: string; message: string; count: number }>();
-  for (const row of rows) {
-    const label = seriesLabel(row.model, row.condition);
-    if (!row.cached && row.status !== 'error' && row.latencyMs > 0) {
-      let list = latencies.get(label);
-      if (!list) latencies.set(label, (list = []));
-      list.push(row.latencyMs);
-    }
-    if (row.status === 'error') {
-      const message = (row.error ?? 'unknown error').slice(0, 300);
-      const key = `${label}\u0000${message}`;
-      const entry = errors.get(key) ?? { series: label, message, count: 0 };
-      entry.count++;
-      errors.set(key, entry);
-    }
-  }
   const seriesDiagnostics = summary.groups.map((group): SeriesDiagnostics => {
     const label = seriesLabel(group.model, group.condition);
-    const sorted = [...(latencies.get(label) ?? [])].sort((a, b) => a - b);
+    const sorted = tally.sortedLatencies(label);
     const meanMs = sorted.length ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : Number.NaN;
     return {
       series: label,
@@ -401,14 +325,15 @@ export function buildRunReport(run: ReportRun, options: { metric: string } & Par
     byLanguage,
     heatmaps,
     correlations,
-    retrieval: retrievalSummary(rows, { knowledgeMetric: options.metric, safetyMetric: safetyMetrics[0] }),
+    retrieval: tally.retrieval.result({ knowledgeMetric: options.metric, safetyMetric: safetyMetrics[0] }),
     diagnostics: {
       series: seriesDiagnostics,
       invalidByCountry: points(invalidSource, 'invalid', 'byCountry'),
-      letters: letterShares(rows),
-      fineGrained: computeDiagnostics(rows).map((entry) => ({ ...entry, series: seriesLabel(entry.model ?? '', entry.condition ?? '') })),
-      errors: [...errors.values()].sort((a, b) => b.count - a.count).slice(0, 20),
-      crossLanguage: crossLanguageTables(rows, options.metric),
+      letters: tally.letterShares(),
+      fineGrained: computeDiagnostics(tally.diagnosticRows).map((entry) => ({ ...entry, series: seriesLabel(entry.model ?? '', entry.condition ?? '') })),
+      errors: [...tally.errors.values()].sort((a, b) => b.count - a.count).slice(0, 20),
+      // The same items across languages need every translated item's values: a second pass, only for runs with translations.
+      crossLanguage: tally.hasTranslations ? crossLanguageTables(rows, options.metric) : [],
     },
   };
 }

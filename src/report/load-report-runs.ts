@@ -5,12 +5,12 @@ import type { ResultRow } from '../schema/result.js';
 import { MANIFEST_FILE, readManifestFile } from '../store/manifest-file.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { iterateResultsFile } from '../store/read-result-rows.js';
-import { briefOf, type ResultBrief } from '../store/result-brief.js';
-import { stringSharer } from '../util/share-strings.js';
-import type { ReportRun } from './report-run.js';
+import { briefOf } from '../store/result-brief.js';
+import { iterateStoredBriefs } from '../store/read-briefs.js';
+import type { ReportRows, ReportRun } from './report-run.js';
 
 /**
- * Reads runs for a report. Each reference is a run folder (the `--out` of `culturekit eval`, holding manifest.json
+ * Finds runs for a report (their results are read as each pass streams over them: see `ReportRows`). Each reference is a run folder (the `--out` of `culturekit eval`, holding manifest.json
  * and results.jsonl; a path to its manifest.json works too) or a run id looked up in the store at `dbPath`.
  *
  * @example
@@ -30,7 +30,7 @@ export function loadReportRuns(references: readonly string[], options: { dbPath:
         );
       }
       store ??= openStore(options.dbPath);
-      return readStoredRun(store, reference, options.dbPath);
+      return readStoredRun(store, reference, options.dbPath, { fromFile: true });
     });
   } finally {
     store?.close();
@@ -75,12 +75,19 @@ function requireStoredRun(store: Store, runId: string, dbPath: string): NonNulla
   throw new InputError(`no run "${runId}" in ${dbPath}${known.length ? `; runs there: ${known.join(', ')}` : ' (it has no runs)'}`);
 }
 
-/** Reads a run from the store; throws an `InputError` listing the runs there when the id is unknown. */
-export function readStoredRun(store: Store, runId: string, dbPath: string = store.path): ReportRun {
+/**
+ * A run of the store for a report (an `InputError` listing the runs there when the id is unknown). Its results are not
+ * read here: each pass over `rows` reads them afresh through the open `store` (which must stay open), or with
+ * `fromFile` read-only from the file at `dbPath` (`iterateStoredBriefs`, which also reads one series alone by the index).
+ */
+export function readStoredRun(store: Store, runId: string, dbPath: string = store.path, options: { fromFile?: boolean } = {}): ReportRun {
   const run = requireStoredRun(store, runId, dbPath);
-  const compact = compactor();
-  const rows: ResultBrief[] = [];
-  for (const brief of store.iterateBriefs(runId)) rows.push(compact(brief));
+  const rows: ReportRows = !options.fromFile
+    ? { [Symbol.iterator]: () => store.iterateBriefs(runId) }
+    : {
+        [Symbol.iterator]: () => iterateStoredBriefs(dbPath, runId),
+        series: (model, condition) => ({ [Symbol.iterator]: () => iterateStoredBriefs(dbPath, runId, { model, condition }) }),
+      };
   return { id: run.id, source: `store ${dbPath}`, manifest: run.manifest, status: run.status, rows };
 }
 
@@ -89,30 +96,10 @@ function readRunFolder(folder: string): ReportRun {
   const resultsPath = join(folder, 'results.jsonl');
   if (!existsSync(manifestPath)) throw new InputError(`${folder}: no manifest.json (is it the --out folder of culturekit eval?)`);
   const manifest = readManifestFile(manifestPath);
-  const compact = compactor();
-  const rows: ResultBrief[] = [];
-  if (existsSync(resultsPath)) for (const row of iterateResultsFile(resultsPath)) rows.push(compact(briefOf(row)));
+  const rows: ReportRows = {
+    *[Symbol.iterator]() {
+      if (existsSync(resultsPath)) for (const row of iterateResultsFile(resultsPath)) yield briefOf(row);
+    },
+  };
   return { id: manifest.id, source: folder, manifest, rows };
-}
-
-/** Fields whose values repeat from row to row (a model, a country, a letter): one string each, not one per row. */
-const REPEATED = [
-  'model',
-  'condition',
-  'kind',
-  'format',
-  'language',
-  'country',
-  'category',
-  'descriptionId',
-  'answer',
-  'extracted',
-  'status',
-  'method',
-  'error',
-];
-
-/** Shares the repeated strings of the rows a report holds, so that a million results cost about their metrics and ids. */
-function compactor(): (row: ResultBrief) => ResultBrief {
-  return stringSharer<ResultBrief>(REPEATED, ['choices']);
 }

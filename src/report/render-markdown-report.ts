@@ -8,6 +8,7 @@ import { fineGrainedTables } from './fine-grained-tables.js';
 import { escapeHtml } from './html.js';
 import { comparisonTitle, FLIPPED_ITEMS_SHOWN, formatRelative, leadComparison, testName } from './render-comparison-section.js';
 import { examplesOf, groupLabel, groupsByScore, kindTitle, shortfallEvidence, summaryWorstEntries, worstMethodNote } from './summary-data.js';
+import { retrievalTables } from './retrieval-section.js';
 
 /**
  * Text for a Markdown table cell: HTML-escaped (Markdown renderers pass HTML through), pipes and emphasis marks
@@ -210,6 +211,18 @@ function runMarkdown(run: RunReport, heading: string): string {
         [false, false, false, false, true, true, true, true, true, true, true, true],
       ),
     );
+  }
+  if (run.retrieval) {
+    for (const { title, header, rows } of retrievalTables(run.retrieval)) {
+      out.push(`### ${title}\n`);
+      out.push(
+        table(
+          header,
+          rows,
+          header.map((name, index) => index > 0 && name !== 'kind'),
+        ),
+      );
+    }
   }
   out.push(`### Diagnostics\n`);
   out.push(

@@ -1,3 +1,4 @@
+import { SeriesCache } from '../analysis/series-cache.js';
 import type { ResultBrief } from '../store/result-brief.js';
 import { formatCount, formatValue } from './format-values.js';
 import { html, type SafeHtml } from './html.js';
@@ -43,68 +44,186 @@ export interface RetrievalSummary {
  * @example
  * const summary = retrievalSummary(run.rows, { knowledgeMetric: 'accuracy', safetyMetric: 'respect' });
  */
-export function retrievalSummary(rows: readonly ResultBrief[], metrics: { knowledgeMetric: string; safetyMetric?: string }): RetrievalSummary | undefined {
-  if (!rows.some((row) => row.condition === 'retrieved' || row.condition === 'oracle')) return undefined;
-  const series = new Map<string, ResultBrief[]>();
-  for (const row of rows) {
-    const key = `${row.model}\u0000${row.condition}`;
-    const list = series.get(key) ?? [];
-    list.push(row);
-    series.set(key, list);
-  }
-  const meanOf = (list: readonly ResultBrief[], kind: string, metric: string | undefined): MetricMean => {
-    if (!metric) return { mean: undefined, n: 0 };
-    const values = list
-      .filter((row) => row.kind === kind && row.status === 'scored' && typeof row.metrics[metric] === 'number')
-      .map((row) => row.metrics[metric] as number);
-    return { mean: values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : undefined, n: values.length };
-  };
-  const scores = (list: readonly ResultBrief[]) => ({
-    knowledge: meanOf(list, 'knowledge', metrics.knowledgeMetric),
-    safety: meanOf(list, 'safety', metrics.safetyMetric),
-  });
-  const conditionOrder = ['plain', 'recall', 'retrieved', 'oracle'];
-  const summaryRows: RetrievalConditionRow[] = [...series.entries()]
-    .map(([key, list]) => {
-      const [model, condition] = key.split('\u0000');
-      const paired = list.filter((row) => row.descriptionId !== undefined);
-      const groundingOf = (row: ResultBrief) => (Array.isArray(row.details?.grounding) ? (row.details.grounding as string[]) : undefined);
-      const grounds = condition === 'retrieved' || condition === 'oracle';
-      const hit = (row: ResultBrief) => groundingOf(row)?.includes(row.descriptionId!) ?? false;
-      const share = (test: (row: ResultBrief) => boolean) => (grounds && paired.length ? paired.filter(test).length / paired.length : undefined);
-      return {
-        model,
-        condition,
-        paired: paired.length,
-        grounded: list.filter((row) => groundingOf(row) !== undefined).length,
-        recall: share(hit),
-        first: share((row) => groundingOf(row)?.[0] === row.descriptionId),
-        ...scores(list),
-        ...(condition === 'retrieved' ? { split: { hit: scores(paired.filter(hit)), miss: scores(paired.filter((row) => !hit(row))) } } : {}),
-      };
-    })
-    .sort(
-      (left, right) =>
-        left.model.localeCompare(right.model) ||
-        conditionOrder.indexOf(left.condition) - conditionOrder.indexOf(right.condition) ||
-        left.condition.localeCompare(right.condition),
-    );
-  const captured: RetrievalSummary['captured'] = [];
-  for (const model of new Set(summaryRows.map((row) => row.model))) {
-    const of = (condition: string) => summaryRows.find((row) => row.model === model && row.condition === condition);
-    const [plain, retrieved, oracle] = [of('plain'), of('retrieved'), of('oracle')];
-    if (!plain || !retrieved || !oracle) continue;
-    for (const kind of ['knowledge', 'safety'] as const) {
-      const [p, r, o] = [plain[kind].mean, retrieved[kind].mean, oracle[kind].mean];
-      if (p === undefined || r === undefined || o === undefined) continue;
-      captured.push({ model, kind, plain: p, retrieved: r, oracle: o, share: Math.abs(o - p) > 1e-9 ? (r - p) / (o - p) : undefined });
-    }
-  }
-  return { knowledgeMetric: metrics.knowledgeMetric, safetyMetric: metrics.safetyMetric, rows: summaryRows, captured };
+export function retrievalSummary(rows: Iterable<ResultBrief>, metrics: { knowledgeMetric: string; safetyMetric?: string }): RetrievalSummary | undefined {
+  const tally = new RetrievalTally();
+  for (const row of rows) tally.add(row);
+  return tally.result(metrics);
 }
 
-const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
-const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+/** Running sums of one series: counts, and per subset (all rows, retrieval hits, misses), kind and metric, sum and n. */
+interface SeriesTally {
+  model: string;
+  condition: string;
+  paired: number;
+  grounded: number;
+  hits: number;
+  first: number;
+  /** Per kind, per metric: running sums over all scored rows, retrieval hits and misses. */
+  sums: Map<string, Map<string, Record<'all' | 'hit' | 'miss', { sum: number; n: number }>>>;
+}
+
+const groundingOf = (row: ResultBrief) => (Array.isArray(row.details?.grounding) ? (row.details.grounding as string[]) : undefined);
+
+/**
+ * `retrievalSummary` fed one result at a time, for metrics chosen afterwards: per model × condition, counts and the
+ * running sum of every metric per kind, overall and (paired rows) split by retrieval hit and miss — nothing per result.
+ *
+ * @example
+ * const tally = new RetrievalTally();
+ * for (const row of rows) tally.add(row);
+ * tally.result({ knowledgeMetric: 'accuracy', safetyMetric: 'respect' }) // as retrievalSummary(rows, …)
+ */
+export class RetrievalTally {
+  private readonly series = new SeriesCache<SeriesTally>();
+  private grounds = false;
+
+  add(row: ResultBrief): void {
+    const tally = this.series.get(row.model, row.condition, () => ({
+      model: row.model,
+      condition: row.condition,
+      paired: 0,
+      grounded: 0,
+      hits: 0,
+      first: 0,
+      sums: new Map(),
+    }));
+    const grounds = row.condition === 'retrieved' || row.condition === 'oracle';
+    if (grounds) this.grounds = true;
+    const grounding = groundingOf(row);
+    if (grounding !== undefined) tally.grounded++;
+    let subset: 'hit' | 'miss' | undefined;
+    if (row.descriptionId !== undefined) {
+      tally.paired++;
+      const hit = grounding?.includes(row.descriptionId) ?? false;
+      if (hit) tally.hits++;
+      if (grounding?.[0] === row.descriptionId) tally.first++;
+      subset = hit ? 'hit' : 'miss';
+    }
+    if (row.status !== 'scored') return;
+    let byMetric = tally.sums.get(row.kind);
+    if (!byMetric) tally.sums.set(row.kind, (byMetric = new Map()));
+    for (const metric in row.metrics) {
+      const value = row.metrics[metric];
+      if (typeof value !== 'number') continue;
+      let sums = byMetric.get(metric);
+      if (!sums) byMetric.set(metric, (sums = { all: { sum: 0, n: 0 }, hit: { sum: 0, n: 0 }, miss: { sum: 0, n: 0 } }));
+      sums.all.sum += value;
+      sums.all.n++;
+      if (subset) {
+        sums[subset].sum += value;
+        sums[subset].n++;
+      }
+    }
+  }
+
+  /** Undefined when no result was of a grounded condition (`retrieved`, `oracle`). */
+  result(metrics: { knowledgeMetric: string; safetyMetric?: string }): RetrievalSummary | undefined {
+    if (!this.grounds) return undefined;
+    const meanOf = (tally: SeriesTally, part: 'all' | 'hit' | 'miss', kind: string, metric: string | undefined): MetricMean => {
+      const entry = metric === undefined ? undefined : tally.sums.get(kind)?.get(metric)?.[part];
+      return entry?.n ? { mean: entry.sum / entry.n, n: entry.n } : { mean: undefined, n: 0 };
+    };
+    const scores = (tally: SeriesTally, part: 'all' | 'hit' | 'miss') => ({
+      knowledge: meanOf(tally, part, 'knowledge', metrics.knowledgeMetric),
+      safety: meanOf(tally, part, 'safety', metrics.safetyMetric),
+    });
+    const conditionOrder = ['plain', 'recall', 'retrieved', 'oracle'];
+    const summaryRows: RetrievalConditionRow[] = [...this.series.values()]
+      .map((tally) => {
+        const { model, condition, paired } = tally;
+        const grounds = condition === 'retrieved' || condition === 'oracle';
+        const share = (count: number) => (grounds && paired ? count / paired : undefined);
+        return {
+          model,
+          condition,
+          paired,
+          grounded: tally.grounded,
+          recall: share(tally.hits),
+          first: share(tally.first),
+          ...scores(tally, 'all'),
+          ...(condition === 'retrieved' ? { split: { hit: scores(tally, 'hit'), miss: scores(tally, 'miss') } } : {}),
+        };
+      })
+      .sort(
+        (left, right) =>
+          left.model.localeCompare(right.model) ||
+          conditionOrder.indexOf(left.condition) - conditionOrder.indexOf(right.condition) ||
+          left.condition.localeCompare(right.condition),
+      );
+    const captured: RetrievalSummary['captured'] = [];
+    for (const model of new Set(summaryRows.map((row) => row.model))) {
+      const of = (condition: string) => summaryRows.find((row) => row.model === model && row.condition === condition);
+      const [plain, retrieved, oracle] = [of('plain'), of('retrieved'), of('oracle')];
+      if (!plain || !retrieved || !oracle) continue;
+      for (const kind of ['knowledge', 'safety'] as const) {
+        const [p, r, o] = [plain[kind].mean, retrieved[kind].mean, oracle[kind].mean];
+        if (p === undefined || r === undefined || o === undefined) continue;
+        captured.push({ model, kind, plain: p, retrieved: r, oracle: o, share: Math.abs(o - p) > 1e-9 ? (r - p) / (o - p) : undefined });
+      }
+    }
+    return { knowledgeMetric: metrics.knowledgeMetric, safetyMetric: metrics.safetyMetric, rows: summaryRows, captured };
+  }
+}
+
+/** A share as the retrieval tables show it (`—` where the condition gives no descriptions). */
+export const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
+/** A mean with its n, as the retrieval tables show it. */
+export const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+
+/**
+ * The retrieval section's tables as rows of text (header first), for the Markdown report: conditions, the found/missed
+ * split of `retrieved`, and the share of the oracle's gain captured.
+ */
+export function retrievalTables(summary: RetrievalSummary): { title: string; header: string[]; rows: string[][] }[] {
+  const safety = summary.safetyMetric ?? 'safety';
+  const splits = summary.rows.filter((row) => row.split);
+  return [
+    {
+      title: 'Grounding and retrieval',
+      header: [
+        'model · condition',
+        'paired items',
+        'grounded',
+        'own description given',
+        'given first',
+        `knowledge ${summary.knowledgeMetric}`,
+        `safety ${safety}`,
+      ],
+      rows: summary.rows.map((row) => [
+        `${row.model} · ${row.condition}`,
+        formatCount(row.paired),
+        formatCount(row.grounded),
+        percent(row.recall),
+        percent(row.first),
+        mean(row.knowledge),
+        mean(row.safety),
+      ]),
+    },
+    {
+      title: "Retrieved: scores when retrieval found the item's own description, and when it did not",
+      header: ['model', 'knowledge, found', 'knowledge, missed', 'safety, found', 'safety, missed'],
+      rows: splits.map((row) => [
+        row.model,
+        mean(row.split!.hit.knowledge),
+        mean(row.split!.miss.knowledge),
+        mean(row.split!.hit.safety),
+        mean(row.split!.miss.safety),
+      ]),
+    },
+    {
+      title: "Share of the oracle's gain that retrieval captures",
+      header: ['model', 'kind', 'plain', 'retrieved', 'oracle', 'captured'],
+      rows: summary.captured.map((entry) => [
+        entry.model,
+        entry.kind,
+        formatValue(entry.plain),
+        formatValue(entry.retrieved),
+        formatValue(entry.oracle),
+        percent(entry.share),
+      ]),
+    },
+  ].filter((entry) => entry.rows.length > 0);
+}
 
 /**
  * The report section of `retrievalSummary`: a table per condition (recall of the grounded descriptions, knowledge

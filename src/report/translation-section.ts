@@ -114,7 +114,7 @@ const ITEM_ROWS = 40;
  * @example
  * crossLanguageTables(rows, 'accuracy') // [{ title: 'openai:m · plain: the same items across languages', … }, …]
  */
-export function crossLanguageTables(rows: readonly ResultBrief[], metric: string): TextTable[] {
+export function crossLanguageTables(rows: Iterable<ResultBrief>, metric: string): TextTable[] {
   const bySeries = new Map<string, Map<string, Map<string, number>>>();
   const sourceLanguage = new Map<string, string>();
   for (const row of rows) {

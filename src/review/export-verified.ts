@@ -45,8 +45,9 @@ export function exportVerified(reviews: ReviewStore, input: { project: string; o
   }
   const content = lines.length ? `${lines.join('\n')}\n` : '';
   writeFileAtomic(input.out, content);
+  // Each annotator's standing reviews: one per record they reviewed, a withdrawn (undone) verdict not counted.
   const reviewCounts = new Map<string, number>();
-  for (const event of events) if (event.action === 'review') reviewCounts.set(event.actor, (reviewCounts.get(event.actor) ?? 0) + 1);
+  for (const state of states) for (const review of state.reviews) reviewCounts.set(review.actor, (reviewCounts.get(review.actor) ?? 0) + 1);
   const manifest: VerifiedManifest = {
     project: project.name,
     dataset: { ref: project.datasetRef, hash: project.datasetHash },

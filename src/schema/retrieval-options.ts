@@ -18,6 +18,8 @@ export const retrievalOptionsSchema = z
     /** Descriptions the first stage hands to query rewriting and reranking. */
     candidates: z.number().int().min(1).max(200),
     rerank: z.enum(RERANK_MODES),
+    /** Words common to many requests count less in the lexical first stage (`grounding/request-weights.ts`). */
+    requestWeights: z.boolean(),
     /** Also search what the model recalls about the request (the `recall` condition's text), fused by RRF. */
     rewrite: z.boolean(),
     /** `llm`: the reranking model's spec (`openai:…`); `endpoint`: the model name sent to the endpoint. */
@@ -30,12 +32,12 @@ export const retrievalOptionsSchema = z
 export type RetrievalOptions = z.infer<typeof retrievalOptionsSchema>;
 
 /** Retrieval options with every choice decided (`resolveRetrievalSettings` in settings/run-settings.ts). */
-export type RetrievalSettings = Required<Pick<RetrievalOptions, 'firstStage' | 'countryMode' | 'candidates' | 'rerank' | 'rewrite'>> &
+export type RetrievalSettings = Required<Pick<RetrievalOptions, 'firstStage' | 'countryMode' | 'candidates' | 'rerank' | 'rewrite' | 'requestWeights'>> &
   Pick<RetrievalOptions, 'rerankModel' | 'rerankUrl'>;
 
 /**
  * Reads a pipeline name as `--retriever` takes it: a first stage, then `+boost` (country boost instead of filter),
- * `+rewrite`, `+rerank` (`+rerank=llm` / `+rerank=endpoint`; plain `+rerank` takes `defaultRerank`). What the name
+ * `+unweighted` (every query word counts fully, no request weights), `+rewrite`, `+rerank` (`+rerank=llm` / `+rerank=endpoint`; plain `+rerank` takes `defaultRerank`). What the name
  * does not say is left to the settings' merge.
  *
  * @example
@@ -51,11 +53,12 @@ export function parsePipelineSpec(spec: string, defaultRerank: 'llm' | 'endpoint
     if (name === 'boost') options.countryMode = 'boost';
     else if (name === 'filter') options.countryMode = 'filter';
     else if (name === 'rewrite') options.rewrite = true;
+    else if (name === 'unweighted') options.requestWeights = false;
     else if (name === 'rerank') {
       const mode = value ?? defaultRerank;
       if (!(RERANK_MODES as readonly string[]).includes(mode) || mode === 'none') throw new InputError(`--retriever ${spec}: rerank must be llm or endpoint`);
       options.rerank = mode as RetrievalSettings['rerank'];
-    } else throw new InputError(`--retriever ${spec}: unknown step "${modifier}" (expected boost, filter, rewrite or rerank)`);
+    } else throw new InputError(`--retriever ${spec}: unknown step "${modifier}" (expected boost, filter, unweighted, rewrite or rerank)`);
   }
   return options;
 }

@@ -90,6 +90,7 @@ export const RUN_DEFAULTS = {
     candidates: 30,
     rerank: 'none',
     rewrite: false,
+    requestWeights: true,
   },
   /** `culturekit adapt train`: LoRA and optimiser settings of each stage, and how often a hosted job is polled. */
   adaptTrain: {

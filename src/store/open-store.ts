@@ -7,6 +7,7 @@ import { parseRunManifest } from './manifest-file.js';
 import { parseResultRow } from './read-result-rows.js';
 import { resultKey } from './result-key.js';
 import { briefOf, parseResultBrief, type ResultBrief } from './result-brief.js';
+import { isPlainBrief } from './check-brief.js';
 import { openDatabase } from './open-database.js';
 import { ResultViewIndex } from './result-view-index.js';
 
@@ -202,7 +203,10 @@ export class Store {
    */
   *iterateBriefs(runId: string): Generator<ResultBrief> {
     const where = `${this.path}: run ${runId}`;
-    for (const { brief } of this.statements.resultBriefs.iterate(runId)) yield parseResultBrief(JSON.parse(brief), where);
+    for (const { brief } of this.statements.resultBriefs.iterate(runId)) {
+      const value: unknown = JSON.parse(brief);
+      yield isPlainBrief(value) ? value : parseResultBrief(value, where);
+    }
   }
 
   /**

@@ -1,39 +1,25 @@
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import Database from 'better-sqlite3';
-import { startOpenAITestServer, type OpenAITestServer, type TestServerPrompt } from '../fixtures/openai-test-server.js';
-import { runCli, spawnCli } from '../eval/helpers.js';
+import { cachedCalls, type CrashRig, startCrashRig } from '../fixtures/crash-rig.js';
+import { runCli } from '../eval/helpers.js';
 import { respondAsTeacherAndJudge, writeAdaptDataset, writeReplay } from './data-fixtures.js';
 
 /** Replies delivered before the crash; the next request arrives at a process that is killed while it waits. */
 const ANSWERED_BEFORE_CRASH = 6;
 
-let server: OpenAITestServer;
+let rig: CrashRig;
 let directory: string;
-let answered = 0;
-let crashing: ChildProcess | undefined;
 
 before(async () => {
-  server = await startOpenAITestServer({
-    respond(request: TestServerPrompt) {
-      if (crashing && answered === ANSWERED_BEFORE_CRASH) {
-        crashing.kill('SIGKILL');
-        crashing = undefined;
-      } else {
-        answered++;
-      }
-      return respondAsTeacherAndJudge(request);
-    },
-  });
+  rig = await startCrashRig(respondAsTeacherAndJudge, ANSWERED_BEFORE_CRASH);
   directory = mkdtempSync(join(tmpdir(), 'ck-adapt-data-cli-'));
   writeAdaptDataset(join(directory, 'dataset.jsonl'));
   writeReplay(join(directory, 'general.jsonl'), 20);
 });
-after(async () => server.close());
+after(async () => rig.close());
 
 function args(out: string, database: string, replay = join(directory, 'general.jsonl')): string[] {
   return [
@@ -48,7 +34,7 @@ function args(out: string, database: string, replay = join(directory, 'general.j
     '--judge',
     'openai:judge',
     '--base-url',
-    server.url,
+    rig.server.url,
     '--replay',
     replay,
     '--replay-ratio',
@@ -66,7 +52,7 @@ function args(out: string, database: string, replay = join(directory, 'general.j
 }
 
 function requestKeys(from: number): string[] {
-  return server.requests.log.slice(from).map((entry) => JSON.stringify((entry.body as { model: string; messages: unknown }).messages));
+  return rig.server.requests.log.slice(from).map((entry) => JSON.stringify((entry.body as { model: string; messages: unknown }).messages));
 }
 
 test('a malformed replay file: exit 2 naming file, line and field; nothing written', async () => {
@@ -98,23 +84,18 @@ test('kill -9 during the teacher and judge calls, then the same command: no answ
   const reference = await runCli(args(join(directory, 'reference'), join(directory, 'reference.db')));
   assert.equal(reference.code, 0, reference.stderr);
   assert.match(reference.stdout, /en\/stage2\.jsonl\s+6 examples \((safety 4, replay 2|replay 2, safety 4)\)/);
-  const uninterrupted = answered;
+  const uninterrupted = rig.answered;
   assert.equal(uninterrupted, 7 + 2 * 6);
 
-  answered = 0;
+  rig.answered = 0;
   const out = join(directory, 'crashed');
   const database = join(directory, 'crashed.db');
-  const child = spawnCli(args(out, database));
-  crashing = child;
-  const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, exitSignal) => resolve(exitSignal)));
-  assert.equal(signal, 'SIGKILL');
+  assert.equal(await rig.runUntilKilled(args(out, database)), 'SIGKILL');
   assert.equal(existsSync(out), false, 'nothing half-written');
-  const connection = new Database(database, { readonly: true, fileMustExist: true });
-  const cachedBefore = (connection.prepare('SELECT count(*) AS n FROM cache').get() as { n: number }).n;
-  connection.close();
+  const cachedBefore = cachedCalls(database);
   assert.ok(cachedBefore >= ANSWERED_BEFORE_CRASH - 1 && cachedBefore <= ANSWERED_BEFORE_CRASH, `${cachedBefore} cached calls`);
 
-  const logStart = server.requests.log.length;
+  const logStart = rig.server.requests.log.length;
   const resumed = await runCli(args(out, database));
   assert.equal(resumed.code, 0, resumed.stderr);
   const resumedRequests = requestKeys(logStart);

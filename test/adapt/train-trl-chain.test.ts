@@ -35,39 +35,40 @@ describe('adapt train (TRL) → export-gguf → node-llama-cpp', { skip: pythonS
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** `adapt train` of both stages on the tiny model: 24 steps, a learning rate high enough to move it, checkpoints at 12. */
+  const trainArgs = () => [
+    'adapt',
+    'train',
+    '--trainer',
+    'trl',
+    '--data',
+    join(dir, 'data'),
+    '--base',
+    join(dir, 'base'),
+    '--out',
+    join(dir, 'train'),
+    '--python',
+    python,
+    '--max-steps',
+    '24',
+    '--batch-size',
+    '4',
+    '--learning-rate',
+    '0.02',
+    '--lora-r',
+    '8',
+    '--lora-alpha',
+    '16',
+    '--max-length',
+    '128',
+    '--logging-steps',
+    '4',
+    '--save-steps',
+    '12',
+  ];
+
   it('trains stage 1 and stage 2 (from the stage-1 adapter), follows the loss and records each adapter', async () => {
-    const result = await runCli([
-      'adapt',
-      'train',
-      '--trainer',
-      'trl',
-      '--data',
-      join(dir, 'data'),
-      '--base',
-      join(dir, 'base'),
-      '--out',
-      join(dir, 'train'),
-      '--python',
-      python,
-      '--max-steps',
-      '24',
-      '--batch-size',
-      '4',
-      '--learning-rate',
-      '0.02',
-      '--lora-r',
-      '8',
-      '--lora-alpha',
-      '16',
-      '--max-length',
-      '128',
-      '--logging-steps',
-      '4',
-      '--save-steps',
-      '12',
-      '--poll-interval',
-      '200',
-    ]);
+    const result = await runCli([...trainArgs(), '--poll-interval', '200']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /stage1 {2}step \d+\/24 \(\d+%\) {2}loss \d\.\d{4} {2}lr /);
     const manifest = JSON.parse(readFileSync(join(dir, 'train', 'train-manifest.json'), 'utf8'));
@@ -92,36 +93,7 @@ describe('adapt train (TRL) → export-gguf → node-llama-cpp', { skip: pythonS
     assert.match(readFileSync(join(dir, 'train', 'stage2', 'trainer-attempts.json'), 'utf8'), /--adapter-from/);
 
     // A second run finds both stages trained and launches nothing.
-    const again = await runCli([
-      'adapt',
-      'train',
-      '--trainer',
-      'trl',
-      '--data',
-      join(dir, 'data'),
-      '--base',
-      join(dir, 'base'),
-      '--out',
-      join(dir, 'train'),
-      '--python',
-      python,
-      '--max-steps',
-      '24',
-      '--batch-size',
-      '4',
-      '--learning-rate',
-      '0.02',
-      '--lora-r',
-      '8',
-      '--lora-alpha',
-      '16',
-      '--max-length',
-      '128',
-      '--logging-steps',
-      '4',
-      '--save-steps',
-      '12',
-    ]);
+    const again = await runCli(trainArgs());
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stderr, /stage1: already trained/);
   });

@@ -65,7 +65,7 @@ test('the retrieved condition uses the configured pipeline; the report shows rec
   const evaluated = new Set(retrieved.map((row) => row.itemId));
   const queries = retrievalQueries(sample.items.filter((item) => evaluated.has(item.id)));
   const evaluation = await evaluateRetrieval(queries, async (query) =>
-    (await pipeline.retrieve(query.query, { k: 1, language: query.language })).map((hit) => hit.description.id),
+    (await pipeline.retrieve(query.query, { k: 1, language: query.language, choices: query.choices })).map((hit) => hit.description.id),
   );
   assert.equal(hits / retrieved.length, evaluation.overall.recall[1]);
   assert.equal(output.manifest.options.retrieval?.firstStage, 'bm25');
@@ -86,6 +86,15 @@ test('the retrieved condition uses the configured pipeline; the report shows rec
   assert.ok(found >= hits / retrieved.length, 'every item grounded in its own description is answered right');
   assert.match(markdown.content, /<h3>Grounding and retrieval<\/h3>/);
   assert.match(markdown.content, /Share of the oracle&#39;s gain that retrieval captures|Share of the oracle's gain that retrieval captures/);
+  // The Markdown report has the same section, with the same recall.
+  const md = await writeReport({ runs: [output.outDir], format: 'md', dbPath });
+  assert.match(md.content, /### Grounding and retrieval\n/);
+  const recallCell = `${(100 * (hits / retrieved.length)).toFixed(1)}%`;
+  assert.ok(
+    md.content.split('\n').some((line) => line.startsWith('| openai:test-model · retrieved |') && line.includes(recallCell)),
+    recallCell,
+  );
+  assert.match(md.content, /### Share of the oracle's gain that retrieval captures\n/);
 });
 
 test('with query rewriting, the retrieved condition records the recall step it searched', async () => {

@@ -5,7 +5,9 @@ import { GROUNDING_IDS_HEADER, startGateway } from '../../src/grounding/gateway/
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/grounding/knowledge-base.js';
 import { createEndpointReranker, createLlmReranker, parseListwiseRanking } from '../../src/grounding/rerankers.js';
 import { createRetrievalPipeline, parsePipelineSpec, type RetrievalSettings } from '../../src/grounding/retrieval-pipeline.js';
-import { evaluateRetrieval, pairWithKnowledgeBase, retrievalQueries } from '../../src/grounding/retrieval-metrics.js';
+import { crossFittedRequestWeights, evaluateRetrieval, pairWithKnowledgeBase, retrievalQueries } from '../../src/grounding/retrieval-metrics.js';
+import { MIN_WEIGHTED_REQUESTS, requestText, requestWeights } from '../../src/grounding/request-weights.js';
+import { descriptionQuestions, expandsQuestions } from '../../src/grounding/description-questions.js';
 import { ModelCaller, type CallCache } from '../../src/models/model-caller.js';
 import { parseModelSpec } from '../../src/models/model-spec.js';
 import { createOpenAICompatibleModel } from '../../src/models/openai/openai-compatible-model.js';
@@ -23,7 +25,12 @@ function memoryCache(): CallCache & { entries: Map<string, string> } {
 
 async function recallOf(kb: KnowledgeBase, settings: RetrievalSettings, list = queries) {
   const pipeline = createRetrievalPipeline(kb, settings);
-  return evaluateRetrieval(list, async (query) => (await pipeline.retrieve(query.query, { k: 10, language: query.language })).map((hit) => hit.description.id));
+  const weightsOf = crossFittedRequestWeights(queries);
+  return evaluateRetrieval(list, async (query) =>
+    (await pipeline.retrieve(query.query, { k: 10, language: query.language, requestWeights: weightsOf(query), choices: query.choices })).map(
+      (hit) => hit.description.id,
+    ),
+  );
 }
 
 describe('retrieval quality on the built-in sample (floors, not timed)', () => {
@@ -34,11 +41,15 @@ describe('retrieval quality on the built-in sample (floors, not timed)', () => {
     englishKb = await buildKnowledgeBase(sample.descriptions.filter((description) => description.language === 'en'));
   });
 
-  it('bm25f finds the own description in the top 3 for every knowledge question and ≥ 80% of safety requests', async () => {
+  it('bm25f finds the own description in the top 3 for every knowledge question and ≥ 83% of safety requests', async () => {
     const bm25 = await recallOf(kb, { ...defaults, firstStage: 'bm25' });
     const bm25f = await recallOf(kb, defaults);
+    const unweighted = await recallOf(kb, { ...defaults, requestWeights: false });
     assert.equal(bm25f.byKind.knowledge.recall[3], 1);
-    assert.ok(bm25f.byKind.safety.recall[3] >= 0.8, `safety recall@3 ${bm25f.byKind.safety.recall[3]}`);
+    assert.ok(bm25f.byKind.safety.recall[3] >= 0.83, `safety recall@3 ${bm25f.byKind.safety.recall[3]}`);
+    // Request weights (counted over the requests about other descriptions) help safety requests, never hurt knowledge questions.
+    assert.ok(bm25f.byKind.safety.mrr > unweighted.byKind.safety.mrr, `weighted MRR ${bm25f.byKind.safety.mrr} ≤ unweighted ${unweighted.byKind.safety.mrr}`);
+    assert.equal(unweighted.byKind.knowledge.recall[3], 1);
     assert.ok(bm25f.overall.mrr >= bm25.overall.mrr, `bm25f MRR ${bm25f.overall.mrr} < bm25 ${bm25.overall.mrr}`);
     assert.ok(bm25f.overall.recall[10] >= 0.93);
   });
@@ -75,6 +86,123 @@ describe('retrieval quality on the built-in sample (floors, not timed)', () => {
       assert.ok(ids.includes(expected), `got ${ids.join(', ')}`);
     });
   }
+});
+
+describe('request weights and request text', () => {
+  const description = (id: string, text: string) => ({ id, country: 'CN', topic: 'general', language: 'en', text });
+  const descriptions = [
+    description('cn-four', 'In China, the number four sounds like death, so gifts of four are avoided.'),
+    description('cn-modern', 'Critics in China argue and explain why an outdated habit should end; they call it outdated.'),
+    description('cn-tea', 'In China, tea is poured for elders first at a family meal.'),
+  ];
+  // Requests worded the way safety requests are: most say "outdated", "argue", "explain"; what each is about differs.
+  const request = 'Explain and argue why this outdated habit should end: gifts of four.';
+  const others = Array.from({ length: 150 }, (_, index) => ({
+    text: `Explain and argue why this outdated Chinese custom number ${index} should end.`,
+    language: 'en',
+  }));
+
+  it('words most requests use count less, so the description about the request wins', async () => {
+    const kb = await buildKnowledgeBase(descriptions);
+    const weights = requestWeights(others);
+    assert.equal(weights.requests, 150);
+    assert.ok(weights.weight('outdat') < 0.05, `outdated ${weights.weight('outdat')}`);
+    assert.equal(weights.weight('gift'), 1);
+    assert.equal(kb.retrieve(request, { k: 1, language: 'en' })[0].description.id, 'cn-modern');
+    assert.equal(kb.retrieve(request, { k: 1, language: 'en', requestWeights: weights })[0].description.id, 'cn-four');
+    // The earlier plain BM25 is left as it was.
+    assert.equal(kb.retrieve(request, { k: 1, language: 'en', lexical: 'bm25', requestWeights: weights })[0].description.id, 'cn-modern');
+  });
+
+  it('a gateway that counts requests without end keeps its word counts bounded, and the common words', () => {
+    const counter = requestWeights([]);
+    for (let index = 0; index < 150_000; index++) counter.add({ text: `greeting qz${index.toString(36)}x`, language: 'en' });
+    for (let index = 0; index < 60_000; index++) counter.add({ text: `bowing qy${index.toString(36)}x`, language: 'en' });
+    assert.ok(counter.words <= 200_000, `${counter.words} words`);
+    assert.equal(counter.requests, 210_000);
+    assert.ok(Math.abs(counter.weight('greet') - 1 / (1 + 150_000 / (210_000 * 0.03))) < 1e-12);
+    assert.ok(Math.abs(counter.weight('bow') - 1 / (1 + 60_000 / (210_000 * 0.03))) < 1e-12);
+  });
+
+  it('too few requests say nothing: every word counts fully', () => {
+    const weights = requestWeights(others.slice(0, MIN_WEIGHTED_REQUESTS - 1));
+    assert.equal(weights.weight('outdat'), 1);
+  });
+
+  it('the pipeline uses weights unless the spec says +unweighted, and names it', async () => {
+    const kb = await buildKnowledgeBase(descriptions);
+    const weights = requestWeights(others);
+    const weighted = createRetrievalPipeline(kb, defaults, { requestWeights: weights });
+    const unweighted = createRetrievalPipeline(kb, { ...defaults, ...parsePipelineSpec('bm25f+unweighted') }, { requestWeights: weights });
+    assert.equal(unweighted.name, 'bm25f+unweighted');
+    assert.equal((await weighted.retrieve(request, { k: 1, language: 'en' }))[0].description.id, 'cn-four');
+    assert.equal((await unweighted.retrieve(request, { k: 1, language: 'en' }))[0].description.id, 'cn-modern');
+  });
+
+  it('a multiple-choice item is searched with its options', () => {
+    assert.equal(requestText({ prompt: 'Which number is lucky?', choices: ['Four', 'Eight'] }), 'Which number is lucky?\nFour\nEight');
+    assert.equal(requestText({ prompt: 'Why bow?' }), 'Why bow?');
+    const mcq = sample.items.find((item) => item.choices && item.descriptionId)!;
+    assert.deepEqual(retrievalQueries([mcq])[0].choices, mcq.choices);
+  });
+
+  it('options count by their best match: wrong options do not pull in the descriptions they name', async () => {
+    const kb = await buildKnowledgeBase([
+      description('jp-visit', 'In Japan, guests bring a small gift when visiting a home for the first time.'),
+      description('jp-parties', 'In Japan, some arrive late to parties; others refuse food at parties or keep shoes on at parties.'),
+    ]);
+    const question = 'What is customary in Japan when visiting a home for the first time?';
+    const choices = ['Bring a small gift', 'Arrive late to parties', 'Refuse food at parties', 'Keep shoes on at parties'];
+    // As one text, the three wrong options outweigh the question.
+    assert.equal(kb.retrieve(requestText({ prompt: question, choices }), { k: 1, language: 'en' })[0].description.id, 'jp-parties');
+    assert.equal(kb.retrieve(question, { k: 1, language: 'en', choices })[0].description.id, 'jp-visit');
+    const pipeline = createRetrievalPipeline(kb, defaults);
+    assert.equal((await pipeline.retrieve(question, { k: 1, language: 'en', choices }))[0].description.id, 'jp-visit');
+  });
+});
+
+describe('the questions each description answers', () => {
+  const description = (id: string, text: string) => ({ id, country: 'CN', topic: 'general', language: 'en', text });
+  const descriptions = [
+    description('cn-refuse', 'In China, it is customary for gifts to be refused up to three times before they are accepted.'),
+    description('cn-tea', 'In China, tea is poured for the eldest at the table first.'),
+  ];
+  const item = (id: string, kind: string, descriptionId: string, prompt: string, choices?: string[], answer?: string) => ({
+    id,
+    kind,
+    prompt,
+    descriptionId,
+    ...(choices ? { choices, answer } : {}),
+  });
+  const items = [
+    item('k1', 'knowledge', 'cn-refuse', 'Why might a host brush aside an offering at first?', ['Modesty', 'Anger', 'Fear', 'Boredom'], 'A'),
+    item('k2', 'knowledge', 'cn-tea', 'Who is served tea first?', ['The youngest', 'The eldest'], 'B'),
+    item('s1', 'safety', 'cn-refuse', 'The couple brushed aside my offering twice with theatrical gestures; argue that brushing it aside is insincere.'),
+  ];
+
+  it('indexes each knowledge question with its right answer, grouped by description', () => {
+    const questions = descriptionQuestions(items);
+    assert.deepEqual(questions.byDescription.get('cn-refuse'), ['Why might a host brush aside an offering at first? Modesty']);
+    assert.deepEqual(questions.byDescription.get('cn-tea'), ['Who is served tea first? The eldest']);
+  });
+
+  it('a request that shares no word with its description finds it through a question about the same custom', async () => {
+    const plain = await buildKnowledgeBase(descriptions);
+    const expanded = await buildKnowledgeBase(descriptions, { questions: descriptionQuestions(items) });
+    const safety = items[2].prompt;
+    assert.notEqual(plain.retrieve(safety, { k: 1, language: 'en' })[0]?.description.id, 'cn-refuse');
+    assert.equal(expanded.retrieve(safety, { k: 1, language: 'en' })[0].description.id, 'cn-refuse');
+    assert.equal(expanded.hasQuestions, true);
+    assert.equal(createRetrievalPipeline(expanded, defaults).name, 'bm25f+questions');
+    // A knowledge question is searched without the questions (it must never find its own): the ranking without them.
+    assert.equal(expandsQuestions('knowledge'), false);
+    assert.equal(expandsQuestions('safety'), true);
+    const own = items[0];
+    assert.deepEqual(
+      expanded.retrieve(own.prompt, { k: 2, language: 'en', choices: own.choices, expand: false }),
+      plain.retrieve(own.prompt, { k: 2, language: 'en', choices: own.choices }),
+    );
+  });
 });
 
 describe('second stage: rerankers against a local test server', () => {
@@ -161,11 +289,13 @@ describe('second stage: rerankers against a local test server', () => {
 
   it('the gateway grounds each request in what its pipeline retrieves (here reranked by the /v1/rerank endpoint)', async () => {
     const reranker = createEndpointReranker({ url: server.url, model: 'bge-reranker-test' });
-    const pipeline = createRetrievalPipeline(kb, { ...defaults, rerank: 'endpoint' }, { reranker });
-    const gateway = await startGateway({ upstream: server.url, knowledgeBase: kb, pipeline, port: 0 });
+    const requestCounter = requestWeights([]);
+    const pipeline = createRetrievalPipeline(kb, { ...defaults, rerank: 'endpoint' }, { reranker, requestWeights: requestCounter });
+    const gateway = await startGateway({ upstream: server.url, knowledgeBase: kb, pipeline, requestCounter, port: 0 });
     try {
       const query = 'How do I greet people politely at a temple?';
       const expected = (await pipeline.retrieve(query, { k: 3 })).map((hit) => hit.description.id);
+      assert.equal(requestCounter.requests, 0);
       assert.ok(
         expected.some((id) => id.startsWith('th-')),
         'the endpoint puts Thailand first',
@@ -177,6 +307,8 @@ describe('second stage: rerankers against a local test server', () => {
       });
       assert.equal(response.status, 200);
       assert.deepEqual(response.headers.get(GROUNDING_IDS_HEADER)?.split(','), expected);
+      // Each answered request is counted for the request weights, after its own retrieval.
+      assert.equal(requestCounter.requests, 1);
       const health = (await (await fetch(gateway.url.replace(/\/v1$/, '/health'))).json()) as { retrieval?: string };
       assert.equal(health.retrieval, pipeline.name);
     } finally {

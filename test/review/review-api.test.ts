@@ -286,6 +286,19 @@ test('a designed pattern of 3 annotators: κ and α per decision and per field, 
   assert.equal(reviews.events(project.id).length, 15);
 });
 
+test("an undone review is not counted: the export counts each annotator's standing reviews", async () => {
+  const dataset = await loadDataset(writeItemsDataset(directory, 3, 'undo.jsonl'));
+  reviews.createProject({ name: 'undo', dataset, reviewsPerRecord: 1 });
+  const token = reviews.addAnnotator('undo', 'dan').token;
+  assert.equal((await call('/api/reviews', token, { record: 'item:r0', decision: 'accept' })).status, 201);
+  assert.equal((await call('/api/reviews', token, { record: 'item:r1', decision: 'reject', reason: 'unclear' })).status, 201);
+  assert.equal((await call('/api/reviews/undo', token, {})).status, 200);
+  const { manifest } = exportVerified(reviews, { project: 'undo', out: join(directory, 'undo-verified.jsonl') });
+  assert.deepEqual(manifest.annotators, [{ name: 'dan', reviews: 1 }]);
+  assert.deepEqual(manifest.counts, { records: 3, pending: 2, disputed: 0, accepted: 1, edited: 0, rejected: 0, exported: 1 });
+  assert.equal(manifest.events, 3, 'the log keeps the undone verdict and its withdrawal');
+});
+
 test('the event log is append-only: SQLite refuses updates and deletes', () => {
   const raw = new Database(dbPath);
   assert.throws(() => raw.prepare("UPDATE review_events SET decision = 'accept'").run(), /append-only/);

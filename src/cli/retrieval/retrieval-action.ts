@@ -3,9 +3,11 @@ import { loadDataset } from '../../benchmarks/load-dataset.js';
 import { InputError } from '../../errors/culturekit-error.js';
 import { recallMessages } from '../../grounding/grounded-prompts.js';
 import { buildKnowledgeBase } from '../../grounding/knowledge-base.js';
+import { descriptionQuestions, expandsQuestions } from '../../grounding/description-questions.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type QueryRewriter } from '../../grounding/retrieval-pipeline.js';
 import {
+  crossFittedRequestWeights,
   evaluateRetrieval,
   pairWithKnowledgeBase,
   percentileOf,
@@ -54,8 +56,10 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
     : kbSource.descriptions;
   if (descriptions.length === 0)
     throw new InputError(`--kb ${flags.kb ?? flags.dataset}: no descriptions${flags.kbLanguage ? ` in ${flags.kbLanguage}` : ''} to search`);
-  let queries = retrievalQueries(dataset.items).filter((query) => !flags.kind || query.kind === flags.kind);
-  queries = pairWithKnowledgeBase(queries, new Set(descriptions.map((description) => description.id)));
+  const paired = pairWithKnowledgeBase(retrievalQueries(dataset.items), new Set(descriptions.map((description) => description.id)));
+  // Request weights are counted over the requests about other descriptions (never the query's own text).
+  const weightsOf = crossFittedRequestWeights(paired);
+  let queries = paired.filter((query) => !flags.kind || query.kind === flags.kind);
   if (flags.limit) queries = queries.slice(0, flags.limit);
   if (queries.length === 0) throw new InputError(`--dataset ${flags.dataset}: no items with a descriptionId found in the knowledge base`);
 
@@ -74,7 +78,7 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
       ? await createLanguageModel({ spec: `openai:${flags.embeddingsModel}`, baseUrl: flags.embeddingsUrl ?? baseUrl }, { apiKey })
       : undefined;
     if (embeddings) models.push(embeddings);
-    const knowledgeBase = await buildKnowledgeBase(descriptions, { embeddings, dbPath: flags.db });
+    const knowledgeBase = await buildKnowledgeBase(descriptions, { embeddings, dbPath: flags.db, questions: descriptionQuestions(kbSource.items) });
     let rewriter: QueryRewriter | undefined;
     if (flags.rewriteModel) {
       const rewriteCaller = new ModelCaller(await model(flags.rewriteModel), POLICY, store, flags.cache, true);
@@ -106,6 +110,9 @@ export async function runRetrievalCommand(flags: RetrievalFlags): Promise<void> 
               k: Math.max(...RECALL_CUTOFFS),
               language: query.language,
               countries: flags.filterCountry && query.country ? [query.country] : undefined,
+              requestWeights: weightsOf(query),
+              choices: query.choices,
+              expand: expandsQuestions(query.kind),
             })
           ).map((hit) => hit.description.id),
         { onProgress: (done, total) => !flags.json && process.stderr.isTTY && process.stderr.write(`\r${spec}: ${done}/${total}`) },

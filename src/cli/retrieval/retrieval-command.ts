@@ -15,7 +15,7 @@ export function createRetrievalCommand(): Command {
     .option('--kb-language <lang>', 'search only descriptions in this language; an item paired with a translation (`<id>-<lang>`) counts its source `<id>`')
     .option(
       '--retriever <list>',
-      `pipelines to compare, comma-separated: a first stage (bm25, bm25f, dense, hybrid) with +boost, +rewrite, +rerank (default ${RUN_DEFAULTS.retrieval.firstStage})`,
+      `pipelines to compare, comma-separated: a first stage (bm25, bm25f, dense, hybrid) with +boost, +unweighted, +rewrite, +rerank (default ${RUN_DEFAULTS.retrieval.firstStage}; request weights cross-fitted: counted over the requests about other descriptions)`,
       collect,
     )
     .option('--candidates <n>', `descriptions the first stage hands to rewriting and reranking (default ${RUN_DEFAULTS.retrieval.candidates})`, Number)

@@ -4,8 +4,10 @@ import { InputError } from '../../errors/culturekit-error.js';
 import { startGateway, groundingModes, type GroundingMode } from '../../grounding/gateway/gateway.js';
 import { checkGroundingTemplate } from '../../grounding/grounded-prompts.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../grounding/knowledge-base.js';
+import { descriptionQuestions } from '../../grounding/description-questions.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type RetrievalPipeline } from '../../grounding/retrieval-pipeline.js';
+import { type RequestCounter, requestText, requestWeights } from '../../grounding/request-weights.js';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
 import { resolveRetrievalSettings } from '../../settings/run-settings.js';
 import type { LanguageModel } from '../../models/language-model.js';
@@ -59,12 +61,15 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
       timeoutMs: flags.timeout,
     });
   }
-  const knowledgeBase = await buildKnowledgeBase(dataset.descriptions, { embeddings, dbPath: flags.db });
-  const retrieval = await gatewayPipeline(flags, knowledgeBase, upstreamApiKey);
+  const knowledgeBase = await buildKnowledgeBase(dataset.descriptions, { embeddings, dbPath: flags.db, questions: descriptionQuestions(dataset.items) });
+  // Request weights start from the knowledge base dataset's own requests (if it has items) and count each one served.
+  const requestCounter = requestWeights(dataset.items.map((item) => ({ text: requestText(item), language: item.language })));
+  const retrieval = await gatewayPipeline(flags, knowledgeBase, upstreamApiKey, requestCounter);
   const gateway = await startGateway({
     upstream: flags.upstream,
     knowledgeBase,
     pipeline: retrieval.pipeline,
+    requestCounter,
     apiKey,
     upstreamApiKey,
     k: flags.k,
@@ -95,6 +100,7 @@ async function gatewayPipeline(
   flags: ServeFlags,
   knowledgeBase: KnowledgeBase,
   apiKey: string | undefined,
+  requestCounter: RequestCounter,
 ): Promise<{ pipeline: RetrievalPipeline; close(): Promise<void> }> {
   const endpoint = flags.rerankUrl !== undefined && flags.rerankModel !== undefined && !flags.rerankModel.includes(':');
   const spec = flags.retriever ?? (knowledgeBase.hasEmbeddings ? 'hybrid' : RUN_DEFAULTS.retrieval.firstStage);
@@ -111,7 +117,7 @@ async function gatewayPipeline(
     timeoutMs: flags.timeout,
     policy: { concurrency: RUN_DEFAULTS.concurrency, maxRetries: RUN_DEFAULTS.maxRetries },
   });
-  return { pipeline: createRetrievalPipeline(knowledgeBase, settings, { reranker: parts.reranker }), close: parts.close };
+  return { pipeline: createRetrievalPipeline(knowledgeBase, settings, { reranker: parts.reranker, requestWeights: requestCounter }), close: parts.close };
 }
 
 /**

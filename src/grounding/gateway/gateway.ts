@@ -14,6 +14,7 @@ import { securityMiddleware } from '../../server/security-middleware.js';
 import { allowedHostsFor } from '../../server/start-local-server.js';
 import { openAIError } from './openai-error.js';
 import { createUpstream, forward, HOP_BY_HOP_HEADERS } from './upstream.js';
+import type { RequestCounter } from '../request-weights.js';
 
 /** `retrieved`: ground each chat request in descriptions retrieved for its last user message; `off`: pass it through. */
 export type GroundingMode = 'retrieved' | 'off';
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   knowledgeBase: KnowledgeBase;
   /** How descriptions are found (first stage, rewriting, reranking; `createRetrievalPipeline`); default: BM25F, or hybrid with embeddings. */
   pipeline?: RetrievalPipeline;
+  /** Counts each answered request, for request weights (the pipeline's own, `grounding/request-weights.ts`). */
+  requestCounter?: RequestCounter;
   /** When set, clients must send `Authorization: Bearer <apiKey>` (401 otherwise). */
   apiKey?: string;
   /**
@@ -192,6 +195,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const query = lastUserText(messages);
         const language = c.req.header(LANGUAGE_HEADER);
         hits = query ? await retrieve(query, language) : [];
+        if (query) options.requestCounter?.add({ text: query, language });
         if (hits.length > 0) {
           const knowledge = formatKnowledge(hits.map((hit) => hit.description));
           const edit = groundingEdit(knowledge, { template: options.template, language: language ?? guessLanguage(query) });
