@@ -134,7 +134,8 @@ test('a half-finished run resumes to exactly the results of an uninterrupted run
 
 test('a changed dataset is refused on resume before anything is written', async () => {
   const path = join(directory, 'changed.jsonl');
-  writeMcqDataset(path, 40);
+  // Enough items that the stop after 10 results lands long before the end, however slow the machine.
+  writeMcqDataset(path, 400);
   const run = input('changed', path);
   const first = await interruptedRun(run, 10);
   assert.ok(first.outcome.interrupted);
