@@ -213,15 +213,9 @@ function runMarkdown(run: RunReport, heading: string): string {
     );
   }
   if (run.retrieval) {
-    for (const { title, header, rows } of retrievalTables(run.retrieval)) {
+    for (const { title, header, rows, numeric } of retrievalTables(run.retrieval)) {
       out.push(`### ${title}\n`);
-      out.push(
-        table(
-          header,
-          rows,
-          header.map((name, index) => index > 0 && name !== 'kind'),
-        ),
-      );
+      out.push(table(header, rows, numeric));
     }
   }
   out.push(`### Diagnostics\n`);

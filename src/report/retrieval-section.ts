@@ -166,19 +166,29 @@ export class RetrievalTally {
 }
 
 /** A share as the retrieval tables show it (`—` where the condition gives no descriptions). */
-export const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
+const percent = (value: number | undefined) => (value === undefined ? '—' : `${(100 * value).toFixed(1)}%`);
 /** A mean with its n, as the retrieval tables show it. */
-export const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+const mean = (value: MetricMean) => (value.mean === undefined ? '—' : `${formatValue(value.mean)} (n=${formatCount(value.n)})`);
+
+/** One table of the retrieval section: its `data-table` name, heading, header and rows as text, which columns are numbers. */
+export interface RetrievalTable {
+  name: 'retrieval' | 'retrieval-split' | 'retrieval-captured';
+  title: string;
+  header: string[];
+  rows: string[][];
+  numeric: boolean[];
+}
 
 /**
- * The retrieval section's tables as rows of text (header first), for the Markdown report: conditions, the found/missed
- * split of `retrieved`, and the share of the oracle's gain captured.
+ * The retrieval section's tables as text, for the HTML and the Markdown report alike: conditions, the found/missed split
+ * of `retrieved`, and the share of the oracle's gain captured (tables without rows left out).
  */
-export function retrievalTables(summary: RetrievalSummary): { title: string; header: string[]; rows: string[][] }[] {
+export function retrievalTables(summary: RetrievalSummary): RetrievalTable[] {
   const safety = summary.safetyMetric ?? 'safety';
   const splits = summary.rows.filter((row) => row.split);
-  return [
+  const tables: Omit<RetrievalTable, 'numeric'>[] = [
     {
+      name: 'retrieval',
       title: 'Grounding and retrieval',
       header: [
         'model · condition',
@@ -200,6 +210,7 @@ export function retrievalTables(summary: RetrievalSummary): { title: string; hea
       ]),
     },
     {
+      name: 'retrieval-split',
       title: "Retrieved: scores when retrieval found the item's own description, and when it did not",
       header: ['model', 'knowledge, found', 'knowledge, missed', 'safety, found', 'safety, missed'],
       rows: splits.map((row) => [
@@ -211,6 +222,7 @@ export function retrievalTables(summary: RetrievalSummary): { title: string; hea
       ]),
     },
     {
+      name: 'retrieval-captured',
       title: "Share of the oracle's gain that retrieval captures",
       header: ['model', 'kind', 'plain', 'retrieved', 'oracle', 'captured'],
       rows: summary.captured.map((entry) => [
@@ -222,7 +234,10 @@ export function retrievalTables(summary: RetrievalSummary): { title: string; hea
         percent(entry.share),
       ]),
     },
-  ].filter((entry) => entry.rows.length > 0);
+  ];
+  return tables
+    .filter((table) => table.rows.length > 0)
+    .map((table) => ({ ...table, numeric: table.header.map((name, index) => index > 0 && name !== 'kind') }));
 }
 
 /**
@@ -234,35 +249,17 @@ export function retrievalTables(summary: RetrievalSummary): { title: string; hea
  */
 export function renderRetrievalSection(summary: RetrievalSummary | undefined, idPrefix: string): SafeHtml {
   if (!summary) return html``;
-  const safety = summary.safetyMetric ?? 'safety';
-  const splits = summary.rows.filter((row) => row.split);
+  const numberClass = (numeric: boolean) => (numeric ? html` class="number"` : '');
+  const tables = retrievalTables(summary).map(
+    ({ name, title, header, rows, numeric }, index) =>
+      html`${index > 0 ? html`<h4>${title}</h4>` : ''}<div class="table-scroll"><table data-table="${name}">
+<thead><tr>${header.map((cell, column) => html`<th${numberClass(numeric[column])}>${cell}</th>`)}</tr></thead>
+<tbody>${rows.map(
+        (row) => html`<tr>${row.map((cell, column) => html`<td${column === 0 ? html` class="mono"` : numberClass(numeric[column])}>${cell}</td>`)}</tr>`,
+      )}</tbody></table></div>
+`,
+  );
   return html`<section id="${idPrefix}-retrieval"><h3>Grounding and retrieval</h3>
-<div class="table-scroll"><table data-table="retrieval">
-<thead><tr><th>model · condition</th><th class="number">paired items</th><th class="number">grounded</th><th class="number">own description given</th><th class="number">given first</th><th class="number">knowledge ${summary.knowledgeMetric}</th><th class="number">safety ${safety}</th></tr></thead>
-<tbody>${summary.rows.map(
-    (row) =>
-      html`<tr><td class="mono">${row.model} · ${row.condition}</td><td class="number">${formatCount(row.paired)}</td><td class="number">${formatCount(row.grounded)}</td><td class="number">${percent(row.recall)}</td><td class="number">${percent(row.first)}</td><td class="number">${mean(row.knowledge)}</td><td class="number">${mean(row.safety)}</td></tr>`,
-  )}</tbody></table></div>
-${
-  splits.length
-    ? html`<h4>Retrieved: scores when retrieval found the item's own description, and when it did not</h4><div class="table-scroll"><table data-table="retrieval-split">
-<thead><tr><th>model</th><th class="number">knowledge, found</th><th class="number">knowledge, missed</th><th class="number">safety, found</th><th class="number">safety, missed</th></tr></thead>
-<tbody>${splits.map(
-        (row) =>
-          html`<tr><td class="mono">${row.model}</td><td class="number">${mean(row.split!.hit.knowledge)}</td><td class="number">${mean(row.split!.miss.knowledge)}</td><td class="number">${mean(row.split!.hit.safety)}</td><td class="number">${mean(row.split!.miss.safety)}</td></tr>`,
-      )}</tbody></table></div>`
-    : ''
-}
-${
-  summary.captured.length
-    ? html`<h4>Share of the oracle's gain that retrieval captures</h4><div class="table-scroll"><table data-table="retrieval-captured">
-<thead><tr><th>model</th><th>kind</th><th class="number">plain</th><th class="number">retrieved</th><th class="number">oracle</th><th class="number">captured</th></tr></thead>
-<tbody>${summary.captured.map(
-        (entry) =>
-          html`<tr><td class="mono">${entry.model}</td><td>${entry.kind}</td><td class="number">${formatValue(entry.plain)}</td><td class="number">${formatValue(entry.retrieved)}</td><td class="number">${formatValue(entry.oracle)}</td><td class="number">${percent(entry.share)}</td></tr>`,
-      )}</tbody></table></div>`
-    : ''
-}
-<p class="note">Own description given: the share of items paired with a description (<code>descriptionId</code>) whose own description was among those the condition gave the model (<code>oracle</code> gives exactly it). Captured: (retrieved − plain) / (oracle − plain); the rest of the gap is mostly requests grounded in the wrong custom — compare the found and missed scores.</p>
+${tables}<p class="note">Own description given: the share of items paired with a description (<code>descriptionId</code>) whose own description was among those the condition gave the model (<code>oracle</code> gives exactly it). Captured: (retrieved − plain) / (oracle − plain); the rest of the gap is mostly requests grounded in the wrong custom — compare the found and missed scores.</p>
 </section>`;
 }
