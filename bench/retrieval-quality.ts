@@ -100,7 +100,6 @@ const VARIANTS: Variant[] = [
 const sampleWeights = crossFittedRequestWeights(queries);
 
 async function measure(
-  kb: KnowledgeBase,
   pipeline: RetrievalPipeline,
   list: readonly RetrievalQuery[],
   filterCountry = false,
@@ -143,7 +142,7 @@ if (adaCultureSafe) {
   ];
   const weightsOf = crossFittedRequestWeights(paired);
   for (const [name, settings, list, filterCountry, base = kb] of steps) {
-    const evaluation = await measure(base, createRetrievalPipeline(base, resolveRetrievalSettings(settings)), list, filterCountry, weightsOf, 30);
+    const evaluation = await measure(createRetrievalPipeline(base, resolveRetrievalSettings(settings)), list, filterCountry, weightsOf, 30);
     const recallAt30 = (kind: string) => {
       const ranks = evaluation.ranks.filter((_, index) => list[index].kind === kind).map((entry) => entry.rank);
       return ranks.filter((rank) => rank > 0).length / ranks.length;
@@ -179,7 +178,7 @@ if (showSteps) {
     const settings = resolveRetrievalSettings(variant.settings);
     const run = async (name: string, descriptions: readonly CulturalDescription[], list: readonly RetrievalQuery[]) => {
       const kb = await kbOf(name, descriptions, variant.bm25f);
-      return measure(kb, createRetrievalPipeline(kb, settings), list, variant.filterCountry);
+      return measure(createRetrievalPipeline(kb, settings), list, variant.filterCountry);
     };
     const own = await run('sample', sample.descriptions, queries);
     const cross = await run('english', english, crossLingual);
@@ -238,8 +237,8 @@ if (showStages) {
         ['bm25f+rerank=endpoint (30)', createRetrievalPipeline(kb, resolveRetrievalSettings({ rerank: 'endpoint' }), { reranker: endpoint })],
       ];
       for (const [name, pipeline] of stages) {
-        await measure(kb, pipeline, queries.slice(0, 20)); // warm-up
-        const evaluation = await measure(kb, pipeline, queries);
+        await measure(pipeline, queries.slice(0, 20)); // warm-up
+        const evaluation = await measure(pipeline, queries);
         const { latenciesMs } = evaluation;
         console.log(
           `  ${name.padEnd(28)} R@3 ${percent(evaluation.overall.recall[3])}  MRR ${evaluation.overall.mrr.toFixed(3)}  ` +

@@ -8,7 +8,7 @@ import type { RunOptions } from '../schema/manifest.js';
 import type { Grounding } from './conditions.js';
 import { rerankerFromSettings } from '../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline } from '../grounding/retrieval-pipeline.js';
-import { requestText, requestWeights } from '../grounding/request-weights.js';
+import { requestWeights } from '../grounding/request-weights.js';
 import { RUN_DEFAULTS } from '../settings/run-defaults.js';
 import { resolveRetrievalSettings } from '../settings/run-settings.js';
 
@@ -33,7 +33,7 @@ export async function createGrounding(
     policy: { concurrency: RUN_DEFAULTS.concurrency, maxRetries: RUN_DEFAULTS.maxRetries },
   });
   // Words common to the run's requests count less (their text only; `grounding/request-weights.ts`).
-  const weights = settings.requestWeights && options.conditions.includes('retrieved') ? requestWeights(requestsOf(dataset.items)) : undefined;
+  const weights = settings.requestWeights && options.conditions.includes('retrieved') ? requestWeights(eachItem(dataset.items)) : undefined;
   const pipeline = knowledgeBase.size > 0 ? createRetrievalPipeline(knowledgeBase, settings, { reranker, requestWeights: weights }) : undefined;
   const grounding = createEvalGrounding(knowledgeBase, { k: options.groundingK, pipeline });
   return {
@@ -42,9 +42,4 @@ export async function createGrounding(
     descriptionsById: new Map(dataset.descriptions.map((description) => [description.id, description])),
     close,
   };
-}
-
-/** The run's requests as request weights count them (text and language), read item by item. */
-function* requestsOf(items: ItemSource | readonly Item[]): Generator<{ text: string; language: string }> {
-  for (const item of eachItem(items)) yield { text: requestText(item), language: item.language };
 }

@@ -15,9 +15,10 @@ export interface RequestWeights {
   weight(token: string): number;
 }
 
-/** One request as the weights count it: its text (prompt, and options when it has them) and language. */
+/** One request as the weights count it: its prompt, its options when it has them (`requestText`), and its language. */
 export interface WeightedRequest {
-  text: string;
+  prompt: string;
+  choices?: readonly string[];
   language?: string;
 }
 
@@ -31,7 +32,7 @@ export interface WeightedRequest {
  * safety requests 73 → 78 %), so they carry over to new requests about the same countries (`bench/retrieval-quality.ts`).
  *
  * @example
- * const weights = requestWeights(items.map((item) => ({ text: requestText(item), language: item.language })));
+ * const weights = requestWeights(dataset.items);
  * kb.retrieve(query, { requestWeights: weights });
  */
 export function requestWeights(requests: Iterable<WeightedRequest>, share = REQUEST_WEIGHT_SHARE): RequestCounter {
@@ -45,8 +46,8 @@ export function requestWeights(requests: Iterable<WeightedRequest>, share = REQU
  * requests it serves (a request is added after its own retrieval, never weighing itself).
  *
  * @example
- * const counter = requestWeights(kbDataset.items.map((item) => ({ text: requestText(item), language: item.language })));
- * counter.add({ text: 'Why bow in Japan?', language: 'en' });
+ * const counter = requestWeights(kbDataset.items);
+ * counter.add({ prompt: 'Why bow in Japan?', language: 'en' });
  */
 export class RequestCounter implements RequestWeights {
   private readonly frequencies = new Map<string, number>();
@@ -65,7 +66,8 @@ export class RequestCounter implements RequestWeights {
 
   add(request: WeightedRequest): void {
     this.count++;
-    for (const token of new Set(tokenize(request.text, { language: request.language }))) this.frequencies.set(token, (this.frequencies.get(token) ?? 0) + 1);
+    for (const token of new Set(tokenize(requestText(request), { language: request.language })))
+      this.frequencies.set(token, (this.frequencies.get(token) ?? 0) + 1);
     if (this.frequencies.size > MAX_COUNTED_WORDS) this.forgetRareWords();
   }
 

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../util/hash.js';
-import { type RequestWeights, requestText, requestWeights } from './request-weights.js';
+import { type RequestWeights, requestWeights } from './request-weights.js';
 
 /** Cut-offs of the recall figures. */
 export const RECALL_CUTOFFS = [1, 3, 10] as const;
@@ -159,11 +159,7 @@ export function pairWithKnowledgeBase(queries: readonly RetrievalQuery[], known:
 export function crossFittedRequestWeights(queries: readonly RetrievalQuery[]): (query: RetrievalQuery) => RequestWeights {
   const half = (query: RetrievalQuery) => sha256Hex(query.descriptionId).charCodeAt(0) % 2;
   const folds = [0, 1].map((fold) =>
-    requestWeights(
-      queries
-        .filter((query) => half(query) !== fold)
-        .map((query) => ({ text: requestText({ prompt: query.query, choices: query.choices }), language: query.language })),
-    ),
+    requestWeights(queries.filter((query) => half(query) !== fold).map((query) => ({ prompt: query.query, choices: query.choices, language: query.language }))),
   );
   return (query) => folds[half(query)];
 }

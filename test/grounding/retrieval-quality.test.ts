@@ -98,7 +98,7 @@ describe('request weights and request text', () => {
   // Requests worded the way safety requests are: most say "outdated", "argue", "explain"; what each is about differs.
   const request = 'Explain and argue why this outdated habit should end: gifts of four.';
   const others = Array.from({ length: 150 }, (_, index) => ({
-    text: `Explain and argue why this outdated Chinese custom number ${index} should end.`,
+    prompt: `Explain and argue why this outdated Chinese custom number ${index} should end.`,
     language: 'en',
   }));
 
@@ -116,8 +116,8 @@ describe('request weights and request text', () => {
 
   it('a gateway that counts requests without end keeps its word counts bounded, and the common words', () => {
     const counter = requestWeights([]);
-    for (let index = 0; index < 150_000; index++) counter.add({ text: `greeting qz${index.toString(36)}x`, language: 'en' });
-    for (let index = 0; index < 60_000; index++) counter.add({ text: `bowing qy${index.toString(36)}x`, language: 'en' });
+    for (let index = 0; index < 150_000; index++) counter.add({ prompt: `greeting qz${index.toString(36)}x`, language: 'en' });
+    for (let index = 0; index < 60_000; index++) counter.add({ prompt: `bowing qy${index.toString(36)}x`, language: 'en' });
     assert.ok(counter.words <= 200_000, `${counter.words} words`);
     assert.equal(counter.requests, 210_000);
     assert.ok(Math.abs(counter.weight('greet') - 1 / (1 + 150_000 / (210_000 * 0.03))) < 1e-12);

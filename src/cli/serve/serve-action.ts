@@ -7,7 +7,7 @@ import { buildKnowledgeBase, type KnowledgeBase } from '../../grounding/knowledg
 import { descriptionQuestions } from '../../grounding/description-questions.js';
 import { rerankerFromSettings } from '../../grounding/reranker-from-settings.js';
 import { createRetrievalPipeline, parsePipelineSpec, type RetrievalPipeline } from '../../grounding/retrieval-pipeline.js';
-import { type RequestCounter, requestText, requestWeights } from '../../grounding/request-weights.js';
+import { type RequestCounter, requestWeights } from '../../grounding/request-weights.js';
 import { RUN_DEFAULTS } from '../../settings/run-defaults.js';
 import { resolveRetrievalSettings } from '../../settings/run-settings.js';
 import type { LanguageModel } from '../../models/language-model.js';
@@ -63,7 +63,7 @@ export async function runServeCommand(flags: ServeFlags): Promise<void> {
   }
   const knowledgeBase = await buildKnowledgeBase(dataset.descriptions, { embeddings, dbPath: flags.db, questions: descriptionQuestions(dataset.items) });
   // Request weights start from the knowledge base dataset's own requests (if it has items) and count each one served.
-  const requestCounter = requestWeights(dataset.items.map((item) => ({ text: requestText(item), language: item.language })));
+  const requestCounter = requestWeights(dataset.items);
   const retrieval = await gatewayPipeline(flags, knowledgeBase, upstreamApiKey, requestCounter);
   const gateway = await startGateway({
     upstream: flags.upstream,

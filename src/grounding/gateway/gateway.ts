@@ -195,7 +195,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const query = lastUserText(messages);
         const language = c.req.header(LANGUAGE_HEADER);
         hits = query ? await retrieve(query, language) : [];
-        if (query) options.requestCounter?.add({ text: query, language });
+        if (query) options.requestCounter?.add({ prompt: query, language });
         if (hits.length > 0) {
           const knowledge = formatKnowledge(hits.map((hit) => hit.description));
           const edit = groundingEdit(knowledge, { template: options.template, language: language ?? guessLanguage(query) });
