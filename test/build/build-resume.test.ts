@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cachedCalls, type CrashRig, startCrashRig } from '../fixtures/crash-rig.js';
-import { runCli } from '../eval/helpers.js';
 import { respondAsGenerator, writeSources } from './fake-generator.js';
 
 /** Calls answered before the crash; the next call arrives at a process that is killed while it waits. */
@@ -48,27 +47,12 @@ function args(out: string, database: string): string[] {
 }
 
 test('kill -9 midway, then the same command: no answered call is repeated and the outputs are those of an uninterrupted build', async () => {
-  const reference = await runCli(args(join(directory, 'reference'), join(directory, 'reference.db')));
-  assert.equal(reference.code, 0, reference.stderr);
-  const uninterrupted = rig.answered;
+  const { out, database, reference, uninterrupted } = await rig.killThenResume(args, directory);
   assert.equal(uninterrupted, 10);
-
-  rig.answered = 0;
-  const out = join(directory, 'crashed');
-  const database = join(directory, 'crashed.db');
-  assert.equal(await rig.runUntilKilled(args(out, database)), 'SIGKILL');
-  assert.equal(rig.answered, ANSWERED_BEFORE_CRASH);
-  assert.equal(cachedCalls(database), ANSWERED_BEFORE_CRASH, 'every answered call was in the store before the next one was sent');
-
-  const requestsBefore = rig.server.requests.total;
-  const resumed = await runCli(args(out, database));
-  assert.equal(resumed.code, 0, resumed.stderr);
-  assert.equal(rig.server.requests.total - requestsBefore, uninterrupted - ANSWERED_BEFORE_CRASH, 'the resumed build sends only the calls not yet answered');
-  assert.equal(rig.answered, uninterrupted, 'answered calls over both runs = one uninterrupted build');
   assert.equal(cachedCalls(database), uninterrupted);
 
   for (const file of ['items.jsonl', 'descriptions.jsonl', 'rejected.jsonl', 'dataset.jsonl']) {
-    assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(directory, 'reference', file), 'utf8'), file);
+    assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(reference, file), 'utf8'), file);
   }
   const manifest = JSON.parse(readFileSync(join(out, 'build-manifest.json'), 'utf8'));
   assert.deepEqual(manifest.calls, { total: 10, cached: ANSWERED_BEFORE_CRASH, new: 10 - ANSWERED_BEFORE_CRASH, failed: 0 });

@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { cachedCalls, type CrashRig, startCrashRig } from '../fixtures/crash-rig.js';
+import { type CrashRig, startCrashRig } from '../fixtures/crash-rig.js';
 import { translationReply } from '../fixtures/translation-test-server.js';
-import { runCli } from '../eval/helpers.js';
 
 /** Calls answered before the crash; the next call reaches a process that is killed while it waits. */
 const ANSWERED_BEFORE_CRASH = 5;
@@ -52,25 +51,10 @@ function args(out: string, database: string): string[] {
 }
 
 test('kill -9 midway, then the same command: no answered call is paid twice, the outputs equal an uninterrupted run', async () => {
-  const reference = await runCli(args(join(directory, 'reference'), join(directory, 'reference.db')));
-  assert.equal(reference.code, 0, reference.stderr);
-  const uninterrupted = rig.answered;
+  const { out, reference, uninterrupted } = await rig.killThenResume(args, directory);
   assert.equal(uninterrupted, 4 * 2 * 3, 'translation, GEMBA-DA and back-translation per record and language');
-
-  rig.answered = 0;
-  const out = join(directory, 'crashed');
-  const database = join(directory, 'crashed.db');
-  assert.equal(await rig.runUntilKilled(args(out, database)), 'SIGKILL');
-  assert.equal(rig.answered, ANSWERED_BEFORE_CRASH);
-  assert.equal(cachedCalls(database), ANSWERED_BEFORE_CRASH, 'every answered call was in the store before the next one was sent');
-
-  const requestsBefore = rig.server.requests.total;
-  const resumed = await runCli(args(out, database));
-  assert.equal(resumed.code, 0, resumed.stderr);
-  assert.equal(rig.server.requests.total - requestsBefore, uninterrupted - ANSWERED_BEFORE_CRASH, 'the resumed run sends only the calls not yet answered');
-  assert.equal(rig.answered, uninterrupted, 'answered calls over both runs = one uninterrupted run');
   for (const file of ['kept.jsonl', 'rejected.jsonl', 'ja/messages.jsonl', 'sw/messages.jsonl']) {
-    assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(directory, 'reference', file), 'utf8'), file);
+    assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(reference, file), 'utf8'), file);
   }
   const manifest = JSON.parse(readFileSync(join(out, 'translation-manifest.json'), 'utf8'));
   assert.deepEqual(manifest.calls, { total: uninterrupted, cached: ANSWERED_BEFORE_CRASH, new: uninterrupted - ANSWERED_BEFORE_CRASH, failed: 0 });
